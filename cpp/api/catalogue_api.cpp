@@ -1,0 +1,112 @@
+#include "catalogue_api.h"
+
+#include <cmath>
+
+#include "api/json_fields.h"
+#include "core/errors.h"
+#include "core/properties.h"
+
+namespace alab {
+
+using nlohmann::json;
+namespace jf = json_fields;
+
+const ActivationInfo& require_activation(const std::string& name, const std::string& field) {
+  const ActivationInfo* info = find_activation(name);
+  if (info == nullptr)
+    throw InvalidArgument(InvalidArgument::Kind::Range, field,
+                          field + " must be one of " + activation_names() + "; got \"" + name.substr(0, 40) + "\"");
+  return *info;
+}
+
+ActivationParams parse_activation_params(const ActivationInfo& info, const json& params, const std::string& field) {
+  ActivationParams p = default_params(info);
+  if (params.is_null()) return p;
+  const bool random = info.id == Activation::rrelu;
+  // The keys this activation accepts, for the unknown-field message.
+  std::vector<const char*> allowed;
+  for (std::size_t k = 0; k < info.param_count; ++k) allowed.push_back(info.params[k].name);
+  if (random) { allowed.push_back("training"); allowed.push_back("seed"); }
+  if (!params.is_object()) throw_type(field, jf::show(params), "an object");
+  for (auto it = params.begin(); it != params.end(); ++it) {
+    const std::string key = it.key();
+    const std::string name = field + "." + key;
+    bool known = false;
+    for (const char* a : allowed) known = known || key == a;
+    if (!known) {
+      std::string list;
+      for (const char* a : allowed) list += list.empty() ? a : std::string(", ") + a;
+      throw InvalidArgument(InvalidArgument::Kind::Range, name,
+                            "unknown parameter \"" + key.substr(0, 40) + "\" for " + info.name +
+                                "; allowed: " + (list.empty() ? "none" : list));
+    }
+    if (key == "training") { p.training = jf::boolean(*it, name); continue; }
+    if (key == "seed") { p.seed = static_cast<uint32_t>(jf::integer_in(*it, name, 0, 4294967295LL)); continue; }
+    for (std::size_t k = 0; k < info.param_count; ++k) {
+      const ParamSpec& s = info.params[k];
+      if (key != s.name) continue;
+      const float v = static_cast<float>(jf::number_in(*it, name, s.min_value, s.max_value));
+      if (key == "alpha") p.alpha = v;
+      if (key == "lower") p.lower = v;
+      if (key == "upper") p.upper = v;
+    }
+  }
+  validate_params(info, p, field + ".");
+  return p;
+}
+
+void run_activation(KernelKind kind, const std::string& name, const float* x, float* y, std::size_t n,
+                    const std::string& params_json) {
+  const ActivationInfo& info = require_activation(name);
+  if (n > kMaxKernelElements) throw_range("x.length", n, "at most " + std::to_string(kMaxKernelElements));
+  const json params = params_json.empty() ? json() : jf::parse(params_json, "params");
+  const ActivationParams p = parse_activation_params(info, params);
+  (kind == KernelKind::Forward ? info.forward : info.derivative)(x, y, n, p);
+}
+
+namespace {
+
+// JSON has no infinity: unbounded sides are null.
+json bound(bool bounded, float v) { return bounded ? json(jf::shortest_decimal(v)) : json(nullptr); }
+
+}  // namespace
+
+std::string catalogue_json() {
+  json out = json::array();
+  for (const ActivationInfo& info : activation_table()) {
+    json params = json::object(), ranges = json::object();
+    for (std::size_t k = 0; k < info.param_count; ++k) {
+      const ParamSpec& spec = info.params[k];
+      params[spec.name] = jf::shortest_decimal(spec.default_value);
+      ranges[spec.name] = {jf::shortest_decimal(spec.min_value), jf::shortest_decimal(spec.max_value)};
+    }
+    const ActivationProperties pr = measure_properties(info, default_params(info));
+    json props = {
+        {"nonlinear", pr.nonlinear},
+        {"differentiable", pr.differentiable},
+        {"nonDifferentiableAt", pr.kinks},
+        {"monotonic", pr.monotonic},
+        {"identityNearOrigin", pr.identity_near_origin},
+        {"valueAtZero", pr.value_at_zero},
+        {"slopeLeftOfZero", pr.slope_left_of_zero},
+        {"slopeRightOfZero", pr.slope_right_of_zero},
+        {"boundedBelow", pr.bounded_below},
+        {"boundedAbove", pr.bounded_above},
+        {"lowerBound", bound(pr.bounded_below, pr.lower_bound)},
+        {"upperBound", bound(pr.bounded_above, pr.upper_bound)},
+        {"zeroCentred", pr.zero_centred},
+        {"meanOnStandardNormal", pr.mean_on_standard_normal},
+    };
+    out.push_back({{"name", info.name},
+                   {"label", info.label},
+                   {"formula", info.formula},
+                   {"derivativeFormula", info.derivative_formula},
+                   {"tex", info.tex},
+                   {"params", params},
+                   {"paramRanges", ranges},
+                   {"properties", props}});
+  }
+  return out.dump();
+}
+
+}  // namespace alab

@@ -1,0 +1,35 @@
+// The public, validating API over the activation registry: what the bindings
+// call. Everything here checks its input and throws InvalidArgument naming the
+// field; the kernels underneath assume valid input.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/activations.h"
+
+namespace alab {
+
+// The registry entry for `name`; throws naming `field` and listing the names.
+const ActivationInfo& require_activation(const std::string& name, const std::string& field = "name");
+
+// Reads { alpha?, lower?, upper?, training?, seed? } (null or missing = defaults);
+// only the fields the activation declares are allowed (plus training/seed for rrelu).
+ActivationParams parse_activation_params(const ActivationInfo& info, const nlohmann::json& params,
+                                         const std::string& field = "params");
+
+// Largest array a single forward/derivative call accepts (elements).
+inline constexpr std::size_t kMaxKernelElements = std::size_t{1} << 26;
+
+enum class KernelKind { Forward, Derivative };
+// y = f(x) or f'(x) for n elements; params_json is the JSON text of the params object.
+void run_activation(KernelKind kind, const std::string& name, const float* x, float* y, std::size_t n,
+                    const std::string& params_json);
+
+// The catalogue as JSON: [{ name, label, formula, derivativeFormula, tex,
+// params: { alpha: 0.01, ... }, paramRanges: { alpha: [0, 1] }, properties: {...} }].
+std::string catalogue_json();
+
+}  // namespace alab

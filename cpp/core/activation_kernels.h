@@ -1,0 +1,392 @@
+// The kernels of the activation catalogue, one struct per activation.
+//
+// Each struct holds, side by side:
+//   forward(x) / derivative(x)       SIMD, four lanes, written once against
+//                                     wasm_simd128.h (SIMDe natively);
+//   reference / reference_derivative plain double-precision C++, the truth the
+//                                     SIMD code is tested against;
+//   label, formulas and parameter specs for the registry.
+// Kernels assume validated parameters; activations.cpp wraps them in array
+// drivers and the registry table. Transcendentals come from vmath.h (vector
+// code, no libm), so results are bit-identical natively and in WebAssembly.
+#pragma once
+
+#include <cmath>
+#include <limits>
+
+#include "activations.h"
+#include "counter_hash.h"
+#include "simd.h"
+#include "vmath.h"
+
+namespace alab::kernels {
+
+// Parameters splatted once per array call.
+struct Prepared {
+  v128_t alpha;
+  v128_t lower;
+  v128_t span;       // upper - lower
+  v128_t mean;       // (lower + upper) / 2
+  bool training;
+  uint32_t seed;
+  explicit Prepared(const ActivationParams& p)
+      : alpha(wasm_f32x4_splat(p.alpha)),
+        lower(wasm_f32x4_splat(p.lower)),
+        span(wasm_f32x4_splat(p.upper - p.lower)),
+        mean(wasm_f32x4_splat((p.lower + p.upper) * 0.5f)),
+        training(p.training),
+        seed(p.seed) {}
+};
+
+inline constexpr ParamSpec kNoParam = {nullptr, 0, 0, 0, nullptr};
+
+inline v128_t splat(float v) { return wasm_f32x4_splat(v); }
+inline v128_t abs(v128_t x) { return wasm_f32x4_abs(x); }
+inline v128_t positive(v128_t x) { return wasm_f32x4_gt(x, splat(0.0f)); }
+// Lanes where x is +Inf (or -Inf) get value; others keep r. For functions of
+// the form x * g(x) whose product is Inf * 0 = NaN at the infinities.
+inline v128_t at_infinity(v128_t x, v128_t r, float at_neg_inf, float at_pos_inf) {
+  const v128_t inf = splat(std::numeric_limits<float>::infinity());
+  r = wasm_v128_bitselect(splat(at_pos_inf), r, wasm_f32x4_eq(x, inf));
+  return wasm_v128_bitselect(splat(at_neg_inf), r, wasm_f32x4_eq(x, wasm_f32x4_neg(inf)));
+}
+
+// σ(x) and σ(−x) from one exp and one reciprocal: e = e^(−|x|), d = 1 + e;
+// for x ≥ 0, σ(x) = 1/d and σ(−x) = e/d, mirrored for x < 0. Both are formed
+// without cancellation, so each is accurate to a few ULP over the whole range.
+struct SigmoidPair {
+  v128_t s, sn, e, d;
+  explicit SigmoidPair(v128_t x) {
+    e = vm::exp(wasm_f32x4_neg(abs(x)));
+    d = wasm_f32x4_add(splat(1.0f), e);
+    const v128_t neg = wasm_f32x4_lt(x, splat(0.0f));
+    const v128_t one = splat(1.0f);
+    s = wasm_f32x4_div(wasm_v128_bitselect(e, one, neg), d);
+    sn = wasm_f32x4_div(wasm_v128_bitselect(one, e, neg), d);
+  }
+};
+
+struct Identity {
+  static constexpr const char* label = "Identity";
+  static constexpr const char* formula = "f(x) = x";
+  static constexpr const char* derivative_formula = "f'(x) = 1";
+  static constexpr const char* tex = "f(x) = x";
+  static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
+  static constexpr std::size_t param_count = 0;
+  static v128_t forward(v128_t x, const Prepared&, v128_t) { return x; }
+  static v128_t derivative(v128_t, const Prepared&, v128_t) { return splat(1.0f); }
+  static double reference(double x, const ActivationParams&, uint32_t) { return x; }
+  static double reference_derivative(double, const ActivationParams&, uint32_t) { return 1.0; }
+};
+
+struct Sigmoid {
+  static constexpr const char* label = "Sigmoid";
+  static constexpr const char* formula = "f(x) = 1 / (1 + e^(-x))";
+  static constexpr const char* derivative_formula = "f'(x) = f(x) (1 - f(x))";
+  static constexpr const char* tex = "\\sigma(x) = \\frac{1}{1 + e^{-x}}";
+  static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
+  static constexpr std::size_t param_count = 0;
+  static v128_t forward(v128_t x, const Prepared&, v128_t) { return SigmoidPair(x).s; }
+  // σ'(x) = e^(−|x|) / (1 + e^(−|x|))², symmetric and free of cancellation.
+  static v128_t derivative(v128_t x, const Prepared&, v128_t) {
+    const SigmoidPair p(x);
+    return wasm_f32x4_div(p.e, wasm_f32x4_mul(p.d, p.d));
+  }
+  static double reference(double x, const ActivationParams&, uint32_t) { return 1.0 / (1.0 + std::exp(-x)); }
+  static double reference_derivative(double x, const ActivationParams&, uint32_t) {
+    const double e = std::exp(-std::fabs(x));
+    return e / ((1.0 + e) * (1.0 + e));
+  }
+};
+
+struct Tanh {
+  static constexpr const char* label = "Tanh";
+  static constexpr const char* formula = "f(x) = (e^x - e^(-x)) / (e^x + e^(-x))";
+  static constexpr const char* derivative_formula = "f'(x) = 1 - f(x)^2";
+  static constexpr const char* tex = "\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}";
+  static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
+  static constexpr std::size_t param_count = 0;
+  // tanh|x| = m / (m + 2) with m = expm1(2|x|): relative accuracy down to the
+  // subnormals. |x| is clamped at 10 (tanh(10) rounds to 1 in float) so that
+  // m stays finite; the sign is copied back from x.
+  static v128_t forward(v128_t x, const Prepared&, v128_t) {
+    const v128_t ax = wasm_f32x4_pmin(abs(x), splat(10.0f));
+    const v128_t m = vm::expm1(wasm_f32x4_add(ax, ax));
+    const v128_t t = wasm_f32x4_div(m, wasm_f32x4_add(m, splat(2.0f)));
+    const v128_t sign = wasm_v128_and(x, splat(-0.0f));
+    return wasm_v128_or(t, sign);
+  }
+  // 1 − tanh² = 4e / (1 + e)² with e = e^(−2|x|): no cancellation near |x| → ∞.
+  static v128_t derivative(v128_t x, const Prepared&, v128_t) {
+    const v128_t ax = abs(x);
+    const v128_t e = vm::exp(wasm_f32x4_neg(wasm_f32x4_add(ax, ax)));
+    const v128_t d = wasm_f32x4_add(splat(1.0f), e);
+    return wasm_f32x4_div(wasm_f32x4_mul(splat(4.0f), e), wasm_f32x4_mul(d, d));
+  }
+  static double reference(double x, const ActivationParams&, uint32_t) { return std::tanh(x); }
+  static double reference_derivative(double x, const ActivationParams&, uint32_t) {
+    const double c = std::cosh(x);
+    return std::isinf(c) ? 0.0 : 1.0 / (c * c);
+  }
+};
+
+// The rectifier family shares one convention: f'(0) is the left slope
+// (0 for relu, alpha for leaky/prelu), as in PyTorch's backward.
+struct Relu {
+  static constexpr const char* label = "ReLU";
+  static constexpr const char* formula = "f(x) = max(0, x)";
+  static constexpr const char* derivative_formula = "f'(x) = 1 if x > 0, else 0";
+  static constexpr const char* tex = "f(x) = \\max(0, x)";
+  static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
+  static constexpr std::size_t param_count = 0;
+  // pmax(x, 0) = (x < 0) ? 0 : x keeps NaN and is cheaper than f32x4.max on x86.
+  static v128_t forward(v128_t x, const Prepared&, v128_t) { return wasm_f32x4_pmax(x, splat(0.0f)); }
+  static v128_t derivative(v128_t x, const Prepared&, v128_t) { return wasm_v128_and(positive(x), splat(1.0f)); }
+  static double reference(double x, const ActivationParams&, uint32_t) { return x > 0 ? x : 0.0; }
+  static double reference_derivative(double x, const ActivationParams&, uint32_t) { return x > 0 ? 1.0 : 0.0; }
+};
+
+struct LeakyRelu {
+  static constexpr const char* label = "Leaky ReLU";
+  static constexpr const char* formula = "f(x) = x if x > 0, else alpha x";
+  static constexpr const char* derivative_formula = "f'(x) = 1 if x > 0, else alpha";
+  static constexpr const char* tex = "f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases}";
+  static constexpr std::array<ParamSpec, 2> params = {
+      ParamSpec{"alpha", 0.01f, 0.0f, 1.0f, "slope for x <= 0"}, kNoParam};
+  static constexpr std::size_t param_count = 1;
+  static v128_t forward(v128_t x, const Prepared& p, v128_t) {
+    return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, x), positive(x));
+  }
+  static v128_t derivative(v128_t x, const Prepared& p, v128_t) {
+    return wasm_v128_bitselect(splat(1.0f), p.alpha, positive(x));
+  }
+  static double reference(double x, const ActivationParams& p, uint32_t) { return x > 0 ? x : p.alpha * x; }
+  static double reference_derivative(double x, const ActivationParams& p, uint32_t) { return x > 0 ? 1.0 : p.alpha; }
+};
+
+// Parametric ReLU (He et al. 2015): the same function as Leaky ReLU, but alpha
+// is learned; the trainer uses prelu_alpha_derivative for ∂f/∂alpha.
+struct Prelu : LeakyRelu {
+  static constexpr const char* label = "PReLU";
+  static constexpr const char* formula = "f(x) = x if x > 0, else alpha x (alpha learned)";
+  static constexpr const char* derivative_formula = "f'(x) = 1 if x > 0, else alpha; df/dalpha = x if x <= 0, else 0";
+  static constexpr const char* tex = "f(x) = \\begin{cases} x & x > 0 \\\\ a x & x \\le 0 \\end{cases},\\ a \\text{ learned}";
+  static constexpr std::array<ParamSpec, 2> params = {
+      ParamSpec{"alpha", 0.25f, -10.0f, 10.0f, "initial slope for x <= 0 (learned by the trainer)"}, kNoParam};
+};
+
+// Randomized ReLU in the seed's convention (Xu et al. 2015, NDSB winner):
+// negative part x / a with a ~ U(lower, upper) per element while training and
+// a = (lower + upper) / 2 in evaluation. PyTorch's slope form uses
+// slope = 1 / a, i.e. slope in [1/upper, 1/lower] = [1/8, 1/3] by default here.
+struct Rrelu {
+  static constexpr const char* label = "RReLU";
+  static constexpr const char* formula = "f(x) = x if x > 0, else x / a; a ~ U(lower, upper) training, (lower + upper) / 2 evaluation";
+  static constexpr const char* derivative_formula = "f'(x) = 1 if x > 0, else 1 / a";
+  static constexpr const char* tex = "f(x) = \\begin{cases} x & x > 0 \\\\ x / a & x \\le 0 \\end{cases},\\ a \\sim U(l, u)";
+  static constexpr std::array<ParamSpec, 2> params = {
+      ParamSpec{"lower", 3.0f, 1.0f, 1000.0f, "smallest divisor a of the negative part"},
+      ParamSpec{"upper", 8.0f, 1.0f, 1000.0f, "largest divisor a of the negative part"}};
+  static constexpr std::size_t param_count = 2;
+  static v128_t divisor(const Prepared& p, v128_t counter) {
+    if (!p.training) return p.mean;
+    return wasm_f32x4_add(p.lower, wasm_f32x4_mul(p.span, counter_uniform(p.seed, counter)));
+  }
+  static v128_t forward(v128_t x, const Prepared& p, v128_t counter) {
+    return wasm_v128_bitselect(x, wasm_f32x4_div(x, divisor(p, counter)), positive(x));
+  }
+  static v128_t derivative(v128_t x, const Prepared& p, v128_t counter) {
+    return wasm_v128_bitselect(splat(1.0f), wasm_f32x4_div(splat(1.0f), divisor(p, counter)), positive(x));
+  }
+  static double divisor(const ActivationParams& p, uint32_t index) {
+    if (!p.training) return (p.lower + p.upper) * 0.5f;
+    return p.lower + (p.upper - p.lower) * counter_uniform(p.seed, p.counter + index);
+  }
+  static double reference(double x, const ActivationParams& p, uint32_t i) { return x > 0 ? x : x / divisor(p, i); }
+  static double reference_derivative(double x, const ActivationParams& p, uint32_t i) {
+    return x > 0 ? 1.0 : static_cast<double>(1.0f / static_cast<float>(divisor(p, i)));
+  }
+};
+
+struct Elu {
+  static constexpr const char* label = "ELU";
+  static constexpr const char* formula = "f(x) = x if x > 0, else alpha (e^x - 1)";
+  static constexpr const char* derivative_formula = "f'(x) = 1 if x > 0, else alpha e^x";
+  static constexpr const char* tex = "f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha (e^{x} - 1) & x \\le 0 \\end{cases}";
+  static constexpr std::array<ParamSpec, 2> params = {
+      ParamSpec{"alpha", 1.0f, 0.0f, 10.0f, "saturation value -alpha for x -> -inf"}, kNoParam};
+  static constexpr std::size_t param_count = 1;
+  static v128_t forward(v128_t x, const Prepared& p, v128_t) {
+    return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, vm::expm1(x)), positive(x));
+  }
+  static v128_t derivative(v128_t x, const Prepared& p, v128_t) {
+    return wasm_v128_bitselect(splat(1.0f), wasm_f32x4_mul(p.alpha, vm::exp(x)), positive(x));
+  }
+  static double reference(double x, const ActivationParams& p, uint32_t) { return x > 0 ? x : p.alpha * std::expm1(x); }
+  static double reference_derivative(double x, const ActivationParams& p, uint32_t) {
+    return x > 0 ? 1.0 : p.alpha * std::exp(x);
+  }
+};
+
+// SELU (Klambauer et al. 2017): the constants make N(0, 1) a fixed point of
+// the layer map, so its mean output on standard-normal input is 0.
+struct Selu {
+  static constexpr double kLambda = 1.0507009873554805;
+  static constexpr double kAlpha = 1.6732632423543773;
+  static constexpr const char* label = "SELU";
+  static constexpr const char* formula = "f(x) = lambda x if x > 0, else lambda alpha (e^x - 1); lambda = 1.0507009873554805, alpha = 1.6732632423543773";
+  static constexpr const char* derivative_formula = "f'(x) = lambda if x > 0, else lambda alpha e^x";
+  static constexpr const char* tex = "f(x) = \\lambda \\begin{cases} x & x > 0 \\\\ \\alpha (e^{x} - 1) & x \\le 0 \\end{cases}";
+  static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
+  static constexpr std::size_t param_count = 0;
+  // λα rounded once to float: one rounding instead of two.
+  static v128_t forward(v128_t x, const Prepared&, v128_t) {
+    const v128_t neg = wasm_f32x4_mul(splat(static_cast<float>(kLambda * kAlpha)), vm::expm1(x));
+    return wasm_v128_bitselect(wasm_f32x4_mul(splat(static_cast<float>(kLambda)), x), neg, positive(x));
+  }
+  static v128_t derivative(v128_t x, const Prepared&, v128_t) {
+    const v128_t neg = wasm_f32x4_mul(splat(static_cast<float>(kLambda * kAlpha)), vm::exp(x));
+    return wasm_v128_bitselect(splat(static_cast<float>(kLambda)), neg, positive(x));
+  }
+  static double reference(double x, const ActivationParams&, uint32_t) {
+    return kLambda * (x > 0 ? x : kAlpha * std::expm1(x));
+  }
+  static double reference_derivative(double x, const ActivationParams&, uint32_t) {
+    return kLambda * (x > 0 ? 1.0 : kAlpha * std::exp(x));
+  }
+};
+
+// GELU, exact form (Hendrycks & Gimpel 2016): x Φ(x) with the normal CDF, not
+// the tanh approximation.
+struct Gelu {
+  static constexpr const char* label = "GELU";
+  static constexpr const char* formula = "f(x) = x Phi(x) = x (1 + erf(x / sqrt 2)) / 2";
+  static constexpr const char* derivative_formula = "f'(x) = Phi(x) + x phi(x)";
+  static constexpr const char* tex = "f(x) = x\\,\\Phi(x) = \\tfrac{x}{2}\\left(1 + \\operatorname{erf}(x/\\sqrt{2})\\right)";
+  static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
+  static constexpr std::size_t param_count = 0;
+  static v128_t forward(v128_t x, const Prepared&, v128_t) {
+    return at_infinity(x, wasm_f32x4_mul(x, vm::normal_cdf(x)), -0.0f, std::numeric_limits<float>::infinity());
+  }
+  static v128_t derivative(v128_t x, const Prepared&, v128_t) {
+    const v128_t d = wasm_f32x4_add(vm::normal_cdf(x), wasm_f32x4_mul(x, vm::normal_pdf(x)));
+    return at_infinity(x, d, 0.0f, 1.0f);
+  }
+  static double reference(double x, const ActivationParams&, uint32_t) {
+    return 0.5 * x * std::erfc(-x / std::sqrt(2.0));
+  }
+  static double reference_derivative(double x, const ActivationParams&, uint32_t) {
+    constexpr double kInvSqrt2Pi = 0.39894228040143267794;
+    return 0.5 * std::erfc(-x / std::sqrt(2.0)) + x * kInvSqrt2Pi * std::exp(-0.5 * x * x);
+  }
+};
+
+struct Silu {
+  static constexpr const char* label = "SiLU (Swish)";
+  static constexpr const char* formula = "f(x) = x sigma(x)";
+  static constexpr const char* derivative_formula = "f'(x) = sigma(x) (1 + x (1 - sigma(x)))";
+  static constexpr const char* tex = "f(x) = x\\,\\sigma(x)";
+  static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
+  static constexpr std::size_t param_count = 0;
+  static v128_t forward(v128_t x, const Prepared&, v128_t) {
+    return at_infinity(x, wasm_f32x4_mul(x, SigmoidPair(x).s), -0.0f, std::numeric_limits<float>::infinity());
+  }
+  // 1 − σ(x) is σ(−x), taken from the same pair without cancellation.
+  static v128_t derivative(v128_t x, const Prepared&, v128_t) {
+    const SigmoidPair p(x);
+    const v128_t d = wasm_f32x4_mul(p.s, wasm_f32x4_add(splat(1.0f), wasm_f32x4_mul(x, p.sn)));
+    return at_infinity(x, d, 0.0f, 1.0f);
+  }
+  static double reference(double x, const ActivationParams&, uint32_t) { return x / (1.0 + std::exp(-x)); }
+  static double reference_derivative(double x, const ActivationParams&, uint32_t) {
+    const double s = 1.0 / (1.0 + std::exp(-x));
+    const double sn = 1.0 / (1.0 + std::exp(x));
+    return s * (1.0 + x * sn);
+  }
+};
+
+struct Softplus {
+  static constexpr const char* label = "Softplus";
+  static constexpr const char* formula = "f(x) = log(1 + e^x)";
+  static constexpr const char* derivative_formula = "f'(x) = sigma(x)";
+  static constexpr const char* tex = "f(x) = \\log(1 + e^{x})";
+  static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
+  static constexpr std::size_t param_count = 0;
+  // max(x, 0) + log1p(e^(−|x|)): never overflows, exact limits at ±∞.
+  static v128_t forward(v128_t x, const Prepared&, v128_t) {
+    const v128_t tail = vm::log1p(vm::exp(wasm_f32x4_neg(abs(x))));
+    return wasm_f32x4_add(wasm_f32x4_pmax(x, splat(0.0f)), tail);
+  }
+  static v128_t derivative(v128_t x, const Prepared&, v128_t) { return SigmoidPair(x).s; }
+  static double reference(double x, const ActivationParams&, uint32_t) {
+    return std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x)));
+  }
+  static double reference_derivative(double x, const ActivationParams&, uint32_t) { return 1.0 / (1.0 + std::exp(-x)); }
+};
+
+struct Softsign {
+  static constexpr const char* label = "Softsign";
+  static constexpr const char* formula = "f(x) = x / (1 + |x|)";
+  static constexpr const char* derivative_formula = "f'(x) = 1 / (1 + |x|)^2";
+  static constexpr const char* tex = "f(x) = \\frac{x}{1 + |x|}";
+  static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
+  static constexpr std::size_t param_count = 0;
+  static v128_t forward(v128_t x, const Prepared&, v128_t) {
+    return at_infinity(x, wasm_f32x4_div(x, wasm_f32x4_add(splat(1.0f), abs(x))), -1.0f, 1.0f);
+  }
+  static v128_t derivative(v128_t x, const Prepared&, v128_t) {
+    const v128_t d = wasm_f32x4_add(splat(1.0f), abs(x));
+    return wasm_f32x4_div(splat(1.0f), wasm_f32x4_mul(d, d));
+  }
+  static double reference(double x, const ActivationParams&, uint32_t) { return x / (1.0 + std::fabs(x)); }
+  static double reference_derivative(double x, const ActivationParams&, uint32_t) {
+    const double d = 1.0 + std::fabs(x);
+    return 1.0 / (d * d);
+  }
+};
+
+// Mish (Misra 2019): x tanh(softplus(x)). With e = e^(−|x|), tanh(softplus(x))
+// is a ratio of small polynomials in e, exact-limit correct on both sides:
+//   x ≥ 0: (1 + 2e) / (1 + 2e + 2e²)        x < 0: e(e + 2) / (e(e + 2) + 2)
+struct Mish {
+  static constexpr const char* label = "Mish";
+  static constexpr const char* formula = "f(x) = x tanh(log(1 + e^x))";
+  static constexpr const char* derivative_formula = "f'(x) = tanh(sp(x)) + x sech^2(sp(x)) sigma(x), sp = softplus";
+  static constexpr const char* tex = "f(x) = x \\tanh(\\log(1 + e^{x}))";
+  static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
+  static constexpr std::size_t param_count = 0;
+  struct Parts {
+    v128_t e, t, den, pos;
+    explicit Parts(v128_t x) {
+      e = vm::exp(wasm_f32x4_neg(abs(x)));
+      pos = wasm_f32x4_ge(x, splat(0.0f));
+      const v128_t two_e = wasm_f32x4_add(e, e);
+      const v128_t num_pos = wasm_f32x4_add(splat(1.0f), two_e);
+      const v128_t num_neg = wasm_f32x4_mul(e, wasm_f32x4_add(e, splat(2.0f)));
+      const v128_t num = wasm_v128_bitselect(num_pos, num_neg, pos);
+      const v128_t extra = wasm_v128_bitselect(wasm_f32x4_mul(two_e, e), splat(2.0f), pos);
+      den = wasm_f32x4_add(num, extra);
+      t = wasm_f32x4_div(num, den);
+    }
+  };
+  static v128_t forward(v128_t x, const Prepared&, v128_t) {
+    return at_infinity(x, wasm_f32x4_mul(x, Parts(x).t), -0.0f, std::numeric_limits<float>::infinity());
+  }
+  // sech²(sp(x)) σ(x) = 4 (1 + e) m / den² with m = e² for x ≥ 0, e for x < 0.
+  static v128_t derivative(v128_t x, const Prepared&, v128_t) {
+    const Parts p(x);
+    const v128_t m = wasm_v128_bitselect(wasm_f32x4_mul(p.e, p.e), p.e, p.pos);
+    const v128_t g = wasm_f32x4_div(wasm_f32x4_mul(wasm_f32x4_mul(splat(4.0f), wasm_f32x4_add(splat(1.0f), p.e)), m),
+                                    wasm_f32x4_mul(p.den, p.den));
+    return at_infinity(x, wasm_f32x4_add(p.t, wasm_f32x4_mul(x, g)), 0.0f, 1.0f);
+  }
+  static double softplus(double x) { return std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x))); }
+  static double reference(double x, const ActivationParams&, uint32_t) { return x * std::tanh(softplus(x)); }
+  static double reference_derivative(double x, const ActivationParams&, uint32_t) {
+    const double sp = softplus(x);
+    const double c = std::cosh(sp);
+    return std::tanh(sp) + x / (c * c) / (1.0 + std::exp(-x));
+  }
+};
+
+}  // namespace alab::kernels

@@ -1,0 +1,151 @@
+// Array drivers and the registry table built from ALAB_ACTIVATION_LIST.
+//
+// Every array goes through the vector kernel in full vectors; the tail (n % 4
+// elements) is loaded into a padded vector and goes through the same code, so
+// an element's result never depends on its position or the array length.
+#include "activations.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "activation_kernels.h"
+#include "errors.h"
+
+namespace alab {
+namespace {
+
+using kernels::Prepared;
+
+// Derivatives are built from compares and selects for the rectifiers, which
+// would turn NaN into a slope; NaN in must give NaN out.
+inline v128_t keep_nan(v128_t x, v128_t d) { return wasm_v128_bitselect(x, d, wasm_f32x4_ne(x, x)); }
+
+template <class K>
+void forward_array(const float* x, float* y, std::size_t n, const ActivationParams& params) {
+  const Prepared p(params);
+  std::size_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    const v128_t v = wasm_v128_load(x + i);
+    wasm_v128_store(y + i, K::forward(v, p, lane_counters(params.counter + static_cast<uint32_t>(i))));
+  }
+  if (i < n) {
+    const v128_t v = load_partial(x + i, n - i);
+    store_partial(y + i, K::forward(v, p, lane_counters(params.counter + static_cast<uint32_t>(i))), n - i);
+  }
+}
+
+template <class K>
+void derivative_array(const float* x, float* d, std::size_t n, const ActivationParams& params) {
+  const Prepared p(params);
+  std::size_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    const v128_t v = wasm_v128_load(x + i);
+    wasm_v128_store(d + i, keep_nan(v, K::derivative(v, p, lane_counters(params.counter + static_cast<uint32_t>(i)))));
+  }
+  if (i < n) {
+    const v128_t v = load_partial(x + i, n - i);
+    store_partial(d + i, keep_nan(v, K::derivative(v, p, lane_counters(params.counter + static_cast<uint32_t>(i)))),
+                  n - i);
+  }
+}
+
+template <class K>
+void backward_array(const float* x, const float* dy, float* dx, std::size_t n, const ActivationParams& params) {
+  const Prepared p(params);
+  std::size_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    const v128_t v = wasm_v128_load(x + i);
+    const v128_t d = keep_nan(v, K::derivative(v, p, lane_counters(params.counter + static_cast<uint32_t>(i))));
+    wasm_v128_store(dx + i, wasm_f32x4_mul(wasm_v128_load(dy + i), d));
+  }
+  if (i < n) {
+    const v128_t v = load_partial(x + i, n - i);
+    const v128_t d = keep_nan(v, K::derivative(v, p, lane_counters(params.counter + static_cast<uint32_t>(i))));
+    store_partial(dx + i, wasm_f32x4_mul(load_partial(dy + i, n - i), d), n - i);
+  }
+}
+
+template <class K>
+constexpr ActivationInfo make_info(Activation id, const char* name) {
+  return ActivationInfo{id,
+                        name,
+                        K::label,
+                        K::formula,
+                        K::derivative_formula,
+                        K::tex,
+                        K::params,
+                        K::param_count,
+                        &forward_array<K>,
+                        &derivative_array<K>,
+                        &backward_array<K>,
+                        &K::reference,
+                        &K::reference_derivative};
+}
+
+const std::array<ActivationInfo, kActivationCount> kTable = {{
+#define ALAB_ENTRY(name, Kernel) make_info<kernels::Kernel>(Activation::name, #name),
+    ALAB_ACTIVATION_LIST(ALAB_ENTRY)
+#undef ALAB_ENTRY
+}};
+
+}  // namespace
+
+const std::array<ActivationInfo, kActivationCount>& activation_table() { return kTable; }
+
+const ActivationInfo& activation_info(Activation id) { return kTable[static_cast<std::size_t>(id)]; }
+
+const ActivationInfo* find_activation(std::string_view name) {
+  for (const auto& info : kTable)
+    if (name == info.name) return &info;
+  return nullptr;
+}
+
+std::string activation_names() {
+  std::string out;
+  for (const auto& info : kTable) {
+    if (!out.empty()) out += ", ";
+    out += info.name;
+  }
+  return out;
+}
+
+ActivationParams default_params(const ActivationInfo& info) {
+  ActivationParams p;
+  for (std::size_t k = 0; k < info.param_count; ++k) {
+    const ParamSpec& s = info.params[k];
+    if (std::strcmp(s.name, "alpha") == 0) p.alpha = s.default_value;
+    if (std::strcmp(s.name, "lower") == 0) p.lower = s.default_value;
+    if (std::strcmp(s.name, "upper") == 0) p.upper = s.default_value;
+  }
+  return p;
+}
+
+void validate_params(const ActivationInfo& info, const ActivationParams& p, const std::string& prefix) {
+  for (std::size_t k = 0; k < info.param_count; ++k) {
+    const ParamSpec& s = info.params[k];
+    const float v = std::strcmp(s.name, "alpha") == 0   ? p.alpha
+                    : std::strcmp(s.name, "lower") == 0 ? p.lower
+                                                        : p.upper;
+    if (!(v >= s.min_value && v <= s.max_value))  // also rejects NaN
+      throw_range(prefix + s.name, v,
+                  "a finite number in [" + describe_value(s.min_value) + ", " + describe_value(s.max_value) +
+                      "] for " + info.name);
+  }
+  if (info.id == Activation::rrelu && p.lower > p.upper)
+    throw_range(prefix + "lower", p.lower, "<= upper (" + describe_value(p.upper) + ") for rrelu");
+}
+
+void prelu_alpha_derivative(const float* x, float* d, std::size_t n) {
+  const v128_t zero = wasm_f32x4_splat(0.0f);
+  std::size_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    const v128_t v = wasm_v128_load(x + i);
+    wasm_v128_store(d + i, wasm_v128_bitselect(zero, v, wasm_f32x4_gt(v, zero)));
+  }
+  if (i < n) {
+    const v128_t v = load_partial(x + i, n - i);
+    store_partial(d + i, wasm_v128_bitselect(zero, v, wasm_f32x4_gt(v, zero)), n - i);
+  }
+}
+
+}  // namespace alab

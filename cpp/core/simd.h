@@ -1,0 +1,46 @@
+// One include for 128-bit SIMD. The kernels are written once against the
+// WebAssembly SIMD intrinsics (wasm_simd128.h). Compiled by Emscripten they
+// become wasm SIMD instructions; compiled natively, SIMDe maps the very same
+// intrinsics onto SSE/NEON (or portable C), so native tests and sanitizers
+// exercise the code that ships to the browser.
+#pragma once
+
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#else
+#define SIMDE_ENABLE_NATIVE_ALIASES
+#include <simde/wasm/simd128.h>
+#endif
+
+#include <cstddef>
+#include <cstdint>
+
+namespace alab {
+
+// Number of float lanes in one vector.
+inline constexpr std::size_t kLanes = 4;
+
+// Loads up to 4 floats (n < 4 allowed), filling the missing lanes with `fill`.
+// Used for array tails so that every element goes through the same vector code,
+// which keeps tails bit-identical to the body.
+inline v128_t load_partial(const float* p, std::size_t n, float fill = 0.0f) {
+  float tmp[kLanes] = {fill, fill, fill, fill};
+  for (std::size_t i = 0; i < n; ++i) tmp[i] = p[i];
+  return wasm_v128_load(tmp);
+}
+
+// Stores the first n (< 4) lanes of v.
+inline void store_partial(float* p, v128_t v, std::size_t n) {
+  float tmp[kLanes];
+  wasm_v128_store(tmp, v);
+  for (std::size_t i = 0; i < n; ++i) p[i] = tmp[i];
+}
+
+// Runs a vector function on lane 0 of a splat: the scalar form of a vector
+// routine, bit-identical to the vector lanes on every platform.
+template <class F>
+inline float on_lane0(F&& f, float x) {
+  return wasm_f32x4_extract_lane(f(wasm_f32x4_splat(x)), 0);
+}
+
+}  // namespace alab

@@ -1,0 +1,178 @@
+// The multilayer perceptron: batched SIMD training with diagnostics.
+//
+// Memory (as in llm.c): four blocks, each one allocation carved by a size table.
+//   params      per dense layer: weight (out, in) row-major, bias (out), and for
+//               prelu layers alpha (out, or 1 when preluShared); hidden layers
+//               first, the output layer last. layout() names every tensor.
+//   grads       the same layout; zeroed with one fill per step.
+//   opt state   0, 1 or 2 floats per parameter (sgd, momentum, adam: m then v).
+//   activations input (inputs, cols), per layer z and a (units, cols), scratch:
+//               feature-major, so SIMD lanes run over the samples of a batch.
+// Plus a snapshot of params and optimizer state: the last state whose loss was
+// finite, restored on divergence.
+//
+// Training: each step takes the next batchSize samples of a permutation of the
+// training set, reshuffled (seeded by seed and epoch) when exhausted; batches
+// may straddle epochs. The loss is the batch mean. rrelu draws its slopes from
+// a counter hash keyed by (seed, step, layer) in training, and uses the mean
+// slope for evaluation, prediction and diagnostics.
+//
+// Divergence: when a batch loss or any parameter becomes NaN/Inf, the step
+// stops, the snapshot is restored (parameters that gave a finite loss, with
+// their optimizer state and step count), diverged is set with divergedAtStep,
+// and later train() calls train nothing and return a report with diverged =
+// true until set_learning_rate(), set_weights() or reset() is called.
+//
+// Diagnostics set: the first min(1000, n) training samples, in order.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nn/config.h"
+#include "nn/report.h"
+
+namespace alab::nn {
+
+// One named tensor of the parameter block (offset and size in floats).
+struct TensorInfo {
+  std::string name;        // "hidden0.weight", "hidden0.bias", "hidden0.alpha", "output.weight", ...
+  std::size_t offset = 0;
+  std::vector<int> shape;  // (out, in) for weights, (out) for biases, (out) or (1) for alpha
+};
+
+struct Evaluation {
+  double train_loss = 0;
+  std::optional<double> test_loss, train_accuracy, test_accuracy;
+};
+
+inline constexpr int kMaxSamples = 1000000;        // per set_data array
+inline constexpr long kMaxDataFloats = 16000000;   // n · inputs per array
+inline constexpr int kDiagnosticsSamples = 1000;
+inline constexpr long kMaxStepsPerCall = 1000000;
+inline constexpr int kMaxGridResolution = 400;
+inline constexpr int kMaxPredict = 1000000;
+
+class Network {
+ public:
+  // From a validated config (parse_config); initialises the parameters from config.seed.
+  explicit Network(const NetworkConfig& config);
+
+  const NetworkConfig& config() const { return config_; }
+  int inputs() const { return config_.inputs; }
+  int outputs() const { return config_.outputs(); }
+
+  const float* params() const { return params_.data(); }
+  std::size_t param_count() const { return params_.size(); }
+  const float* grads() const { return grads_.data(); }
+  const std::vector<TensorInfo>& layout() const { return layout_; }
+
+  // Copies the data. x (n, inputs) and test_x (n_test, inputs) row-major; labels
+  // per sample: 0/1 (sigmoid), 0..classes-1 (softmax), -1/+1 (tanh), any finite
+  // number (linear). n in [1, 1e6], n_test in [0, 1e6], all values finite.
+  // Throws InvalidArgument naming the array and index. Restarts the epoch order.
+  void set_data(const float* x, int n, int inputs, const float* y, const float* test_x, int n_test,
+                const float* test_y);
+  bool has_data() const { return n_train_ > 0; }
+
+  // Runs `steps` mini-batch updates (0..1e6; 0 only reports) and, with
+  // `with_report`, the full report (losses, accuracies, per-layer diagnostics,
+  // dead-unit events since the last report). Requires data.
+  TrainReport train(long steps, bool with_report);
+
+  // Losses and accuracies over the whole training and test sets (evaluation mode).
+  Evaluation evaluate();
+  // Head outputs (probabilities or values), row-major (n, outputs).
+  std::vector<float> predict(const float* x, int n);
+  // Outputs on a resolution × resolution grid for 2-input networks: row r has
+  // y = ymin + (ymax − ymin)·r/(resolution−1), column c has x likewise, so row 0
+  // is y = ymin; values row-major (row, column, output). resolution in [2, 400].
+  std::vector<float> predict_grid(float xmin, float xmax, float ymin, float ymax, int resolution);
+
+  float learning_rate() const { return learning_rate_; }
+  // Validated like config.learningRate; clears a divergence.
+  void set_learning_rate(float lr);
+
+  std::vector<float> weights() const { return params_; }
+  // Replaces the whole parameter block (length param_count(), finite values);
+  // resets the optimizer state and clears a divergence.
+  void set_weights(const float* w, std::size_t n);
+  // Re-initialises parameters from the seed, zeroes the optimizer state, step 0,
+  // config learning rate, epoch order restarted, divergence cleared.
+  void reset();
+
+  long step() const { return step_; }
+  bool diverged() const { return diverged_; }
+
+  // {"format": "activation-lab/network", "version": 1, "config": {...}, "step": n,
+  //  "weights": [...]}; floats printed so that they parse back to the same bits.
+  std::string to_json() const;
+  // Validates everything (size <= 64 MiB, nesting, fields, weights count and
+  // finiteness); throws InvalidArgument.
+  static Network from_json(const std::string& text);
+
+  // Mean loss of the n given samples and its gradient in grads() (no update).
+  // x (n, inputs) row-major, n in [1, batch capacity]. For tests.
+  double compute_gradients(const float* x, const float* y, int n, bool training);
+
+ private:
+  struct Layer {
+    int in = 0, out = 0;
+    bool hidden = true;
+    Activation act = Activation::identity;
+    ActivationParams act_params;
+    bool prelu = false;
+    int alpha_count = 0;
+    std::size_t w = 0, b = 0, alpha = 0;  // offsets in params
+    std::size_t z = 0, a = 0;             // offsets in acts
+    float max_abs_derivative = 1.0f;      // of the activation, on a grid over [-20, 20]
+  };
+
+  void build_layout();
+  void initialise();
+  void load_batch(const float* x, const float* y, const uint32_t* idx, int n, int first, int ld);
+  void forward(int n, int ld, bool training);
+  void backward(int n, int ld);
+  ActivationParams unit_params(const Layer& layer, int l, int unit, bool training) const;
+  double batch_step(int b);
+  void next_batch_indices(int b);
+  void reshuffle();
+  void evaluate_set(const float* x, const float* y, int n, double& loss, long& correct);
+  void diagnostics(TrainReport& r, bool events);
+  std::vector<std::vector<char>> dead_units();
+  void record_grad_norms();
+  void restore_snapshot();
+  void clear_training_state();
+
+  NetworkConfig config_;
+  std::vector<Layer> layers_;
+  std::vector<TensorInfo> layout_;
+  int cap_ = 0;  // columns of the activation buffers (a multiple of 4)
+  int max_width_ = 0;
+
+  std::vector<float> params_, grads_, state_;
+  std::vector<float> snapshot_params_, snapshot_state_;
+  std::vector<float> acts_;
+  std::size_t scratch0_ = 0, scratch1_ = 0, labels_ = 0, tmp_ = 0;
+
+  std::vector<float> x_, y_, test_x_, test_y_;
+  int n_train_ = 0, n_test_ = 0;
+  std::vector<uint32_t> order_, batch_idx_;
+  int cursor_ = 0;
+  uint32_t epoch_ = 0;
+
+  long step_ = 0;
+  float learning_rate_ = 0;
+  double beta1_power_ = 1.0, beta2_power_ = 1.0;
+  long snapshot_step_ = 0;
+  double snapshot_beta1_ = 1.0, snapshot_beta2_ = 1.0;
+  bool diverged_ = false;
+  bool training_pass_ = false;  // mode of the last forward(), reused by backward()
+  std::optional<int64_t> diverged_at_;
+  std::vector<double> grad_norms_;
+  std::vector<std::vector<char>> dead_before_;
+};
+
+}  // namespace alab::nn

@@ -1,0 +1,129 @@
+// Per-hidden-layer diagnostics over the diagnostics set (the first
+// min(1000, n) training samples), in evaluation mode:
+//   pre/act mean and std over all (unit, sample) pairs (Glorot & Bengio Fig. 2),
+//   saturatedFraction  share of pairs with |f'(z)| < 0.05 · max|f'|, max|f'|
+//                      measured once per layer on a grid over [-20, 20] with the
+//                      configured parameters (prelu: the initial alpha),
+//   deadFraction       share of units with f'(z) == 0 on every sample,
+//   meanAbsDerivative, the pre-activation histogram, prelu alpha statistics,
+//   and the died / revived events against the previous report's dead set.
+// All sums run in double in (chunk, unit, sample) order: deterministic.
+#include <algorithm>
+#include <cmath>
+
+#include "nn/network.h"
+
+namespace alab::nn {
+namespace {
+
+constexpr double kSaturationShare = 0.05;
+
+int histogram_bin(float z) {
+  constexpr float kBinsPerUnit = kHistogramBins / (kHistogramMax - kHistogramMin);
+  if (!(z >= kHistogramMin)) return 0;  // below the range (and NaN)
+  const int bin = static_cast<int>((z - kHistogramMin) * kBinsPerUnit);
+  return std::min(bin, kHistogramBins - 1);
+}
+
+struct Accumulator {
+  double z = 0, z2 = 0, a = 0, a2 = 0, abs_d = 0;
+  long saturated = 0;
+  std::vector<char> alive;
+  std::vector<uint32_t> histogram = std::vector<uint32_t>(kHistogramBins, 0);
+};
+
+}  // namespace
+
+void Network::diagnostics(TrainReport& r, bool events) {
+  const int hidden = static_cast<int>(layers_.size()) - 1;
+  const int total = std::min(kDiagnosticsSamples, n_train_);
+  std::vector<Accumulator> acc(hidden);
+  for (int l = 0; l < hidden; ++l) acc[l].alive.assign(layers_[l].out, 0);
+  float* d = &acts_[scratch0_];
+  for (int first = 0; first < total; first += cap_) {
+    const int m = std::min(cap_, total - first);
+    const int ld = (m + 3) & ~3;
+    load_batch(x_.data(), nullptr, nullptr, m, first, ld);
+    forward(m, ld, false);
+    for (int l = 0; l < hidden; ++l) {
+      const Layer& L = layers_[l];
+      const float* z = &acts_[L.z];
+      const float* a = &acts_[L.a];
+      const ActivationInfo& info = activation_info(L.act);
+      for (int j = 0; j < L.out; ++j)
+        info.derivative(z + static_cast<long>(j) * ld, d + static_cast<long>(j) * ld, m, unit_params(L, l, j, false));
+      const float threshold = static_cast<float>(kSaturationShare * L.max_abs_derivative);
+      Accumulator& A = acc[l];
+      for (int j = 0; j < L.out; ++j) {
+        const long row = static_cast<long>(j) * ld;
+        for (int c = 0; c < m; ++c) {
+          const float zv = z[row + c], av = a[row + c], dv = std::fabs(d[row + c]);
+          A.z += zv;
+          A.z2 += static_cast<double>(zv) * zv;
+          A.a += av;
+          A.a2 += static_cast<double>(av) * av;
+          A.abs_d += dv;
+          A.saturated += dv < threshold;
+          if (dv != 0.0f) A.alive[j] = 1;
+          ++A.histogram[histogram_bin(zv)];
+        }
+      }
+    }
+  }
+  r.layers.assign(hidden, LayerReport{});
+  for (int l = 0; l < hidden; ++l) {
+    const Layer& L = layers_[l];
+    const Accumulator& A = acc[l];
+    LayerReport& out = r.layers[l];
+    const double pairs = static_cast<double>(total) * L.out;
+    out.pre_mean = A.z / pairs;
+    out.pre_std = std::sqrt(std::max(0.0, A.z2 / pairs - out.pre_mean * out.pre_mean));
+    out.act_mean = A.a / pairs;
+    out.act_std = std::sqrt(std::max(0.0, A.a2 / pairs - out.act_mean * out.act_mean));
+    out.saturated_fraction = A.saturated / pairs;
+    out.mean_abs_derivative = A.abs_d / pairs;
+    for (int j = 0; j < L.out; ++j)
+      if (!A.alive[j]) out.dead_units.push_back(j);
+    out.dead_fraction = static_cast<double>(out.dead_units.size()) / L.out;
+    out.grad_norm = l < static_cast<int>(grad_norms_.size()) ? grad_norms_[l] : 0.0;
+    out.histogram = A.histogram;
+    if (L.prelu) {
+      AlphaStats s;
+      s.values.assign(&params_[L.alpha], &params_[L.alpha] + L.alpha_count);
+      double sum = 0;
+      s.min = s.max = s.values[0];
+      for (float v : s.values) {
+        sum += v;
+        s.min = std::min(s.min, v);
+        s.max = std::max(s.max, v);
+      }
+      s.mean = static_cast<float>(sum / L.alpha_count);
+      out.alpha = s;
+    }
+  }
+  if (hidden > 0 && r.layers.back().grad_norm > 0)
+    r.grad_norm_ratio = r.layers.front().grad_norm / r.layers.back().grad_norm;
+  if (!events) return;
+  std::vector<std::vector<char>> now(hidden);
+  for (int l = 0; l < hidden; ++l) {
+    now[l].assign(layers_[l].out, 0);
+    for (int j : r.layers[l].dead_units) now[l][j] = 1;
+    if (l >= static_cast<int>(dead_before_.size())) continue;
+    for (int j = 0; j < layers_[l].out; ++j)
+      if (now[l][j] != dead_before_[l][j]) r.events.push_back({step_, l, j, now[l][j] != 0, learning_rate_});
+  }
+  dead_before_ = now;
+}
+
+std::vector<std::vector<char>> Network::dead_units() {
+  TrainReport r;
+  diagnostics(r, false);
+  std::vector<std::vector<char>> dead(r.layers.size());
+  for (std::size_t l = 0; l < r.layers.size(); ++l) {
+    dead[l].assign(layers_[l].out, 0);
+    for (int j : r.layers[l].dead_units) dead[l][j] = 1;
+  }
+  return dead;
+}
+
+}  // namespace alab::nn

@@ -1,0 +1,62 @@
+// report_to_json (see report.h for the shape).
+#include "nn/report.h"
+
+#include "nn/config.h"
+
+namespace alab::nn {
+
+using nlohmann::json;
+
+namespace {
+template <class T>
+json or_null(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+}  // namespace
+
+json report_to_json(const TrainReport& r) {
+  json layers = json::array();
+  for (const LayerReport& l : r.layers) {
+    json alpha = nullptr;
+    if (l.alpha) {
+      json values = json::array();
+      for (float v : l.alpha->values) values.push_back(json_field::shortest(v));
+      alpha = json{{"mean", json_field::shortest(l.alpha->mean)},
+                   {"min", json_field::shortest(l.alpha->min)},
+                   {"max", json_field::shortest(l.alpha->max)},
+                   {"values", values}};
+    }
+    layers.push_back(json{{"preMean", l.pre_mean},
+                          {"preStd", l.pre_std},
+                          {"actMean", l.act_mean},
+                          {"actStd", l.act_std},
+                          {"saturatedFraction", l.saturated_fraction},
+                          {"deadFraction", l.dead_fraction},
+                          {"deadUnits", l.dead_units},
+                          {"meanAbsDerivative", l.mean_abs_derivative},
+                          {"gradNorm", l.grad_norm},
+                          {"alpha", alpha},
+                          {"histogram", json{{"min", kHistogramMin}, {"max", kHistogramMax}, {"counts", l.histogram}}}});
+  }
+  json events = json::array();
+  for (const UnitEvent& e : r.events)
+    events.push_back(json{{"step", e.step},
+                          {"layer", e.layer},
+                          {"unit", e.unit},
+                          {"kind", e.died ? "died" : "revived"},
+                          {"learningRate", json_field::shortest(e.learning_rate)}});
+  return json{{"step", r.step},
+              {"learningRate", json_field::shortest(r.learning_rate)},
+              {"batchLoss", or_null(r.batch_loss)},
+              {"trainLoss", or_null(r.train_loss)},
+              {"testLoss", or_null(r.test_loss)},
+              {"trainAccuracy", or_null(r.train_accuracy)},
+              {"testAccuracy", or_null(r.test_accuracy)},
+              {"diverged", r.diverged},
+              {"divergedAtStep", or_null(r.diverged_at_step)},
+              {"layers", layers},
+              {"gradNormRatio", or_null(r.grad_norm_ratio)},
+              {"events", events}};
+}
+
+}  // namespace alab::nn

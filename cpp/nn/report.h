@@ -1,0 +1,70 @@
+// The training report: what a step of training did and why the network is or
+// is not learning. Built by Network::train; report_to_json gives the shape JS
+// receives (names exact):
+//
+// { step, learningRate, batchLoss, trainLoss, testLoss, trainAccuracy, testAccuracy,
+//   diverged, divergedAtStep,
+//   layers: [ { preMean, preStd, actMean, actStd, saturatedFraction, deadFraction,
+//               deadUnits: [int], meanAbsDerivative, gradNorm,
+//               alpha: { mean, min, max, values: [] } | null,
+//               histogram: { min: -6, max: 6, counts: [30 ints] } } ],   // hidden layers
+//   gradNormRatio, events: [ { step, layer, unit, kind: "died" | "revived", learningRate } ] }
+//
+// Absent values are null: test* without test data, *Accuracy for a linear
+// head, divergedAtStep before any divergence, gradNormRatio without hidden
+// layers or when the last layer's gradNorm is 0. trainLoss and the rest are
+// null (and layers/events empty) when the report was not requested.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace alab::nn {
+
+// Pre-activation histogram: kHistogramBins equal bins over [kHistogramMin,
+// kHistogramMax); values below / above are counted in the first / last bin.
+inline constexpr int kHistogramBins = 30;
+inline constexpr float kHistogramMin = -6.0f;
+inline constexpr float kHistogramMax = 6.0f;
+
+struct AlphaStats {
+  float mean = 0, min = 0, max = 0;
+  std::vector<float> values;  // per unit (one value when shared)
+};
+
+struct LayerReport {
+  double pre_mean = 0, pre_std = 0, act_mean = 0, act_std = 0;
+  double saturated_fraction = 0;     // (unit, sample) pairs with |f'(z)| < 0.05 max|f'|
+  double dead_fraction = 0;          // units with f'(z) == 0 on every diagnostics sample
+  std::vector<int> dead_units;
+  double mean_abs_derivative = 0;
+  double grad_norm = 0;              // ‖dL/dW‖ of the layer's weights at the last step
+  std::optional<AlphaStats> alpha;   // prelu layers only
+  std::vector<uint32_t> histogram;   // kHistogramBins counts of pre-activations
+};
+
+struct UnitEvent {
+  int64_t step = 0;
+  int layer = 0, unit = 0;
+  bool died = false;   // false: revived
+  float learning_rate = 0;
+};
+
+struct TrainReport {
+  int64_t step = 0;
+  float learning_rate = 0;
+  std::optional<double> batch_loss;  // loss of the last mini-batch trained in this call
+  std::optional<double> train_loss, test_loss, train_accuracy, test_accuracy;
+  bool diverged = false;
+  std::optional<int64_t> diverged_at_step;
+  std::vector<LayerReport> layers;
+  std::optional<double> grad_norm_ratio;
+  std::vector<UnitEvent> events;
+};
+
+nlohmann::json report_to_json(const TrainReport& r);
+
+}  // namespace alab::nn

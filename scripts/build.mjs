@@ -1,0 +1,57 @@
+// Builds what is missing or out of date: `node scripts/build.mjs [native|wasm|all]`.
+//   native  build/native: core library, GoogleTest suite, benchmarks, tools
+//   wasm    build/wasm:   web/lib/wasm/activation_lab{,_scalar}.{mjs,wasm}
+// CMake's own dependency tracking makes a second run nearly free.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// Debian's Emscripten needs Node to find its own acorn (see docs/toolchain).
+export function emscriptenEnv() {
+  const env = { ...process.env };
+  if (existsSync('/usr/share/nodejs/acorn')) {
+    env.NODE_PATH = [env.NODE_PATH, '/usr/share/nodejs'].filter(Boolean).join(path.delimiter);
+  }
+  return env;
+}
+
+function run(cmd, args, env = process.env) {
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env });
+}
+
+const jobs = String(Math.max(1, Math.min(4, (await import('node:os')).availableParallelism?.() ?? 2)));
+
+export function buildNative({ dir = 'build/native', sanitize = false, compiler } = {}) {
+  const buildDir = path.join(root, dir);
+  if (!existsSync(path.join(buildDir, 'CMakeCache.txt'))) {
+    const args = ['-S', '.', '-B', dir, '-DCMAKE_BUILD_TYPE=Release'];
+    if (sanitize) args.push('-DALAB_SANITIZE=ON', '-DCMAKE_BUILD_TYPE=RelWithDebInfo');
+    if (compiler) args.push(`-DCMAKE_CXX_COMPILER=${compiler}`);
+    run('cmake', args);
+  }
+  run('cmake', ['--build', dir, '-j', jobs]);
+}
+
+export function buildWasm() {
+  const env = emscriptenEnv();
+  if (!existsSync(path.join(root, 'build/wasm/CMakeCache.txt'))) {
+    const node = process.execPath;
+    run('emcmake', ['cmake', '-S', '.', '-B', 'build/wasm', `-DCMAKE_CROSSCOMPILING_EMULATOR=${node}`], env);
+  }
+  run('cmake', ['--build', 'build/wasm', '-j', jobs], env);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const what = process.argv[2] ?? 'all';
+  if (!['native', 'wasm', 'all'].includes(what)) {
+    console.error(`usage: node scripts/build.mjs [native|wasm|all]; got ${JSON.stringify(what)}`);
+    process.exit(2);
+  }
+  const { bootstrap } = await import('./bootstrap.mjs');
+  bootstrap();
+  if (what !== 'wasm') buildNative();
+  if (what !== 'native') buildWasm();
+}

@@ -1,0 +1,35 @@
+// `npm test`: bootstrap, build, then every suite — native GoogleTest (ctest),
+// Node tests against the built wasm, browser tests in headless Chromium.
+// Prints one closing line "total: N passed, N failed, N skipped" and exits
+// non-zero if anything failed or nothing ran.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { bootstrap } from './bootstrap.mjs';
+import { buildNative, buildWasm, root } from './build.mjs';
+import { runSuite } from './suites.mjs';
+
+bootstrap();
+buildNative();
+buildWasm();
+
+const testFiles = (dir) =>
+  readdirSync(path.join(root, dir))
+    .filter((f) => f.endsWith('.test.mjs'))
+    .sort()
+    .map((f) => path.join(dir, f));
+
+const suites = [
+  { name: 'native (GoogleTest)', cmd: 'ctest', args: ['--test-dir', 'build/native', '--output-on-failure', '-j', '2'], runner: 'ctest' },
+  { name: 'node', cmd: process.execPath, args: ['--test', '--test-reporter=tap', ...testFiles('tests/node')], runner: 'node' },
+  { name: 'browser', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', ...testFiles('tests/browser')], runner: 'node' },
+];
+
+const results = [];
+for (const suite of suites) results.push(await runSuite({ cwd: root, ...suite }));
+
+console.log('\n=== summary');
+for (const r of results) console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed === 0 && total.passed > 0 ? 0 : 1);

@@ -1,0 +1,352 @@
+// The activation kernels against their double-precision references, across
+// the float range, array shapes and special values; the seed's properties;
+// parameter validation. Tolerances are the catalogue's promise (README):
+//   forward    max(4 ULP of the result, 1e-7 absolute)
+//   derivative max(16 ULP of the result, 2e-7 absolute)
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "accuracy.h"
+#include "api/catalogue_api.h"
+#include "core/activations.h"
+#include "core/errors.h"
+#include "core/properties.h"
+
+namespace alab {
+namespace {
+
+using testing::dense_sweep;
+using testing::ulp_error;
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+struct Tolerance {
+  double ulp;
+  double abs;
+};
+constexpr Tolerance kForwardTol{4.0, 1e-7};
+constexpr Tolerance kDerivativeTol{16.0, 2e-7};
+
+bool within(float got, double want, Tolerance tol) {
+  if (std::isnan(want) || std::isinf(static_cast<float>(want))) return ulp_error(got, want) == 0.0;
+  return ulp_error(got, want) <= tol.ulp || std::fabs(static_cast<double>(got) - want) <= tol.abs;
+}
+
+// Every activation, in evaluation and (for rrelu) training mode.
+struct Case {
+  const ActivationInfo* info;
+  ActivationParams params;
+  std::string label;
+};
+
+std::vector<Case> all_cases() {
+  std::vector<Case> cases;
+  for (const ActivationInfo& info : activation_table()) {
+    cases.push_back({&info, default_params(info), info.name});
+    if (info.id == Activation::rrelu) {
+      ActivationParams p = default_params(info);
+      p.training = true;
+      p.seed = 12345;
+      p.counter = 77;
+      cases.push_back({&info, p, "rrelu(training)"});
+    }
+  }
+  return cases;
+}
+
+class KernelTest : public ::testing::TestWithParam<Case> {};
+
+// Max error over the dense sweep, with the worst input reported on failure.
+TEST_P(KernelTest, DenseSweepWithinTolerance) {
+  const Case& c = GetParam();
+  const std::vector<float> x = dense_sweep();
+  std::vector<float> y(x.size()), d(x.size());
+  c.info->forward(x.data(), y.data(), x.size(), c.params);
+  c.info->derivative(x.data(), d.data(), x.size(), c.params);
+  double worst_f = 0, worst_d = 0;
+  std::size_t bad_f = 0, bad_d = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const double rf = c.info->reference(x[i], c.params, static_cast<uint32_t>(i));
+    const double rd = c.info->reference_derivative(x[i], c.params, static_cast<uint32_t>(i));
+    if (!within(y[i], rf, kForwardTol)) { ++bad_f; if (bad_f < 4) ADD_FAILURE() << c.label << " f(" << x[i] << ") = " << y[i] << ", want " << rf; }
+    if (!within(d[i], rd, kDerivativeTol)) { ++bad_d; if (bad_d < 4) ADD_FAILURE() << c.label << " f'(" << x[i] << ") = " << d[i] << ", want " << rd; }
+    if (std::fabs(rf) > 1e-7) worst_f = std::fmax(worst_f, ulp_error(y[i], rf));
+    if (std::fabs(rd) > 2e-7) worst_d = std::fmax(worst_d, ulp_error(d[i], rd));
+  }
+  std::printf("[ accuracy ] %-16s forward max %.2f ULP, derivative max %.2f ULP over %zu inputs\n", c.label.c_str(),
+              worst_f, worst_d, x.size());
+  EXPECT_EQ(bad_f, 0u);
+  EXPECT_EQ(bad_d, 0u);
+}
+
+// Arrays of every length 0..67 and 1e5, aligned, misaligned and in place, give
+// exactly the per-element results of one long call.
+TEST_P(KernelTest, EveryLengthOffsetAndInPlaceMatches) {
+  const Case& c = GetParam();
+  std::vector<float> x(100000 + 8);
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = -12.0f + 24.0f * static_cast<float>((i * 7919) % 10007) / 10007.0f;
+  for (ArrayKernel k : {c.info->forward, c.info->derivative}) {
+    for (std::size_t n : std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 66, 67, 100000}) {
+      for (std::size_t offset : {0u, 1u, 3u}) {
+        std::vector<float> expected(n), got(n + 1, 42.0f);
+        for (std::size_t i = 0; i < n; ++i) {
+          ActivationParams p = c.params;
+          p.counter = c.params.counter + static_cast<uint32_t>(i);  // element i alone keeps its draw
+          k(&x[offset + i], &expected[i], 1, p);
+        }
+        k(&x[offset], got.data(), n, c.params);
+        for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(got[i], expected[i]) << c.label << " n=" << n << " i=" << i;
+        EXPECT_EQ(got[n], 42.0f) << "wrote past the end, n=" << n;
+        std::vector<float> inplace(x.begin() + offset, x.begin() + offset + n);
+        k(inplace.data(), inplace.data(), n, c.params);
+        for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(inplace[i], expected[i]) << c.label << " in place n=" << n;
+      }
+    }
+  }
+}
+
+TEST_P(KernelTest, NaNInGivesNaNOut) {
+  const Case& c = GetParam();
+  const float x[5] = {1.0f, kNaN, -kNaN, -2.0f, kNaN};
+  float y[5], d[5];
+  c.info->forward(x, y, 5, c.params);
+  c.info->derivative(x, d, 5, c.params);
+  for (int i : {1, 2, 4}) {
+    EXPECT_TRUE(std::isnan(y[i])) << c.label << " forward lane " << i;
+    EXPECT_TRUE(std::isnan(d[i])) << c.label << " derivative lane " << i;
+  }
+  EXPECT_FALSE(std::isnan(y[0]) || std::isnan(y[3]) || std::isnan(d[0]) || std::isnan(d[3]));
+}
+
+TEST_P(KernelTest, FiniteInputsNeverGiveNaN) {
+  const Case& c = GetParam();
+  const std::vector<float> x = dense_sweep(65537);
+  std::vector<float> y(x.size()), d(x.size());
+  c.info->forward(x.data(), y.data(), x.size(), c.params);
+  c.info->derivative(x.data(), d.data(), x.size(), c.params);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    ASSERT_FALSE(std::isnan(y[i])) << c.label << " f(" << x[i] << ")";
+    ASSERT_FALSE(std::isnan(d[i])) << c.label << " f'(" << x[i] << ")";
+  }
+}
+
+TEST_P(KernelTest, BackwardIsUpstreamTimesDerivative) {
+  const Case& c = GetParam();
+  std::vector<float> x(37), dy(37), d(37), dx(37);
+  for (int i = 0; i < 37; ++i) { x[i] = -5.0f + 0.27f * i; dy[i] = 0.5f - 0.03f * i; }
+  c.info->derivative(x.data(), d.data(), 37, c.params);
+  c.info->backward(x.data(), dy.data(), dx.data(), 37, c.params);
+  for (int i = 0; i < 37; ++i) EXPECT_EQ(dx[i], dy[i] * d[i]) << c.label << " i=" << i;
+}
+
+INSTANTIATE_TEST_SUITE_P(Catalogue, KernelTest, ::testing::ValuesIn(all_cases()),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           std::string s = info.param.label;
+                           for (char& ch : s) if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           return s;
+                         });
+
+float f(const char* name, float x, ActivationParams p) {
+  const ActivationInfo* info = find_activation(name);
+  float y;
+  info->forward(&x, &y, 1, p);
+  return y;
+}
+float df(const char* name, float x, ActivationParams p) {
+  const ActivationInfo* info = find_activation(name);
+  float y;
+  info->derivative(&x, &y, 1, p);
+  return y;
+}
+ActivationParams defaults(const char* name) { return default_params(*find_activation(name)); }
+
+TEST(Limits, ExactAtTheEndsOfTheRange) {
+  EXPECT_EQ(f("sigmoid", -100.0f, {}), static_cast<float>(1.0 / (1.0 + std::exp(100.0))));
+  EXPECT_EQ(f("sigmoid", kInf, {}), 1.0f);
+  EXPECT_EQ(f("sigmoid", -kInf, {}), 0.0f);
+  EXPECT_EQ(f("softplus", 100.0f, {}), 100.0f);
+  EXPECT_EQ(f("softplus", -kInf, {}), 0.0f);
+  EXPECT_EQ(f("softplus", kInf, {}), kInf);
+  EXPECT_EQ(f("tanh", kInf, {}), 1.0f);
+  EXPECT_EQ(f("tanh", -kInf, {}), -1.0f);
+  EXPECT_EQ(f("tanh", -1e-30f, {}), -1e-30f);
+  for (const char* name : {"mish", "gelu", "silu"}) {
+    EXPECT_EQ(f(name, 1e30f, {}), 1e30f) << name;
+    EXPECT_EQ(f(name, -1e30f, {}), 0.0f) << name;
+    EXPECT_EQ(f(name, kInf, {}), kInf) << name;
+    EXPECT_EQ(f(name, -kInf, {}), 0.0f) << name;
+    EXPECT_EQ(df(name, kInf, {}), 1.0f) << name;
+    EXPECT_EQ(df(name, -kInf, {}), 0.0f) << name;
+  }
+  EXPECT_FLOAT_EQ(f("selu", -1e30f, {}), static_cast<float>(-1.0507009873554805 * 1.6732632423543773));
+  EXPECT_EQ(f("elu", -kInf, defaults("elu")), -1.0f);
+  EXPECT_EQ(f("softsign", kInf, {}), 1.0f);
+  EXPECT_EQ(f("softsign", -kInf, {}), -1.0f);
+}
+
+TEST(Rectifiers, SlopesAndConventions) {
+  EXPECT_EQ(df("relu", 0.0f, {}), 0.0f);  // f'(0) is the left slope
+  EXPECT_EQ(df("relu", 1e-30f, {}), 1.0f);
+  EXPECT_EQ(f("leaky_relu", -2.0f, defaults("leaky_relu")), -0.02f);
+  EXPECT_EQ(f("prelu", -2.0f, defaults("prelu")), -0.5f);
+  ActivationParams eval = defaults("rrelu");
+  EXPECT_EQ(f("rrelu", -5.5f, eval), -1.0f);  // a = (3 + 8) / 2
+  EXPECT_EQ(df("rrelu", -1.0f, eval), 1.0f / 5.5f);
+  float x[4] = {-1.0f, 0.0f, 2.0f, -3.0f}, d[4];
+  prelu_alpha_derivative(x, d, 4);
+  EXPECT_EQ(d[0], -1.0f);
+  EXPECT_EQ(d[1], 0.0f);
+  EXPECT_EQ(d[2], 0.0f);
+  EXPECT_EQ(d[3], -3.0f);
+}
+
+TEST(Rrelu, TrainingDrawsCoverTheIntervalAndDependOnSeedAndCounter) {
+  const ActivationInfo& info = *find_activation("rrelu");
+  ActivationParams p = default_params(info);
+  p.training = true;
+  p.seed = 7;
+  const std::size_t n = 100000;
+  std::vector<float> x(n, -1.0f), y(n);
+  info.forward(x.data(), y.data(), n, p);
+  double lo = 1e9, hi = -1e9, mean = 0;
+  for (float v : y) {
+    const double a = -1.0 / v;
+    lo = std::fmin(lo, a);
+    hi = std::fmax(hi, a);
+    mean += a / n;
+  }
+  EXPECT_GE(lo, 3.0);
+  EXPECT_LT(lo, 3.001);
+  EXPECT_LE(hi, 8.0);
+  EXPECT_GT(hi, 7.999);
+  EXPECT_NEAR(mean, 5.5, 0.02);  // U(3, 8) has mean 5.5; the standard error here is 0.005
+  std::vector<float> y2(n);
+  p.seed = 8;
+  info.forward(x.data(), y2.data(), n, p);
+  EXPECT_NE(y, y2);
+  p.seed = 7;
+  p.counter = 1;
+  info.forward(x.data(), y2.data(), n, p);
+  EXPECT_EQ(std::vector<float>(y.begin() + 1, y.end()), std::vector<float>(y2.begin(), y2.end() - 1));
+}
+
+// The seed's properties, measured, against what is known of each function.
+struct Truth {
+  const char* name;
+  bool nonlinear, differentiable, monotonic, identity_near_origin, bounded_below, bounded_above, zero_centred;
+  float lower, upper;  // NaN when unbounded
+};
+
+TEST(Properties, MatchTheKnownTruth) {
+  const float U = kNaN;
+  const Truth truth[] = {
+      {"identity", false, true, true, true, false, false, true, U, U},
+      {"sigmoid", true, true, true, false, true, true, false, 0.0f, 1.0f},
+      {"tanh", true, true, true, true, true, true, true, -1.0f, 1.0f},
+      {"relu", true, false, true, false, true, false, false, 0.0f, U},
+      {"leaky_relu", true, false, true, false, false, false, false, U, U},
+      {"prelu", true, false, true, false, false, false, false, U, U},
+      {"rrelu", true, false, true, false, false, false, false, U, U},
+      {"elu", true, true, true, true, true, false, false, -1.0f, U},
+      {"selu", true, false, true, false, true, false, true, -1.7580993f, U},
+      {"gelu", true, true, false, false, true, false, false, -0.16997f, U},
+      {"silu", true, true, false, false, true, false, false, -0.278464f, U},
+      {"softplus", true, true, true, false, true, false, false, 0.0f, U},
+      {"softsign", true, true, true, true, true, true, true, -1.0f, 1.0f},
+      {"mish", true, true, false, false, true, false, false, -0.308843f, U},
+  };
+  ASSERT_EQ(std::size(truth), kActivationCount);
+  for (const Truth& t : truth) {
+    const ActivationInfo& info = *find_activation(t.name);
+    const ActivationProperties p = measure_properties(info, default_params(info));
+    SCOPED_TRACE(t.name);
+    EXPECT_EQ(p.nonlinear, t.nonlinear);
+    EXPECT_EQ(p.differentiable, t.differentiable);
+    if (!t.differentiable) {
+      EXPECT_EQ(p.kinks, std::vector<float>{0.0f});
+    }
+    EXPECT_EQ(p.monotonic, t.monotonic);
+    EXPECT_EQ(p.identity_near_origin, t.identity_near_origin);
+    EXPECT_EQ(p.bounded_below, t.bounded_below);
+    EXPECT_EQ(p.bounded_above, t.bounded_above);
+    EXPECT_EQ(p.zero_centred, t.zero_centred);
+    if (t.bounded_below) {
+      EXPECT_NEAR(p.lower_bound, t.lower, 1e-4);
+    }
+    if (t.bounded_above) {
+      EXPECT_NEAR(p.upper_bound, t.upper, 1e-4);
+    }
+  }
+}
+
+TEST(Properties, EluWithAlphaNotOneHasAKink) {
+  const ActivationInfo& info = *find_activation("elu");
+  ActivationParams p = default_params(info);
+  p.alpha = 0.5f;
+  EXPECT_FALSE(measure_properties(info, p).differentiable);
+  EXPECT_NEAR(measure_properties(info, p).lower_bound, -0.5f, 1e-6);
+}
+
+std::string error_of(const std::function<void()>& f) {
+  try { f(); } catch (const InvalidArgument& e) { return e.what(); }
+  return "(no error)";
+}
+
+TEST(Validation, ErrorsNameTheFieldTheValueAndWhatIsAllowed) {
+  float x[3] = {1, 2, 3}, y[3];
+  auto run = [&](const char* name, const char* params) {
+    return error_of([&] { run_activation(KernelKind::Forward, name, x, y, 3, params); });
+  };
+  EXPECT_EQ(run("relux", ""), "name must be one of " + activation_names() + "; got \"relux\"");
+  EXPECT_EQ(run("leaky_relu", R"({"alpha":"NaN"})"), "params.alpha must be a finite number in [0, 1]; got NaN");
+  EXPECT_EQ(run("leaky_relu", R"({"alpha":-0.5})"), "params.alpha must be a finite number in [0, 1]; got -0.5");
+  EXPECT_EQ(run("rrelu", R"({"lower":5,"upper":4})"), "params.lower must be <= upper (4) for rrelu; got 5");
+  EXPECT_EQ(run("elu", R"({"alpha":"Infinity"})"), "params.alpha must be a finite number in [0, 10]; got Infinity");
+  EXPECT_EQ(run("relu", R"({"alpha":1})"), "unknown parameter \"alpha\" for relu; allowed: none");
+  EXPECT_EQ(run("rrelu", R"({"training":1})"), "params.training must be true or false; got 1");
+  EXPECT_EQ(run("rrelu", R"({"seed":-1})"), "params.seed must be an integer in [0, 4294967295]; got -1");
+  EXPECT_EQ(run("relu", R"({"alpha":)"), "params must be valid JSON; got malformed JSON");
+  EXPECT_EQ(run("relu", "[1]"), "params must be an object; got an array");
+  // After errors the kernels still work.
+  run_activation(KernelKind::Forward, "relu", x, y, 3, "");
+  EXPECT_EQ(y[2], 3.0f);
+}
+
+// Opt-in: all 2^32 inputs (ALAB_EXHAUSTIVE=1, about a minute per activation).
+TEST(Exhaustive, AllFloatInputs) {
+  if (std::getenv("ALAB_EXHAUSTIVE") == nullptr) GTEST_SKIP() << "set ALAB_EXHAUSTIVE=1 to sweep all 2^32 inputs";
+  for (const Case& c : all_cases()) {
+    double worst_f = 0, worst_d = 0;
+    std::vector<float> x(1 << 16), y(x.size()), d(x.size());
+    for (uint64_t base = 0; base < (1ULL << 32); base += x.size()) {
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        const uint32_t bits = static_cast<uint32_t>(base + i);
+        std::memcpy(&x[i], &bits, 4);
+      }
+      ActivationParams p = c.params;
+      p.counter = static_cast<uint32_t>(base);
+      c.info->forward(x.data(), y.data(), x.size(), p);
+      c.info->derivative(x.data(), d.data(), x.size(), p);
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        if (std::isnan(x[i]) || std::isinf(x[i])) continue;
+        const double rf = c.info->reference(x[i], p, static_cast<uint32_t>(i));
+        const double rd = c.info->reference_derivative(x[i], p, static_cast<uint32_t>(i));
+        EXPECT_TRUE(within(y[i], rf, kForwardTol)) << c.label << " f(" << x[i] << ")";
+        EXPECT_TRUE(within(d[i], rd, kDerivativeTol)) << c.label << " f'(" << x[i] << ")";
+        if (std::fabs(rf) > 1e-7) worst_f = std::fmax(worst_f, ulp_error(y[i], rf));
+        if (std::fabs(rd) > 2e-7) worst_d = std::fmax(worst_d, ulp_error(d[i], rd));
+      }
+    }
+    std::printf("[exhaustive] %-16s forward max %.2f ULP, derivative max %.2f ULP\n", c.label.c_str(), worst_f, worst_d);
+  }
+}
+
+}  // namespace
+}  // namespace alab

@@ -1,0 +1,18 @@
+// Browser and Web Worker entry point: the bundler (Vite) rewrites the
+// module's `new URL('*.wasm', import.meta.url)` so the .wasm ships with the page.
+import { Lab } from './lab.js';
+import { readLoadOptions } from './load-options.js';
+
+export { Lab };
+
+/**
+ * Loads the WebAssembly module and returns a Lab.
+ * @param {{ simd?: boolean }} [options] simd: false loads the build without WebAssembly SIMD
+ */
+export async function loadLab(options) {
+  const { simd } = readLoadOptions(options);
+  const { default: factory } = simd
+    ? await import('./wasm/activation_lab.mjs')
+    : await import('./wasm/activation_lab_scalar.mjs');
+  return new Lab(await factory());
+}

@@ -1,0 +1,29 @@
+// Node entry point: the Emscripten module is built for web and worker (its
+// Node mode does not work as an ES module in Emscripten 3.1.6), so Node reads
+// the .wasm bytes itself and hands them over.
+import { readFile } from 'node:fs/promises';
+
+import { Lab } from './lab.js';
+import { readLoadOptions } from './load-options.js';
+
+export { Lab };
+
+/**
+ * Loads the WebAssembly module from disk and returns a Lab.
+ * @param {{ simd?: boolean }} [options] simd: false loads the build without WebAssembly SIMD
+ */
+export async function loadLab(options) {
+  const { simd } = readLoadOptions(options);
+  const name = simd ? 'activation_lab' : 'activation_lab_scalar';
+  const url = new URL(`./wasm/${name}.wasm`, import.meta.url);
+  let wasmBinary;
+  try {
+    wasmBinary = await readFile(url);
+  } catch (error) {
+    throw new Error(`cannot read ${url.pathname}: build the WebAssembly module first (npm run build:wasm)`, { cause: error });
+  }
+  const { default: factory } = simd
+    ? await import('./wasm/activation_lab.mjs')
+    : await import('./wasm/activation_lab_scalar.mjs');
+  return new Lab(await factory({ wasmBinary }));
+}
