@@ -21,6 +21,7 @@ constexpr double kSaturationShare = 0.05;
 int histogram_bin(float z) {
   constexpr float kBinsPerUnit = kHistogramBins / (kHistogramMax - kHistogramMin);
   if (!(z >= kHistogramMin)) return 0;  // below the range (and NaN)
+  if (z >= kHistogramMax) return kHistogramBins - 1;
   const int bin = static_cast<int>((z - kHistogramMin) * kBinsPerUnit);
   return std::min(bin, kHistogramBins - 1);
 }

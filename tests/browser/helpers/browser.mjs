@@ -1,0 +1,65 @@
+// Browser test harness: builds the static site with Vite's JS API, serves it
+// with `vite preview` in this process, and drives Debian's Chromium through
+// playwright-core. Collects console errors so tests can fail on any of them,
+// and saves screenshots under test-artifacts/.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+export const root = fileURLToPath(new URL('../../../', import.meta.url));
+export const artifacts = path.join(root, 'test-artifacts');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Flags that work as root on a machine without network (see docs).
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let built = false;
+
+/** Builds dist/ once per process and serves it; returns { url, close }. */
+export async function serveSite() {
+  if (!built) {
+    await build({ configFile: path.join(root, 'vite.config.js'), logLevel: 'warn' });
+    built = true;
+  }
+  const server = await preview({ configFile: path.join(root, 'vite.config.js'), preview: { port: 0, strictPort: false }, logLevel: 'warn' });
+  const { port } = server.httpServer.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.httpServer.close(resolve)) };
+}
+
+/** Launches headless Chromium with a fresh profile; returns { browser, close }. */
+export async function launchBrowser() {
+  const profile = mkdtempSync(path.join(tmpdir(), 'alab-chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context: browser,
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new page that records console errors and page errors into page.errors. */
+export async function openPage(context, url) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  await page.goto(url);
+  return page;
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,26 @@
+// Vite builds the static site (dist/) from web/: the lab page, the embed page
+// and the example tutorial. The WebAssembly module is imported by the library
+// (web/lib/browser.js); Vite ships its .wasm as a hashed asset.
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const web = fileURLToPath(new URL('./web/', import.meta.url));
+
+export default defineConfig({
+  root: web,
+  base: './',
+  publicDir: false,
+  build: {
+    outDir: fileURLToPath(new URL('./dist/', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        index: `${web}index.html`,
+      },
+    },
+  },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+});
