@@ -25,6 +25,42 @@ val derivative(const std::string& name, const val& x, const std::string& params_
   return apply_kernel(KernelKind::Derivative, name, x, params_json);
 }
 
+// A float array that lives in the WebAssembly heap, for calls without copies
+// (benchmarks, the page's chart sampling). view() is invalidated by any later
+// heap growth: take it again after other calls.
+class Float32Buffer {
+ public:
+  explicit Float32Buffer(double n) : data_(guarded([&] { return checked_size(n); })) {}
+  std::size_t size() const { return data_.size(); }
+  val view() { return val(emscripten::typed_memory_view(data_.size(), data_.data())); }
+  float* data() { return data_.data(); }
+
+ private:
+  static std::size_t checked_size(double n) {
+    if (!(n >= 0 && n <= static_cast<double>(kMaxKernelElements)) || n != static_cast<double>(static_cast<std::size_t>(n)))
+      throw_range("length", n, "an integer in [0, " + std::to_string(kMaxKernelElements) + "]");
+    return static_cast<std::size_t>(n);
+  }
+  std::vector<float> data_;
+};
+
+void apply_buffers(KernelKind kind, const std::string& name, Float32Buffer& x, Float32Buffer& y,
+                   const std::string& params_json) {
+  guarded([&] {
+    if (x.size() != y.size()) throw_range("output.length", y.size(), "equal to input.length (" + std::to_string(x.size()) + ")");
+    run_activation(kind, name, x.data(), y.data(), x.size(), params_json);
+    return 0;
+  });
+}
+
+void forward_buffer(const std::string& name, Float32Buffer& x, Float32Buffer& y, const std::string& params_json) {
+  apply_buffers(KernelKind::Forward, name, x, y, params_json);
+}
+
+void derivative_buffer(const std::string& name, Float32Buffer& x, Float32Buffer& y, const std::string& params_json) {
+  apply_buffers(KernelKind::Derivative, name, x, y, params_json);
+}
+
 std::string catalogue() {
   return guarded([] { return catalogue_json(); });
 }
@@ -48,4 +84,10 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
   emscripten::function("forward", &forward);
   emscripten::function("derivative", &derivative);
   emscripten::function("simd", &simd);
+  emscripten::class_<Float32Buffer>("Float32Buffer")
+      .constructor<double>()
+      .function("size", &Float32Buffer::size)
+      .function("view", &Float32Buffer::view);
+  emscripten::function("forwardBuffer", &forward_buffer);
+  emscripten::function("derivativeBuffer", &derivative_buffer);
 }

@@ -5,10 +5,13 @@
 // Each fit is a weighted least-squares fit in a Chebyshev basis on Chebyshev
 // nodes, in long double, refined towards minimax by Lawson's iteration
 // (weights *= |error|), then converted to monomial coefficients for Horner's
-// rule and rounded to float. The printed max error is that of the polynomial
-// with the float coefficients, evaluated exactly (long double), in the error
-// measure vmath.h needs (relative to the final result, see each target).
-// Runs in about a second; the output is deterministic.
+// rule and rounded to float one at a time, lowest degree first, refitting the
+// higher ones after each rounding. The printed max error is that of the
+// polynomial with the float coefficients, evaluated exactly (long double), in
+// the error measure vmath.h needs (see each target); "Horner condition" is
+// max sum |c_k u^k| / scale, a bound factor for float rounding in Horner.
+// Runs in about a second; the output is deterministic. EXPLORE=1 /tmp/fit
+// compares other choices for the normal_cdf tail fit.
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -214,7 +217,7 @@ int main() {
   // normal_cdf near 0: Φ(x) = 1/2 + x P(x^2), |x| <= 0.67; error relative to
   // the smaller result, Φ(-|x|) >= 0.25.
   auto cdf_odd = [](LD s) {  // (Φ(x) - 1/2) / x
-    return s == 0 ? 1 / std::sqrt(2 * kPi) : -std::erf(std::sqrt(s / 2)) / 2 / -std::sqrt(s);
+    return s == 0 ? 1 / std::sqrt(2 * kPi) : std::erf(std::sqrt(s / 2)) / (2 * std::sqrt(s));
   };
   fit({"normal_cdf P(s), s = x^2", "s", 0, 0.67L * 0.67L, 4, cdf_odd,
        [](LD s) { return s == 0 ? 1e30L : std::erfc(std::sqrt(s / 2)) / 2 / std::sqrt(s); }});

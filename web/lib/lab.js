@@ -2,7 +2,7 @@
 // It validates what callers pass, converts it for the C++ API, and returns
 // plain JS values. It knows nothing of any page; browser.js and node.js only
 // differ in how they load the module.
-import { requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
+import { describe, requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
 
 export class Lab {
   #module;
@@ -38,6 +38,38 @@ export class Lab {
     requirePlainObject(params, 'params', { optional: true });
     const json = params === undefined || params === null ? '' : toConfigJson(params, 'params');
     return this.#module[kind](name, x, json);
+  }
+
+  /**
+   * A Float32Array-backed buffer inside the WebAssembly heap, for repeated
+   * calls without copies: `buf.view()` is a Float32Array over it (take it
+   * again after any other lab call: heap growth detaches old views);
+   * `buf.delete()` frees it.
+   */
+  createBuffer(length) {
+    return new this.#module.Float32Buffer(length);
+  }
+
+  /** f(input) into output, both from createBuffer and of equal length. */
+  forwardInto(name, input, output, params) {
+    this.#bufferKernel('forwardBuffer', name, input, output, params);
+  }
+
+  /** f'(input) into output, both from createBuffer and of equal length. */
+  derivativeInto(name, input, output, params) {
+    this.#bufferKernel('derivativeBuffer', name, input, output, params);
+  }
+
+  #bufferKernel(kind, name, input, output, params) {
+    requireString(name, 'name', 'an activation name');
+    for (const [field, buf] of [['input', input], ['output', output]]) {
+      if (!(buf instanceof this.#module.Float32Buffer)) {
+        throw new TypeError(`${field} must be a buffer from lab.createBuffer(); got ${describe(buf)}`);
+      }
+    }
+    requirePlainObject(params, 'params', { optional: true });
+    const json = params === undefined || params === null ? '' : toConfigJson(params, 'params');
+    this.#module[kind](name, input, output, json);
   }
 
   /** The underlying Embind module, for benchmarks and tests. */
