@@ -56,6 +56,14 @@ inline bool as_number(const json& v, double& out) {
   return false;
 }
 
+// A double argument as JSON, non-finite values as their sentinel strings, so
+// that the readers below report them by name.
+inline json from_double(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  return d;
+}
+
 // A number in [lo, hi] (NaN and infinities are rejected by the range test).
 inline double number_in(const json& v, const std::string& field, double lo, double hi) {
   double d = 0;

@@ -4,6 +4,7 @@
 
 #include "adapters.h"
 #include "api/catalogue_api.h"
+#include "api/network_api.h"
 
 namespace alab::bindings {
 namespace {
@@ -61,6 +62,81 @@ void derivative_buffer(const std::string& name, Float32Buffer& x, Float32Buffer&
   apply_buffers(KernelKind::Derivative, name, x, y, params_json);
 }
 
+// One trained network; JS owns it and must call delete() (the façade's
+// net.delete() does, and a FinalizationRegistry is the safety net).
+class NetworkHandle {
+ public:
+  explicit NetworkHandle(std::unique_ptr<nn::Network> net) : net_(std::move(net)) {}
+
+  void set_data(const val& x, const val& y, double inputs, const val& test_x, const val& test_y) {
+    guarded([&] {
+      set_network_data(*net_, to_floats(x), to_floats(y), inputs, to_floats(test_x), to_floats(test_y));
+      return 0;
+    });
+  }
+  std::string train(double steps, bool report) { return guarded([&] { return train_network(*net_, steps, report); }); }
+  std::string evaluate() { return guarded([&] { return evaluate_network(*net_); }); }
+  val predict(const val& x) {
+    return guarded([&] {
+      const std::vector<float> y = alab::predict(*net_, to_floats(x));
+      return to_float32_array(y.data(), y.size());
+    });
+  }
+  val predict_grid(double x_min, double x_max, double y_min, double y_max, double resolution) {
+    return guarded([&] {
+      const std::vector<float> y = alab::predict_grid(*net_, x_min, x_max, y_min, y_max, resolution);
+      return to_float32_array(y.data(), y.size());
+    });
+  }
+  void set_learning_rate(double lr) { guarded([&] { alab::set_learning_rate(*net_, lr); return 0; }); }
+  double learning_rate() const { return net_->learning_rate(); }
+  val weights() const { return to_float32_array(net_->params(), net_->param_count()); }
+  void set_weights(const val& w) {
+    guarded([&] {
+      const std::vector<float> v = to_floats(w);
+      net_->set_weights(v.data(), v.size());
+      return 0;
+    });
+  }
+  // A view of the parameter block itself (no copy): valid until the heap grows.
+  val weights_view() const { return val(emscripten::typed_memory_view(net_->param_count(), net_->params())); }
+  std::string layout() const { return guarded([&] { return layout_json(*net_); }); }
+  std::string config() const { return guarded([&] { return nn::config_to_json(net_->config()).dump(); }); }
+  std::string to_json() const { return guarded([&] { return net_->to_json(); }); }
+  void reset() { guarded([&] { net_->reset(); return 0; }); }
+  double step() const { return static_cast<double>(net_->step()); }
+
+ private:
+  std::unique_ptr<nn::Network> net_;
+};
+
+NetworkHandle* create_network_handle(const std::string& config_json) {
+  return guarded([&] { return new NetworkHandle(create_network(config_json)); });
+}
+
+NetworkHandle* load_network_handle(const std::string& json_text) {
+  return guarded([&] { return new NetworkHandle(load_network(json_text)); });
+}
+
+val dataset(const std::string& name, const std::string& options_json) {
+  return guarded([&] {
+    const data::Dataset d = make_dataset(name, options_json);
+    val out = val::object();
+    out.set("name", d.name);
+    out.set("x", to_float32_array(d.x.data(), d.x.size()));
+    out.set("y", to_float32_array(d.y.data(), d.y.size()));
+    out.set("testX", to_float32_array(d.test_x.data(), d.test_x.size()));
+    out.set("testY", to_float32_array(d.test_y.data(), d.test_y.size()));
+    out.set("inputs", d.inputs);
+    out.set("classes", d.classes);
+    return out;
+  });
+}
+
+std::string born_dead_json(const std::string& options_json) {
+  return guarded([&] { return born_dead(options_json); });
+}
+
 std::string catalogue() {
   return guarded([] { return catalogue_json(); });
 }
@@ -89,5 +165,25 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("size", &Float32Buffer::size)
       .function("view", &Float32Buffer::view);
   emscripten::function("forwardBuffer", &forward_buffer);
+  emscripten::class_<NetworkHandle>("Network")
+      .function("setData", &NetworkHandle::set_data)
+      .function("train", &NetworkHandle::train)
+      .function("evaluate", &NetworkHandle::evaluate)
+      .function("predict", &NetworkHandle::predict)
+      .function("predictGrid", &NetworkHandle::predict_grid)
+      .function("setLearningRate", &NetworkHandle::set_learning_rate)
+      .function("learningRate", &NetworkHandle::learning_rate)
+      .function("weights", &NetworkHandle::weights)
+      .function("setWeights", &NetworkHandle::set_weights)
+      .function("weightsView", &NetworkHandle::weights_view)
+      .function("layout", &NetworkHandle::layout)
+      .function("config", &NetworkHandle::config)
+      .function("toJSON", &NetworkHandle::to_json)
+      .function("reset", &NetworkHandle::reset)
+      .function("step", &NetworkHandle::step);
+  emscripten::function("createNetwork", &create_network_handle, emscripten::allow_raw_pointers());
+  emscripten::function("loadNetwork", &load_network_handle, emscripten::allow_raw_pointers());
+  emscripten::function("dataset", &dataset);
+  emscripten::function("bornDead", &born_dead_json);
   emscripten::function("derivativeBuffer", &derivative_buffer);
 }

@@ -2,7 +2,10 @@
 // It validates what callers pass, converts it for the C++ API, and returns
 // plain JS values. It knows nothing of any page; browser.js and node.js only
 // differ in how they load the module.
-import { describe, requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
+import { Network } from './network.js';
+import { describe, isPlainObject, requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
+
+export { Network };
 
 export class Lab {
   #module;
@@ -70,6 +73,43 @@ export class Lab {
     requirePlainObject(params, 'params', { optional: true });
     const json = params === undefined || params === null ? '' : toConfigJson(params, 'params');
     this.#module[kind](name, input, output, json);
+  }
+
+  /** A new network from a config (see README: every field, its default and range). */
+  createNetwork(config) {
+    return new Network(this.#module.createNetwork(Network.configJson(config)));
+  }
+
+  /** A network from net.toJSON() output (an object or its JSON text). */
+  loadNetwork(json) {
+    let text;
+    if (typeof json === 'string') text = json;
+    else if (isPlainObject(json)) text = toConfigJson(json, 'json', 8);
+    else throw new TypeError(`json must be the object or string from net.toJSON(); got ${describe(json)}`);
+    return new Network(this.#module.loadNetwork(text));
+  }
+
+  /**
+   * A generated dataset: { name, x, y, testX, testY, inputs, classes }
+   * (Float32Arrays, row-major). Names: circle, xor, gauss, spiral, moons,
+   * spiral_k, plane, sine, multi_gauss. options: { n, noise, seed, trainFraction, classes }.
+   */
+  dataset(name, options) {
+    requireString(name, 'name', 'a dataset name');
+    requirePlainObject(options, 'options', { optional: true });
+    const json = options === undefined || options === null ? '' : toConfigJson(options, 'options');
+    return this.#module.dataset(name, json);
+  }
+
+  /**
+   * Monte Carlo estimate that a ReLU network with 1-D input is born dead
+   * (constant output over 101 inputs in [-1, 1]):
+   * { width, depth, init, biasInit, trials, seed } → { probability, dead, trials }.
+   */
+  bornDead(options) {
+    requirePlainObject(options, 'options', { optional: true });
+    const json = options === undefined || options === null ? '' : toConfigJson(options, 'options');
+    return JSON.parse(this.#module.bornDead(json));
   }
 
   /** The underlying Embind module, for benchmarks and tests. */

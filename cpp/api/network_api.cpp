@@ -1,0 +1,135 @@
+#include "network_api.h"
+
+#include <cmath>
+
+#include "api/json_fields.h"
+#include "core/errors.h"
+#include "nn/born_dead.h"
+#include "nn/config.h"
+#include "nn/report.h"
+
+namespace alab {
+
+using nlohmann::json;
+namespace jf = json_fields;
+
+std::unique_ptr<nn::Network> create_network(const std::string& config_json) {
+  const json j = jf::parse(config_json, "config");
+  if (!j.is_object()) throw_type("config", jf::show(j), "an object");
+  return std::make_unique<nn::Network>(nn::parse_config(j));
+}
+
+std::unique_ptr<nn::Network> load_network(const std::string& json_text) {
+  return std::make_unique<nn::Network>(nn::Network::from_json(json_text));
+}
+
+data::Dataset make_dataset(const std::string& name, const std::string& options_json) {
+  const json o = options_json.empty() ? json::object() : jf::parse(options_json, "options");
+  jf::require_object(o, "options", {"n", "noise", "seed", "trainFraction", "classes"});
+  const auto get = [&](const char* key) { return o.contains(key) ? &o.at(key) : nullptr; };
+  const int n = get("n") ? static_cast<int>(jf::integer_in(*get("n"), "options.n", 4, 100000)) : 400;
+  const double noise = get("noise") ? jf::number_in(*get("noise"), "options.noise", 0, 1) : 0.0;
+  const uint32_t seed = get("seed") ? static_cast<uint32_t>(jf::integer_in(*get("seed"), "options.seed", 0, 4294967295LL)) : 1;
+  const double train = get("trainFraction") ? jf::number_in(*get("trainFraction"), "options.trainFraction", 0.05, 0.95) : 0.5;
+  const int classes = get("classes") ? static_cast<int>(jf::integer_in(*get("classes"), "options.classes", 2, 8)) : 3;
+  return data::make_dataset(name, n, noise, seed, train, classes);
+}
+
+void set_network_data(nn::Network& net, const std::vector<float>& x, const std::vector<float>& y, double inputs,
+                      const std::vector<float>& test_x, const std::vector<float>& test_y) {
+  if (!(inputs == static_cast<double>(net.inputs())))
+    throw_range("data.inputs", inputs, "the network's inputs (" + std::to_string(net.inputs()) + ")");
+  const std::size_t d = static_cast<std::size_t>(net.inputs());
+  if (y.empty()) throw_range("data.y.length", 0, "at least 1");
+  if (x.size() != y.size() * d)
+    throw_range("data.x.length", x.size(), "y.length × inputs = " + std::to_string(y.size() * d));
+  if (test_x.size() != test_y.size() * d)
+    throw_range("data.testX.length", test_x.size(), "testY.length × inputs = " + std::to_string(test_y.size() * d));
+  constexpr std::size_t kMax = static_cast<std::size_t>(nn::kMaxSamples);
+  if (y.size() > kMax) throw_range("data.y.length", y.size(), "at most " + std::to_string(kMax));
+  if (test_y.size() > kMax) throw_range("data.testY.length", test_y.size(), "at most " + std::to_string(kMax));
+
+  // A tanh head learns −1/+1 targets; 0/1 class labels are mapped to them.
+  std::vector<float> labels = y, test_labels = test_y;
+  if (net.config().output == nn::OutputHead::tanh) {
+    const auto is01 = [](const std::vector<float>& v) {
+      for (float t : v) if (t != 0.0f && t != 1.0f) return false;
+      return true;
+    };
+    if (is01(labels) && is01(test_labels)) {
+      labels = data::to_tanh_labels(labels);
+      test_labels = data::to_tanh_labels(test_labels);
+    }
+  }
+  net.set_data(x.data(), static_cast<int>(y.size()), net.inputs(), labels.data(),
+               test_x.empty() ? nullptr : test_x.data(), static_cast<int>(test_y.size()),
+               test_labels.empty() ? nullptr : test_labels.data());
+}
+
+std::string train_network(nn::Network& net, double steps, bool with_report) {
+  const long n = static_cast<long>(jf::integer_in(jf::from_double(steps), "steps", 0, nn::kMaxStepsPerCall));
+  if (!net.has_data()) throw InvalidArgument(InvalidArgument::Kind::Range, "data", "train needs data first: call net.setData(data)");
+  return nn::report_to_json(net.train(n, with_report)).dump();
+}
+
+std::string evaluate_network(nn::Network& net) {
+  if (!net.has_data()) throw InvalidArgument(InvalidArgument::Kind::Range, "data", "evaluate needs data first: call net.setData(data)");
+  const nn::Evaluation e = net.evaluate();
+  const auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+  return json{{"trainLoss", e.train_loss}, {"testLoss", opt(e.test_loss)}, {"trainAccuracy", opt(e.train_accuracy)},
+              {"testAccuracy", opt(e.test_accuracy)}}
+      .dump();
+}
+
+std::vector<float> predict(nn::Network& net, const std::vector<float>& x) {
+  const std::size_t d = static_cast<std::size_t>(net.inputs());
+  if (x.size() % d != 0)
+    throw_range("x.length", x.size(), "a multiple of the network's inputs (" + std::to_string(d) + ")");
+  if (x.size() / d > static_cast<std::size_t>(nn::kMaxPredict))
+    throw_range("x.length", x.size(), "at most " + std::to_string(nn::kMaxPredict) + " samples");
+  for (std::size_t i = 0; i < x.size(); ++i)
+    if (!std::isfinite(x[i])) throw_range("x[" + std::to_string(i) + "]", x[i], "a finite number");
+  return net.predict(x.data(), static_cast<int>(x.size() / d));
+}
+
+std::vector<float> predict_grid(nn::Network& net, double x_min, double x_max, double y_min, double y_max,
+                                double resolution) {
+  if (net.inputs() != 2) throw_range("network.inputs", net.inputs(), "2 for predictGrid");
+  const double lim = 1e6;
+  jf::number_in(jf::from_double(x_min), "xMin", -lim, lim);
+  jf::number_in(jf::from_double(x_max), "xMax", -lim, lim);
+  jf::number_in(jf::from_double(y_min), "yMin", -lim, lim);
+  jf::number_in(jf::from_double(y_max), "yMax", -lim, lim);
+  if (!(x_min < x_max)) throw_range("xMin", x_min, "< xMax (" + describe_value(x_max) + ")");
+  if (!(y_min < y_max)) throw_range("yMin", y_min, "< yMax (" + describe_value(y_max) + ")");
+  const int r = static_cast<int>(jf::integer_in(jf::from_double(resolution), "resolution", 2, nn::kMaxGridResolution));
+  return net.predict_grid(static_cast<float>(x_min), static_cast<float>(x_max), static_cast<float>(y_min),
+                          static_cast<float>(y_max), r);
+}
+
+void set_learning_rate(nn::Network& net, double lr) {
+  nn::validate_learning_rate(lr, "learningRate");
+  net.set_learning_rate(static_cast<float>(lr));
+}
+
+std::string layout_json(const nn::Network& net) {
+  json out = json::array();
+  for (const nn::TensorInfo& t : net.layout()) out.push_back({{"name", t.name}, {"offset", t.offset}, {"shape", t.shape}});
+  return out.dump();
+}
+
+std::string born_dead(const std::string& options_json) {
+  const json o = options_json.empty() ? json::object() : jf::parse(options_json, "options");
+  jf::require_object(o, "options", {"width", "depth", "init", "biasInit", "trials", "seed"});
+  const auto get = [&](const char* key) { return o.contains(key) ? &o.at(key) : nullptr; };
+  const int width = get("width") ? static_cast<int>(jf::integer_in(*get("width"), "options.width", 1, 256)) : 4;
+  const int depth = get("depth") ? static_cast<int>(jf::integer_in(*get("depth"), "options.depth", 1, 64)) : 10;
+  const nn::InitKind init = get("init") ? nn::parse_init(jf::string(*get("init"), "options.init", "an initialisation name"), "options.init") : nn::InitKind::he;
+  const float bias = get("biasInit") ? static_cast<float>(jf::number_in(*get("biasInit"), "options.biasInit", -10, 10)) : 0.0f;
+  const long trials = get("trials") ? static_cast<long>(jf::integer_in(*get("trials"), "options.trials", 1, 100000)) : 1000;
+  const uint32_t seed = get("seed") ? static_cast<uint32_t>(jf::integer_in(*get("seed"), "options.seed", 0, 4294967295LL)) : 1;
+  const nn::BornDeadResult r = nn::born_dead(width, depth, init, bias, trials, seed);
+  return json{{"probability", r.probability}, {"dead", r.dead}, {"trials", r.trials}}.dump();
+}
+
+}  // namespace alab

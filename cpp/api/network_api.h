@@ -1,0 +1,53 @@
+// The validating API over the trainer, datasets and born-dead estimates, in
+// the shapes the JS library speaks: option objects arrive as JSON text, arrays
+// as float vectors, results leave as JSON text or float vectors. Everything
+// here throws InvalidArgument naming the field; nothing knows of Emscripten.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data/dataset.h"
+#include "nn/network.h"
+
+namespace alab {
+
+// lab.createNetwork(config): config JSON → a network initialised from its seed.
+std::unique_ptr<nn::Network> create_network(const std::string& config_json);
+
+// lab.loadNetwork(json): the text of net.toJSON().
+std::unique_ptr<nn::Network> load_network(const std::string& json_text);
+
+// lab.dataset(name, { n, noise, seed, trainFraction, classes }).
+data::Dataset make_dataset(const std::string& name, const std::string& options_json);
+
+// net.setData({ x, y, inputs, testX?, testY? }): checks that the lengths agree
+// (x.length = y.length · inputs) and, for a tanh head, maps 0/1 labels to −1/+1
+// so that lab.dataset() output can be passed as is.
+void set_network_data(nn::Network& net, const std::vector<float>& x, const std::vector<float>& y, double inputs,
+                      const std::vector<float>& test_x, const std::vector<float>& test_y);
+
+// net.train(steps, { report }) → the report as JSON text.
+std::string train_network(nn::Network& net, double steps, bool with_report);
+
+// net.evaluate() → { trainLoss, testLoss, trainAccuracy, testAccuracy } as JSON text.
+std::string evaluate_network(nn::Network& net);
+
+// net.predict(x): x.length must be a multiple of the network's inputs.
+std::vector<float> predict(nn::Network& net, const std::vector<float>& x);
+
+// net.predictGrid(xMin, xMax, yMin, yMax, resolution).
+std::vector<float> predict_grid(nn::Network& net, double x_min, double x_max, double y_min, double y_max,
+                                double resolution);
+
+// net.setLearningRate(lr).
+void set_learning_rate(nn::Network& net, double lr);
+
+// The parameter layout: [{ name, offset, shape }] as JSON text.
+std::string layout_json(const nn::Network& net);
+
+// lab.bornDead({ width, depth, init, biasInit, trials, seed }) → { probability, dead, trials }.
+std::string born_dead(const std::string& options_json);
+
+}  // namespace alab

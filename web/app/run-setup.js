@@ -1,0 +1,67 @@
+// Turns page settings into what the training worker needs: the dataset
+// request, one network config per run and the training schedule. Pure
+// functions shared by the page, the embed page and the custom element.
+import { REGRESSION, layerActivations } from './state.js';
+
+/** Steps per report (fixed, so a run's report history is the same on every replay). */
+export const REPORT_EVERY = 10;
+
+/** Training steps per second for each speed ('max' = as fast as the worker can). */
+export const SPEED_STEPS = { slow: 60, normal: 300, fast: 1500, max: Infinity };
+
+/** The dataset request for lab.dataset(). */
+export function dataRequest(state) {
+  return { name: state.dataset, n: state.n, noise: state.noise, seed: state.seed, trainFraction: state.trainShare, classes: state.classes };
+}
+
+/** The head that fits a dataset when the chosen one does not (softmax needs spiral_k, regression needs linear/tanh). */
+export function fittingOutput(state) {
+  if (REGRESSION.has(state.dataset)) return state.output === 'tanh' || state.output === 'linear' ? state.output : 'linear';
+  if (state.dataset === 'spiral_k') return 'softmax';
+  return state.output === 'sigmoid' || state.output === 'tanh' ? state.output : 'sigmoid';
+}
+
+/** The network config for lab.createNetwork(); `override` replaces activation and/or init (compare runs). */
+export function networkConfig(state, inputs, override = {}) {
+  const activation = override.act ? state.hidden.map(() => override.act) : layerActivations(state);
+  const output = fittingOutput(state);
+  return {
+    inputs,
+    hidden: [...state.hidden],
+    activation: activation.length ? activation : state.act,
+    output,
+    classes: output === 'softmax' ? state.classes : 2,
+    init: override.init ?? state.init,
+    biasInit: state.biasInit,
+    optimizer: state.opt,
+    learningRate: state.lr,
+    batchSize: state.batch,
+    l2: state.l2,
+    seed: state.seed,
+  };
+}
+
+/** The schedule the worker follows: stop step, scheduled spike, pace. */
+export function schedule(state) {
+  return {
+    reportEvery: REPORT_EVERY,
+    maxSteps: state.maxSteps,
+    spike: state.spikeAt > 0 ? { at: state.spikeAt, lr: state.spikeLr, steps: state.spikeSteps } : null,
+    stepsPerSecond: SPEED_STEPS[state.speed] ?? SPEED_STEPS.normal,
+    manualSpike: { lr: state.spikeLr, steps: state.spikeSteps },
+  };
+}
+
+/** A full worker setup: one run for the trainer, or one per compare entry. */
+export function workerSetup(state, { compare = false } = {}) {
+  const runs = compare
+    ? state.runs.map((r, i) => ({ key: `run${i}`, override: r }))
+    : [{ key: 'main', override: {} }];
+  return { data: dataRequest(state), runs, schedule: schedule(state), stateForConfig: pickConfigState(state) };
+}
+
+// Only the fields networkConfig reads travel to the worker.
+function pickConfigState(state) {
+  const { hidden, act, acts, dataset, output, classes, init, biasInit, opt, lr, batch, l2, seed } = state;
+  return { hidden, act, acts, dataset, output, classes, init, biasInit, opt, lr, batch, l2, seed };
+}

@@ -1,0 +1,206 @@
+// All page settings: ONE declared table, each row a URL parameter with its
+// type, default and allowed values (TensorFlow Playground's state.ts idea).
+// Every value read from the URL is validated here; an invalid one falls back
+// to the default and is reported in `rejected`. Nothing here touches the DOM.
+
+export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'spiral_k', 'plane', 'multi_gauss', 'sine'];
+export const REGRESSION = new Set(['plane', 'multi_gauss', 'sine']);
+export const OUTPUTS = ['sigmoid', 'softmax', 'linear', 'tanh'];
+export const INITS = ['uniform', 'standard', 'xavier', 'he', 'lecun', 'rai'];
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
+export const VIEWS = ['explore', 'train', 'compare', 'borndead'];
+export const SPEEDS = ['slow', 'normal', 'fast', 'max'];
+export const EXPERIMENTS = ['', 'saturation', 'dying-relu', 'born-dead'];
+export const MAX_LAYERS = 8;
+export const MAX_UNITS = 64;
+export const MAX_COMPARE = 4;
+
+// The activation names come from the library's catalogue; the table refers to
+// them as the value set 'activation'.
+const ACTIVATION = 'activation';
+
+/**
+ * The settings table. type: enum | int | num | bool | intlist | enumlist | runs.
+ * `group` says what a change invalidates: 'page' (nothing), 'data', 'net'
+ * (rebuild and reset the run), 'live' (applied to the running network).
+ */
+export const SETTINGS = [
+  { key: 'view', type: 'enum', values: VIEWS, def: 'train', group: 'page' },
+  { key: 'lang', type: 'enum', values: ['en', 'zh-CN'], def: 'en', group: 'page' },
+  { key: 'exp', type: 'enum', values: EXPERIMENTS, def: '', group: 'page' },
+  // explorer
+  { key: 'fn', type: 'enum', values: ACTIVATION, def: 'relu', group: 'page' },
+  { key: 'fa', type: 'num', min: -10, max: 10, def: null, group: 'page' },  // alpha, null = default
+  { key: 'fl', type: 'num', min: 1, max: 100, def: null, group: 'page' },   // rrelu lower
+  { key: 'fu', type: 'num', min: 1, max: 100, def: null, group: 'page' },   // rrelu upper
+  // data
+  { key: 'dataset', type: 'enum', values: DATASETS, def: 'circle', group: 'data' },
+  { key: 'n', type: 'int', min: 20, max: 2000, def: 400, group: 'data' },
+  { key: 'noise', type: 'num', min: 0, max: 0.5, def: 0.1, group: 'data' },
+  { key: 'trainShare', type: 'num', min: 0.1, max: 0.9, def: 0.5, group: 'data' },
+  { key: 'classes', type: 'int', min: 2, max: 8, def: 3, group: 'data' },
+  // network
+  { key: 'hidden', type: 'intlist', min: 1, max: MAX_UNITS, minLength: 0, maxLength: MAX_LAYERS, def: [8, 8, 8], group: 'net' },
+  { key: 'act', type: 'enum', values: ACTIVATION, def: 'relu', group: 'net' },
+  { key: 'acts', type: 'enumlist', values: ACTIVATION, minLength: 0, maxLength: MAX_LAYERS, def: [], group: 'net' },
+  { key: 'output', type: 'enum', values: OUTPUTS, def: 'sigmoid', group: 'net' },
+  { key: 'init', type: 'enum', values: INITS, def: 'he', group: 'net' },
+  { key: 'biasInit', type: 'num', min: -2, max: 2, def: 0, group: 'net' },
+  { key: 'opt', type: 'enum', values: OPTIMIZERS, def: 'sgd', group: 'net' },
+  { key: 'batch', type: 'int', min: 1, max: 256, def: 10, group: 'net' },
+  { key: 'l2', type: 'num', min: 0, max: 0.1, def: 0, group: 'net' },
+  { key: 'seed', type: 'int', min: 0, max: 4294967295, def: 1, group: 'net' },
+  // schedule (part of the run: a shared link replays it)
+  { key: 'lr', type: 'num', min: 0.00001, max: 10, def: 0.03, group: 'live' },
+  { key: 'maxSteps', type: 'int', min: 0, max: 1000000, def: 0, group: 'net' },
+  { key: 'spikeAt', type: 'int', min: 0, max: 1000000, def: 0, group: 'net' },
+  { key: 'spikeLr', type: 'num', min: 0.00001, max: 10, def: 3, group: 'live' },
+  { key: 'spikeSteps', type: 'int', min: 1, max: 1000, def: 5, group: 'live' },
+  { key: 'speed', type: 'enum', values: SPEEDS, def: 'normal', group: 'live' },
+  // compare: 2..4 networks as activation:init pairs
+  { key: 'runs', type: 'runs', minLength: 2, maxLength: MAX_COMPARE, def: [{ act: 'relu', init: 'he' }, { act: 'leaky_relu', init: 'he' }], group: 'net' },
+  // born dead
+  { key: 'bdInit', type: 'enum', values: ['he', 'rai', 'xavier', 'lecun', 'standard', 'uniform'], def: 'he', group: 'page' },
+  { key: 'bdTrials', type: 'int', min: 10, max: 2000, def: 200, group: 'page' },
+];
+
+const BY_KEY = new Map(SETTINGS.map((s) => [s.key, s]));
+
+export function settingFor(key) {
+  return BY_KEY.get(key);
+}
+
+function allowed(setting, ctx) {
+  return setting.values === ACTIVATION ? ctx.activations : setting.values;
+}
+
+/** Parses one raw URL string for `setting`; returns { ok, value }. */
+function parseValue(setting, raw, ctx) {
+  const fail = { ok: false };
+  if (typeof raw !== 'string' || raw.length > 200) return fail;
+  switch (setting.type) {
+    case 'enum':
+      return allowed(setting, ctx).includes(raw) ? { ok: true, value: raw } : fail;
+    case 'int': {
+      if (!/^\d{1,10}$/.test(raw)) return fail;
+      const v = Number(raw);
+      return v >= setting.min && v <= setting.max ? { ok: true, value: v } : fail;
+    }
+    case 'num': {
+      if (setting.def === null && raw === '') return { ok: true, value: null };
+      if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d{1,3})?$/i.test(raw)) return fail;
+      const v = Number(raw);
+      return Number.isFinite(v) && v >= setting.min && v <= setting.max ? { ok: true, value: v } : fail;
+    }
+    case 'intlist': {
+      const parts = raw === '' ? [] : raw.split(',');
+      if (parts.length < setting.minLength || parts.length > setting.maxLength) return fail;
+      const values = parts.map(Number);
+      const good = parts.every((p) => /^\d{1,4}$/.test(p)) && values.every((v) => v >= setting.min && v <= setting.max);
+      return good ? { ok: true, value: values } : fail;
+    }
+    case 'enumlist': {
+      const parts = raw === '' ? [] : raw.split(',');
+      const names = allowed(setting, ctx);
+      const good = parts.length >= setting.minLength && parts.length <= setting.maxLength && parts.every((p) => names.includes(p));
+      return good ? { ok: true, value: parts } : fail;
+    }
+    case 'runs': {
+      const parts = raw.split(',');
+      if (parts.length < setting.minLength || parts.length > setting.maxLength) return fail;
+      const runs = parts.map((p) => {
+        const [act, init = 'he'] = p.split(':');
+        return { act, init };
+      });
+      const good = runs.every((r) => ctx.activations.includes(r.act) && INITS.includes(r.init));
+      return good ? { ok: true, value: runs } : fail;
+    }
+    default:
+      return fail;
+  }
+}
+
+function formatValue(setting, value) {
+  switch (setting.type) {
+    case 'intlist':
+    case 'enumlist':
+      return value.join(',');
+    case 'runs':
+      return value.map((r) => `${r.act}:${r.init}`).join(',');
+    case 'num':
+      return value === null ? '' : String(Number(value.toPrecision(6)));
+    default:
+      return String(value);
+  }
+}
+
+function clone(value) {
+  return Array.isArray(value) ? value.map((v) => (typeof v === 'object' ? { ...v } : v)) : value;
+}
+
+/** The default state (a fresh object). */
+export function defaultState() {
+  return Object.fromEntries(SETTINGS.map((s) => [s.key, clone(s.def)]));
+}
+
+/**
+ * Reads a state from URL search parameters. ctx.activations lists the valid
+ * activation names. Returns { state, rejected: [keys whose value was invalid] }.
+ */
+export function parseState(search, ctx) {
+  const params = new URLSearchParams(search);
+  const state = defaultState();
+  const rejected = [];
+  for (const setting of SETTINGS) {
+    if (!params.has(setting.key)) continue;
+    const parsed = parseValue(setting, params.get(setting.key), ctx);
+    if (parsed.ok) state[setting.key] = parsed.value;
+    else rejected.push(setting.key);
+  }
+  // Per-layer activations must match the layer count; otherwise all layers use `act`.
+  if (state.acts.length && state.acts.length !== state.hidden.length) {
+    state.acts = [];
+    rejected.push('acts');
+  }
+  return { state, rejected };
+}
+
+/** Validates one value for `key` as if it came from the URL, e.g. from a form control. */
+export function validateSetting(key, value, ctx) {
+  const setting = BY_KEY.get(key);
+  if (!setting) return { ok: false };
+  const raw = typeof value === 'string' ? value : formatValue(setting, value);
+  return parseValue(setting, raw, ctx);
+}
+
+/** URL search string with every non-default setting (defaults are omitted). */
+export function serializeState(state) {
+  const params = new URLSearchParams();
+  for (const setting of SETTINGS) {
+    const text = formatValue(setting, state[setting.key]);
+    if (text !== formatValue(setting, setting.def)) params.set(setting.key, text);
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The keys whose values differ between two states. */
+export function changedKeys(a, b) {
+  return SETTINGS.filter((s) => formatValue(s, a[s.key]) !== formatValue(s, b[s.key])).map((s) => s.key);
+}
+
+/** The group ('page' | 'data' | 'net' | 'live') a change of these keys needs, the strongest one. */
+export function strongestGroup(keys) {
+  const order = ['page', 'live', 'net', 'data'];
+  let best = 'page';
+  for (const k of keys) {
+    const g = BY_KEY.get(k)?.group ?? 'page';
+    if (order.indexOf(g) > order.indexOf(best)) best = g;
+  }
+  return best;
+}
+
+/** Per-hidden-layer activation names for a state. */
+export function layerActivations(state) {
+  return state.acts.length === state.hidden.length ? state.acts : state.hidden.map(() => state.act);
+}

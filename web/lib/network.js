@@ -1,0 +1,167 @@
+// The JS face of one trained network (C++ nn::Network behind Embind).
+// Validates argument types here; the C++ API validates values and ranges.
+// The C++ object lives in the WebAssembly heap: call delete() when done (or
+// use `using net = lab.createNetwork(...)`); a FinalizationRegistry frees
+// networks that were forgotten, as a safety net only.
+import { describe, requireFloat32Array, requireKnownKeys, requirePlainObject, toConfigJson } from './validate.js';
+
+const DATA_FIELDS = ['x', 'y', 'inputs', 'testX', 'testY', 'classes', 'name'];
+
+const finalizer = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((handle) => { if (!handle.isDeleted()) handle.delete(); })
+  : null;
+
+function requireNumber(value, field) {
+  if (typeof value !== 'number') throw new TypeError(`${field} must be a number; got ${describe(value)}`);
+  return value;
+}
+
+export class Network {
+  #handle;
+  #layout;
+
+  /** @internal Use lab.createNetwork(config) or lab.loadNetwork(json). */
+  constructor(handle) {
+    this.#handle = handle;
+    finalizer?.register(this, handle, this);
+  }
+
+  #live() {
+    if (!this.#handle) throw new Error('this network was deleted (net.delete()); create a new one with lab.createNetwork()');
+    return this.#handle;
+  }
+
+  /**
+   * Training (and optional test) data: { x, y, inputs, testX?, testY? } with
+   * Float32Arrays, x row-major (n × inputs). lab.dataset() output fits as is.
+   */
+  setData(data) {
+    const handle = this.#live();
+    requirePlainObject(data, 'data');
+    requireKnownKeys(data, 'data', DATA_FIELDS);
+    requireFloat32Array(data.x, 'data.x');
+    requireFloat32Array(data.y, 'data.y');
+    const inputs = data.inputs ?? this.config.inputs;
+    requireNumber(inputs, 'data.inputs');
+    const testX = data.testX ?? new Float32Array(0);
+    const testY = data.testY ?? new Float32Array(0);
+    requireFloat32Array(testX, 'data.testX');
+    requireFloat32Array(testY, 'data.testY');
+    handle.setData(data.x, data.y, inputs, testX, testY);
+  }
+
+  /**
+   * Runs `steps` mini-batch updates. With { report: true } (the default)
+   * returns the report: { step, learningRate, trainLoss, testLoss,
+   * trainAccuracy, testAccuracy, diverged, layers: [...], gradNormRatio, events }.
+   */
+  train(steps, options) {
+    const handle = this.#live();
+    requireNumber(steps, 'steps');
+    const o = requirePlainObject(options, 'options', { optional: true });
+    requireKnownKeys(o, 'options', ['report']);
+    if (o.report !== undefined && typeof o.report !== 'boolean') {
+      throw new TypeError(`options.report must be true or false; got ${describe(o.report)}`);
+    }
+    const report = handle.train(steps, o.report !== false);
+    return JSON.parse(report);
+  }
+
+  /** Loss and accuracy on the whole training and test sets (evaluation mode). */
+  evaluate() {
+    return JSON.parse(this.#live().evaluate());
+  }
+
+  /** Head outputs for x (n × inputs, row-major): a Float32Array (n × outputs). */
+  predict(x) {
+    const handle = this.#live();
+    requireFloat32Array(x, 'x');
+    return handle.predict(x);
+  }
+
+  /**
+   * Outputs on a resolution × resolution grid of a 2-input network, row-major;
+   * row 0 is y = yMin, column 0 is x = xMin (softmax: `classes` values per point).
+   */
+  predictGrid(xMin, xMax, yMin, yMax, resolution) {
+    const handle = this.#live();
+    [['xMin', xMin], ['xMax', xMax], ['yMin', yMin], ['yMax', yMax], ['resolution', resolution]]
+      .forEach(([field, v]) => requireNumber(v, field));
+    return handle.predictGrid(xMin, xMax, yMin, yMax, resolution);
+  }
+
+  /** Changes the learning rate from the next step on (e.g. a spike); clears a divergence. */
+  setLearningRate(lr) {
+    const handle = this.#live();
+    requireNumber(lr, 'learningRate');
+    handle.setLearningRate(lr);
+  }
+
+  get learningRate() {
+    return this.#live().learningRate();
+  }
+
+  /** Number of updates done so far. */
+  get step() {
+    return this.#live().step();
+  }
+
+  /** A copy of the whole parameter block (layout: net.layout). */
+  getWeights() {
+    return this.#live().weights();
+  }
+
+  /** Replaces the whole parameter block; resets the optimizer state. */
+  setWeights(w) {
+    const handle = this.#live();
+    requireFloat32Array(w, 'weights');
+    handle.setWeights(w);
+  }
+
+  /**
+   * A Float32Array over the parameter block itself, without a copy. It is
+   * invalidated (length 0) by the next call that grows the heap: read it at once.
+   */
+  weightsView() {
+    return this.#live().weightsView();
+  }
+
+  /** [{ name, offset, shape }] of every tensor in the parameter block. */
+  get layout() {
+    this.#layout ??= Object.freeze(JSON.parse(this.#live().layout()));
+    return this.#layout;
+  }
+
+  /** The full config, every field explicit. */
+  get config() {
+    return JSON.parse(this.#live().config());
+  }
+
+  /** { format, version, config, step, weights } — lab.loadNetwork() restores it exactly. */
+  toJSON() {
+    return JSON.parse(this.#live().toJSON());
+  }
+
+  /** Back to the seed's initial weights, step 0, the config's learning rate. */
+  reset() {
+    this.#live().reset();
+  }
+
+  /** Frees the C++ network. Further calls throw. Safe to call twice. */
+  delete() {
+    if (!this.#handle) return;
+    finalizer?.unregister(this);
+    this.#handle.delete();
+    this.#handle = null;
+  }
+
+  [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() {
+    this.delete();
+  }
+
+  /** @internal */
+  static configJson(config) {
+    requirePlainObject(config, 'config');
+    return toConfigJson(config, 'config');
+  }
+}
