@@ -124,11 +124,12 @@ function formatValue(setting, value) {
   switch (setting.type) {
     case 'intlist':
     case 'enumlist':
-      return value.join(',');
+      return Array.isArray(value) ? value.join(',') : String(value);
     case 'runs':
-      return value.map((r) => `${r.act}:${r.init}`).join(',');
+      return Array.isArray(value) ? value.map((r) => `${r?.act}:${r?.init}`).join(',') : String(value);
     case 'num':
-      return value === null ? '' : String(Number(value.toPrecision(6)));
+      if (value === null) return '';
+      return typeof value === 'number' ? String(Number(value.toPrecision(6))) : String(value);
     default:
       return String(value);
   }

@@ -7,6 +7,8 @@ import { Lab } from './lab.js';
 import { readLoadOptions } from './load-options.js';
 
 export { Lab };
+export { Network } from './network.js';
+export { BORN_DEAD, DYING_RELU, EXPERIMENTS, SATURATION, runBornDead, runTrainingExperiment } from './experiments.js';
 
 /**
  * Loads the WebAssembly module from disk and returns a Lab.

@@ -48,6 +48,10 @@ export function applyStrings(root = document) {
   }
 }
 
+// Variables whose value starts with '@' name another string (e.g. a chart title).
 function readVars(node) {
-  return node.dataset.i18nVars ? JSON.parse(node.dataset.i18nVars) : undefined;
+  if (!node.dataset.i18nVars) return undefined;
+  const vars = JSON.parse(node.dataset.i18nVars);
+  for (const [k, v] of Object.entries(vars)) if (typeof v === 'string' && v.startsWith('@')) vars[k] = t(v.slice(1));
+  return vars;
 }

@@ -1,0 +1,58 @@
+// Plain-text tables for the command line.
+
+const fmt = (v, digits = 3) => (v === null || v === undefined ? '—' : Number(v).toFixed(digits));
+const exp = (v) => (v === null || v === undefined ? '—' : Number(v).toExponential(1));
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function pickReports(history, count = 8) {
+  if (history.length <= count) return history;
+  const picks = new Set([0, history.length - 1]);
+  for (let i = 1; i < count - 1; i++) picks.add(Math.round((i * (history.length - 1)) / (count - 1)));
+  return [...picks].sort((a, b) => a - b).map((i) => history[i]);
+}
+
+export function formatTrainingExperiment(result) {
+  const parts = [];
+  for (const v of result.variants) {
+    const layers = v.final.layers.length;
+    const header = ['step', 'lr', 'loss', 'acc',
+      ...Array.from({ length: layers }, (_, l) => `mean a${l + 1}`),
+      ...Array.from({ length: layers }, (_, l) => `sat${l + 1}`),
+      ...Array.from({ length: layers }, (_, l) => `dead${l + 1}`),
+      ...Array.from({ length: layers }, (_, l) => `|g${l + 1}|`)];
+    const rows = pickReports(v.history, result.id === 'dying-relu' ? 10 : 8).map((r) => [
+      r.step, fmt(r.learningRate, 2), fmt(r.trainLoss), fmt(r.testAccuracy),
+      ...r.layers.map((l) => fmt(l.actMean)),
+      ...r.layers.map((l) => fmt(l.saturatedFraction, 2)),
+      ...r.layers.map((l) => fmt(l.deadFraction, 2)),
+      ...r.layers.map((l) => exp(l.gradNorm)),
+    ]);
+    const init = v.init ? ` + ${v.init}` : '';
+    const diverged = v.final.diverged ? ' (diverged)' : '';
+    parts.push(`${v.activation}${init}: final test accuracy ${fmt(v.final.testAccuracy)}${diverged}\n${table(header, rows)}`);
+  }
+  return `${result.id}\n\n${parts.join('\n\n')}\n`;
+}
+
+export function formatBornDead(result, preset) {
+  const parts = [];
+  for (const init of preset.inits) {
+    const rows = preset.depths.map((depth) => [depth, ...preset.widths.map((width) => {
+      const cell = result.rows.find((r) => r.init === init && r.depth === depth && r.width === width);
+      return fmt(cell.probability, 3);
+    })]);
+    parts.push(`${init}: P(born dead), rows depth, columns width (${preset.trials} trials each)\n${table(['depth', ...preset.widths.map((w) => `w=${w}`)], rows)}`);
+  }
+  return `born-dead\n\n${parts.join('\n\n')}\n`;
+}
+
+export function formatTrain(result) {
+  const rows = result.history.map((r) => [r.step, fmt(r.trainLoss), fmt(r.testLoss), fmt(r.trainAccuracy), fmt(r.testAccuracy),
+    r.layers.map((l) => fmt(l.deadFraction, 2)).join('/'), r.diverged ? 'diverged' : '']);
+  return `train ${JSON.stringify(result.config)}\n\n${table(['step', 'train loss', 'test loss', 'train acc', 'test acc', 'dead', ''], rows)}\n`;
+}

@@ -1,0 +1,126 @@
+// Kernel benchmark: forward and derivative of every activation in the
+// registry (lab.activations), at each size, for every implementation:
+//   simd     ours, WebAssembly SIMD       (lab.forwardInto on heap buffers)
+//   scalar   ours, same C++ without -msimd128 (loadLab({ simd: false }))
+//   js       a plain JavaScript loop (js-activations.mjs)
+//   tfWasm   TensorFlow.js wasm backend (XNNPACK), tfCpu: TF.js cpu backend
+// plus the limits every kernel is measured against, on the same sizes:
+//   copySet      Float32Array.prototype.set (JS engine's memcpy)
+//   copyWasm     memory.copy inside WebAssembly
+//   copyWasmLoop a v128 load/store loop in WebAssembly
+//   callOverhead ours on 4 elements: the fixed cost of one lab call
+// Derivative rows for TF.js time tf.grad of the activation (forward plus
+// backward with dy = 1): TF.js has no "f'(x)" op.
+import { createWasmCopy } from './wasm-copy.mjs';
+import { jsLoop } from './js-activations.mjs';
+import { tfActivation } from './tfjs.mjs';
+import { timeCases } from './timing.mjs';
+
+export const KERNEL_IMPLEMENTATIONS = ['simd', 'scalar', 'js', 'tfWasm', 'tfCpu'];
+export const LIMITS = ['copySet', 'copyWasm', 'copyWasmLoop', 'callOverhead'];
+
+/** n values uniform in [-6, 6] from a fixed seed (both signs, the saturating tails, the middle). */
+export function benchInput(n, seed = 12345) {
+  const x = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    x[i] = (s / 2 ** 32) * 12 - 6;
+  }
+  return x;
+}
+
+/** Input and output buffers of one lab, for one size, filled with x. */
+function labBuffers(lab, x) {
+  const a = lab.createBuffer(x.length);
+  const b = lab.createBuffer(x.length);
+  a.view().set(x);
+  return { a, b, delete() { a.delete(); b.delete(); } };
+}
+
+/**
+ * @param {object} o
+ * @param {import('../../web/lib/lab.js').Lab} o.lab      SIMD lab
+ * @param {import('../../web/lib/lab.js').Lab} o.scalarLab lab without SIMD
+ * @param {object|null} o.tfjs  loadTf() result, or null to skip TF.js
+ * @param {number[]} o.sizes
+ * @param {number} o.repetitions
+ * @param {number} o.minSampleMs
+ * @param {string[]} [o.names] activations to run (default: the whole registry)
+ * @returns {Promise<{ rows: object[], limits: object[] }>} ns per call (median)
+ */
+export async function benchKernels({ lab, scalarLab, tfjs, sizes, repetitions, minSampleMs, names, log = () => {} }) {
+  const activations = lab.activations.filter((a) => !names || names.includes(a.name));
+  const cases = [];
+  const cleanup = [];
+  const rows = [];
+  const limits = [];
+  const tfGroups = tfjs
+    ? { tfWasm: () => tfjs.use('wasm'), tfCpu: () => tfjs.use('cpu') }
+    : {};
+
+  for (const n of sizes) {
+    const x = benchInput(n);
+    const ours = { simd: labBuffers(lab, x), scalar: labBuffers(scalarLab, x) };
+    cleanup.push(ours.simd, ours.scalar);
+    const jsOut = new Float32Array(n);
+    // Inputs for TF.js, one tensor per backend (a tensor used under another
+    // backend would be moved on every call).
+    const tfInput = {};
+    for (const [impl, enter] of Object.entries(tfGroups)) {
+      await enter();
+      tfInput[impl] = tfjs.tf.tensor1d(x);
+      cleanup.push(tfInput[impl]);
+    }
+
+    for (const a of activations) {
+      for (const kind of ['forward', 'derivative']) {
+        const row = { name: a.name, kind, n, ns: {} };
+        rows.push(row);
+        const key = (impl) => `${a.name}/${kind}/${n}/${impl}`;
+        const into = kind === 'forward' ? 'forwardInto' : 'derivativeInto';
+        for (const impl of ['simd', 'scalar']) {
+          const l = impl === 'simd' ? lab : scalarLab;
+          const { a: inBuf, b: outBuf } = ours[impl];
+          cases.push({ key: key(impl), group: 'lab', row, impl, fn: () => l[into](a.name, inBuf, outBuf) });
+        }
+        const loop = jsLoop(a.name, kind, a.params);
+        if (loop) cases.push({ key: key('js'), group: 'lab', row, impl: 'js', fn: () => loop(x, jsOut) });
+        const tfAct = tfjs && tfActivation(tfjs, a.name, a.params);
+        if (tfAct) {
+          row.tfComposite = tfAct.composite;
+          const f = kind === 'forward' ? tfAct.fn : tfjs.tf.grad(tfAct.fn);
+          for (const [impl, enter] of Object.entries(tfGroups)) {
+            const input = tfInput[impl];
+            cases.push({ key: key(impl), group: impl, enter, row, impl, fn: () => tfjs.tf.dispose(tfjs.tf.tidy(() => f(input))) });
+          }
+        }
+      }
+    }
+
+    const limit = { n, ns: {} };
+    limits.push(limit);
+    const dst = new Float32Array(n);
+    cases.push({ key: `copySet/${n}`, group: 'lab', row: limit, impl: 'copySet', fn: () => dst.set(x) });
+    const wasmCopy = createWasmCopy(n);
+    wasmCopy.src.set(x);
+    cases.push({ key: `copyWasm/${n}`, group: 'lab', row: limit, impl: 'copyWasm', fn: wasmCopy.memoryCopy });
+    if (n % 16 === 0) cases.push({ key: `copyWasmLoop/${n}`, group: 'lab', row: limit, impl: 'copyWasmLoop', fn: wasmCopy.simdLoop });
+  }
+  // The fixed cost of one call (façade validation, Embind string arguments,
+  // registry lookup), measured on 4 elements.
+  const tiny = labBuffers(lab, benchInput(4));
+  cleanup.push(tiny);
+  const overhead = { n: 4, ns: {} };
+  cases.push({ key: 'callOverhead', group: 'lab', row: overhead, impl: 'callOverhead', fn: () => lab.forwardInto('relu', tiny.a, tiny.b) });
+  cases.push({ key: 'callOverheadModule', group: 'lab', row: overhead, impl: 'callOverheadModule', fn: () => lab.module.forwardBuffer('relu', tiny.a, tiny.b, '') });
+
+  // Group the cases so a TF.js backend switch happens once per group and round.
+  const order = ['lab', 'tfWasm', 'tfCpu'];
+  cases.sort((p, q) => order.indexOf(p.group) - order.indexOf(q.group));
+  log(`kernels: ${cases.length} cases x ${repetitions} repetitions`);
+  const timed = await timeCases(cases, { repetitions, minSampleMs, onProgress: (r, t) => log(`kernels: round ${r}/${t}`) });
+  for (const c of cases) c.row.ns[c.impl] = timed.get(c.key).ns;
+  for (const c of cleanup) (c.delete ?? c.dispose).call(c);
+  return { rows, limits, callOverhead: overhead.ns };
+}

@@ -1,0 +1,141 @@
+// The decision-boundary image: the network's output on a grid (from the
+// library's predictGrid, computed in the worker) painted in Playground's
+// orange–white–blue, with the training points (filled) and test points
+// (hollow) on top. 1-D regression draws the predicted curve instead.
+const NEG = [245, 147, 34];    // orange: class 0 / low values
+const POS = [8, 119, 189];     // blue: class 1 / high values
+const CLASS_COLORS = [[245, 147, 34], [8, 119, 189], [47, 158, 68], [214, 51, 108], [121, 80, 242], [240, 140, 0], [12, 166, 120], [92, 124, 250]];
+
+function mix(c, t) {
+  // t in [-1, 1]: -1 → NEG, 0 → white, 1 → POS
+  const target = t < 0 ? NEG : POS;
+  const a = Math.min(1, Math.abs(t)) * 0.85;
+  return [255 + (target[0] - 255) * a, 255 + (target[1] - 255) * a, 255 + (target[2] - 255) * a];
+}
+
+/** Maps a head output to [-1, 1] for colouring: sigmoid 0..1, tanh/linear values as they are. */
+function signedValue(v, output) {
+  return output === 'sigmoid' ? 2 * v - 1 : Math.max(-1, Math.min(1, v));
+}
+
+export class BoundaryView {
+  /** @param {HTMLCanvasElement} canvas */
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.ctx = canvas.getContext('2d');
+    this.data = null;
+  }
+
+  setData({ data, bounds, output, classes }) {
+    this.data = data;
+    this.bounds = bounds;
+    this.output = output;
+    this.classes = classes;
+    this.surface = null;
+    this.draw();
+  }
+
+  setSurface(surface) {
+    this.surface = surface;
+    this.draw();
+  }
+
+  #px(x) { return ((x - this.bounds.xMin) / (this.bounds.xMax - this.bounds.xMin)) * this.canvas.width; }
+  #py(y) { return this.canvas.height - ((y - this.bounds.yMin) / (this.bounds.yMax - this.bounds.yMin)) * this.canvas.height; }
+
+  draw() {
+    const { ctx, canvas } = this;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    if (!this.data) return;
+    if (this.surface?.kind === 'grid') this.#drawGrid(this.surface);
+    this.#drawAxes();
+    if (this.data.inputs === 1) this.#drawCurvePoints();
+    else this.#drawPoints();
+  }
+
+  #drawGrid({ resolution, values, outputs }) {
+    const img = new ImageData(resolution, resolution);
+    for (let r = 0; r < resolution; r++) {
+      for (let c = 0; c < resolution; c++) {
+        const i = r * resolution + c;
+        let rgb;
+        if (outputs > 1) {
+          let best = 0;
+          for (let k = 1; k < outputs; k++) if (values[i * outputs + k] > values[i * outputs + best]) best = k;
+          const p = values[i * outputs + best];
+          const base = CLASS_COLORS[best % CLASS_COLORS.length];
+          const a = 0.25 + 0.55 * Math.max(0, (p - 1 / outputs) / (1 - 1 / outputs));
+          rgb = base.map((ch) => 255 + (ch - 255) * a);
+        } else {
+          rgb = mix(null, signedValue(values[i], this.output));
+        }
+        const o = ((resolution - 1 - r) * resolution + c) * 4;   // row 0 is yMin: bottom of the image
+        img.data[o] = rgb[0]; img.data[o + 1] = rgb[1]; img.data[o + 2] = rgb[2]; img.data[o + 3] = 255;
+      }
+    }
+    const tmp = new OffscreenCanvas(resolution, resolution);
+    tmp.getContext('2d').putImageData(img, 0, 0);
+    this.ctx.imageSmoothingEnabled = true;
+    this.ctx.drawImage(tmp, 0, 0, this.canvas.width, this.canvas.height);
+  }
+
+  #drawAxes() {
+    const { ctx } = this;
+    ctx.strokeStyle = 'rgba(0,0,0,0.12)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(this.#px(0), 0); ctx.lineTo(this.#px(0), this.canvas.height);
+    ctx.moveTo(0, this.#py(0)); ctx.lineTo(this.canvas.width, this.#py(0));
+    ctx.stroke();
+  }
+
+  #pointColor(label) {
+    if (this.classes > 2) return CLASS_COLORS[label % CLASS_COLORS.length];
+    if (this.classes === 2) return label > 0 ? POS : NEG;
+    return mix(null, Math.max(-1, Math.min(1, label))).map((v) => v * 0.85);
+  }
+
+  #drawPoints() {
+    const { ctx } = this;
+    const r = Math.max(2.5, this.canvas.width / 110);
+    const draw = (x, y, filled) => {
+      for (let i = 0; i < y.length; i++) {
+        const [cr, cg, cb] = this.#pointColor(y[i]);
+        ctx.beginPath();
+        ctx.arc(this.#px(x[2 * i]), this.#py(x[2 * i + 1]), r, 0, 2 * Math.PI);
+        ctx.fillStyle = filled ? `rgb(${cr},${cg},${cb})` : '#fff';
+        ctx.strokeStyle = filled ? '#fff' : `rgb(${cr},${cg},${cb})`;
+        ctx.lineWidth = filled ? 1 : 1.8;
+        ctx.fill();
+        ctx.stroke();
+      }
+    };
+    draw(this.data.testX, this.data.testY, false);
+    draw(this.data.x, this.data.y, true);
+  }
+
+  #drawCurvePoints() {
+    const { ctx } = this;
+    const dot = (x, y, color) => {
+      for (let i = 0; i < y.length; i++) {
+        ctx.beginPath();
+        ctx.arc(this.#px(x[i]), this.#py(y[i]), 2.5, 0, 2 * Math.PI);
+        ctx.fillStyle = color;
+        ctx.fill();
+      }
+    };
+    dot(this.data.testX, this.data.testY, 'rgba(245,147,34,0.6)');
+    dot(this.data.x, this.data.y, 'rgba(8,119,189,0.7)');
+    if (this.surface?.kind === 'curve') {
+      ctx.strokeStyle = '#1d232b';
+      ctx.lineWidth = 2.5;
+      ctx.beginPath();
+      this.surface.xs.forEach((x, i) => {
+        const px = this.#px(x), py = this.#py(this.surface.values[i]);
+        if (i === 0) ctx.moveTo(px, py); else ctx.lineTo(px, py);
+      });
+      ctx.stroke();
+    }
+  }
+}

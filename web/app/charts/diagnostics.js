@@ -1,0 +1,131 @@
+// The live diagnostics of one network: loss, dead share, saturated share,
+// mean activation and gradient norm per layer over steps, pre-activation
+// histograms over f', PReLU alphas and the dead-unit event list. Draws only:
+// every number comes from the library's reports.
+import { Chart, LOSS_COLORS, layerColors, lineOptions } from './setup.js';
+import { chartCard } from './chart-card.js';
+import { layerSeries, series, thin } from './series.js';
+import { Histograms } from './histograms.js';
+import { EventList } from './event-list.js';
+import { el } from '../dom.js';
+import { t } from '../i18n/i18n.js';
+
+const LAYER_CHARTS = [
+  { key: 'dead', titleKey: 'chart.dead', pick: (l) => l.deadFraction, opts: { yMin: 0, yMax: 1 } },
+  { key: 'saturated', titleKey: 'chart.saturated', pick: (l) => l.saturatedFraction, opts: { yMin: 0, yMax: 1 } },
+  { key: 'actMean', titleKey: 'chart.actMean', pick: (l) => l.actMean, opts: {} },
+  { key: 'gradNorm', titleKey: 'chart.gradNorm', pick: (l) => (l.gradNorm > 0 ? l.gradNorm : null), opts: { yType: 'logarithmic' } },
+];
+
+export class Diagnostics {
+  /** @param {HTMLElement} container @param {{ only?: string[] }} options only: chart keys to show (embed) */
+  constructor(container, { only } = {}) {
+    this.container = container;
+    this.only = only ? new Set(only) : null;
+    this.charts = {};
+    this.layers = 0;
+  }
+
+  #wants(key) {
+    return !this.only || this.only.has(key);
+  }
+
+  /** Rebuilds the charts for a network with `widths` hidden layers; fprime[l] = {x, y} of f' per layer. */
+  reset({ widths, fprime, activations }) {
+    for (const c of Object.values(this.charts)) c.destroy();
+    this.charts = {};
+    this.layers = widths.length;
+    this.container.replaceChildren();
+    const colors = layerColors(this.layers);
+    const layerLabel = (i) => `${t('chart.layer', { i: i + 1 })} · ${activations[i]}`;
+
+    if (this.#wants('loss')) {
+      const { card, canvas } = chartCard('loss', 'chart.loss', { getChart: () => this.charts.loss });
+      this.container.append(card);
+      this.charts.loss = new Chart(canvas, {
+        type: 'line',
+        data: { datasets: [
+          { label: t('chart.train'), data: [], borderColor: LOSS_COLORS.train },
+          { label: t('chart.test'), data: [], borderColor: LOSS_COLORS.test, borderDash: [5, 3] },
+        ] },
+        options: lineOptions({ yMin: 0 }),
+      });
+    }
+    for (const spec of LAYER_CHARTS) {
+      if (!this.#wants(spec.key)) continue;
+      const { card, canvas } = chartCard(spec.key, spec.titleKey, { getChart: () => this.charts[spec.key] });
+      this.container.append(card);
+      this.charts[spec.key] = new Chart(canvas, {
+        type: 'line',
+        data: { datasets: colors.map((c, i) => ({ label: layerLabel(i), data: [], borderColor: c, backgroundColor: c })) },
+        options: lineOptions(spec.opts),
+      });
+    }
+    if (this.#wants('histograms')) {
+      const box = el('figure', { class: 'chart-card wide', dataset: { chart: 'histograms' } },
+        el('figcaption', {}, el('span', { i18n: 'chart.histograms' }, t('chart.histograms'))));
+      this.container.append(box);
+      this.histograms = new Histograms(box, { fprime, colors, labels: widths.map((_, i) => layerLabel(i)) });
+    } else this.histograms = null;
+    if (this.#wants('alpha')) {
+      const { card, canvas, body } = chartCard('alpha', 'chart.alpha', { getChart: () => this.charts.alpha });
+      this.container.append(card);
+      const prelu = activations.map((a, i) => (a === 'prelu' ? i : -1)).filter((i) => i >= 0);
+      this.preluLayers = prelu;
+      if (prelu.length === 0) {
+        body.replaceChildren(el('p', { class: 'muted', i18n: 'chart.noAlpha' }, t('chart.noAlpha')));
+      } else {
+        const datasets = [];
+        for (const l of prelu) {
+          const c = colors[l];
+          datasets.push({ label: layerLabel(l), data: [], borderColor: c },
+            { label: '', data: [], borderColor: 'transparent', pointRadius: 0 },
+            { label: '', data: [], borderColor: 'transparent', backgroundColor: c.replace(')', ' / 0.18)'), fill: '-1' });
+        }
+        const options = lineOptions();
+        options.plugins.legend.labels.filter = (item) => item.text !== '';
+        this.charts.alpha = new Chart(canvas, { type: 'line', data: { datasets }, options });
+      }
+    }
+    if (this.#wants('events')) {
+      const box = el('figure', { class: 'chart-card', dataset: { chart: 'events' } },
+        el('figcaption', {}, el('span', { i18n: 'chart.events' }, t('chart.events'))));
+      this.container.append(box);
+      this.events = new EventList(box);
+    } else this.events = null;
+  }
+
+  /** Redraws from the whole report history of the run. */
+  update(history, { bands = [] } = {}) {
+    const reports = thin(history);
+    const last = history[history.length - 1];
+    const c = this.charts;
+    if (c.loss) {
+      c.loss.data.datasets[0].data = series(reports, (r) => r.trainLoss);
+      c.loss.data.datasets[1].data = series(reports, (r) => r.testLoss);
+    }
+    for (const spec of LAYER_CHARTS) {
+      if (!c[spec.key]) continue;
+      layerSeries(reports, this.layers, spec.pick).forEach((pts, i) => { c[spec.key].data.datasets[i].data = pts; });
+    }
+    if (c.alpha) {
+      this.preluLayers.forEach((l, j) => {
+        const ds = c.alpha.data.datasets;
+        ds[3 * j].data = series(reports, (r) => r.layers?.[l]?.alpha?.mean);
+        ds[3 * j + 1].data = series(reports, (r) => r.layers?.[l]?.alpha?.min);
+        ds[3 * j + 2].data = series(reports, (r) => r.layers?.[l]?.alpha?.max);
+      });
+    }
+    for (const chart of Object.values(c)) {
+      chart.options.plugins.bands.ranges = bands;
+      chart.update('none');
+    }
+    if (last) this.histograms?.update(last);
+    this.events?.update(history);
+  }
+
+  destroy() {
+    for (const c of Object.values(this.charts)) c.destroy();
+    this.charts = {};
+  }
+}

@@ -1,0 +1,27 @@
+// The dead-unit autopsy: which unit died (or revived), at which step and
+// learning rate. Newest first, at most MAX_SHOWN rows, total in data-count.
+import { el, fmt } from '../dom.js';
+import { t } from '../i18n/i18n.js';
+
+const MAX_SHOWN = 60;
+
+export class EventList {
+  constructor(container) {
+    this.list = el('ol', { class: 'events', reversed: true });
+    this.empty = el('p', { class: 'muted', i18n: 'chart.noEvents' }, t('chart.noEvents'));
+    this.box = el('div', { class: 'events-box', tabindex: '0', 'aria-live': 'polite' }, this.empty, this.list);
+    container.append(this.box);
+    this.shown = -1;
+  }
+
+  update(history) {
+    const events = history.flatMap((r) => r.events ?? []);
+    this.box.dataset.count = String(events.length);
+    this.box.dataset.died = String(events.filter((e) => e.kind === 'died').length);
+    if (events.length === this.shown) return;
+    this.shown = events.length;
+    this.empty.hidden = events.length > 0;
+    this.list.replaceChildren(...events.slice(-MAX_SHOWN).reverse().map((e) => el('li', { class: e.kind },
+      t('chart.event', { step: e.step, layer: e.layer + 1, unit: e.unit + 1, kind: t(e.kind === 'died' ? 'chart.died' : 'chart.revived'), lr: fmt(e.learningRate) }))));
+  }
+}

@@ -1,0 +1,43 @@
+// Turns a report history into chart points: per-layer series over steps,
+// thinned to at most MAX_POINTS so redraws stay cheap on long runs.
+const MAX_POINTS = 400;
+
+/** Every k-th report (always keeping the last) so that at most MAX_POINTS remain. */
+export function thin(history) {
+  if (history.length <= MAX_POINTS) return history;
+  const k = Math.ceil(history.length / MAX_POINTS);
+  const out = history.filter((_, i) => i % k === 0);
+  if (out[out.length - 1] !== history[history.length - 1]) out.push(history[history.length - 1]);
+  return out;
+}
+
+/** Points {x: step, y} of pick(report); null/non-finite values are skipped. */
+export function series(reports, pick) {
+  const pts = [];
+  for (const r of reports) {
+    const y = pick(r);
+    if (y !== null && y !== undefined && Number.isFinite(y)) pts.push({ x: r.step, y });
+  }
+  return pts;
+}
+
+/** One series per hidden layer of pick(layerReport). */
+export function layerSeries(reports, layers, pick) {
+  return Array.from({ length: layers }, (_, l) => series(reports, (r) => (r.layers?.[l] ? pick(r.layers[l]) : null)));
+}
+
+/** Share of dead units over the whole network: sum of dead units / sum of widths. */
+export function networkDeadFraction(report, widths) {
+  if (!report?.layers?.length) return null;
+  let dead = 0, total = 0;
+  report.layers.forEach((l, i) => { dead += l.deadFraction * widths[i]; total += widths[i]; });
+  return total ? dead / total : 0;
+}
+
+/** Spike windows [from, to] seen in a history: consecutive reports whose learningRate exceeds the base. */
+export function spikeRanges(schedule, manualSpikes) {
+  const ranges = [];
+  if (schedule?.spike) ranges.push([schedule.spike.at, schedule.spike.at + schedule.spike.steps]);
+  for (const s of manualSpikes ?? []) ranges.push(s);
+  return ranges;
+}

@@ -1,0 +1,64 @@
+// Chart.js registration, shared options, the layer and run palettes, and a
+// small plugin that shades learning-rate spikes (options.plugins.bands).
+import {
+  BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement,
+  LogarithmicScale, PointElement, Tooltip,
+} from 'chart.js';
+
+const bandsPlugin = {
+  id: 'bands',
+  beforeDatasetsDraw(chart, _args, opts) {
+    const bands = opts?.ranges;
+    if (!bands?.length) return;
+    const { ctx, chartArea, scales } = chart;
+    ctx.save();
+    ctx.fillStyle = opts.color ?? 'rgba(220, 38, 38, 0.16)';
+    for (const [from, to] of bands) {
+      const x0 = Math.max(chartArea.left, scales.x.getPixelForValue(from));
+      const x1 = Math.min(chartArea.right, Math.max(scales.x.getPixelForValue(to), x0 + 2));
+      if (x1 > x0) ctx.fillRect(x0, chartArea.top, x1 - x0, chartArea.bottom - chartArea.top);
+    }
+    ctx.restore();
+  },
+};
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, CategoryScale,
+  BarController, BarElement, Filler, Legend, Tooltip, bandsPlugin);
+Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", "Noto Sans SC", sans-serif';
+Chart.defaults.font.size = 11;
+Chart.defaults.color = '#4a5563';
+
+export { Chart };
+
+/** n colours from light (layer 1) to dark (top layer), as in Glorot & Bengio's figure. */
+export function layerColors(n) {
+  return Array.from({ length: n }, (_, i) => {
+    const t = n === 1 ? 1 : i / (n - 1);
+    const hue = 195 + 85 * t;
+    const light = 62 - 38 * t;
+    return `hsl(${hue.toFixed(0)} 70% ${light.toFixed(0)}%)`;
+  });
+}
+
+/** Distinct colours for the networks of compare mode. */
+export const RUN_COLORS = ['#d6336c', '#1c7ed6', '#2f9e44', '#f59f00'];
+
+export const LOSS_COLORS = { train: '#1f6feb', test: '#d9480f' };
+
+/** Common options of the step-axis line charts. */
+export function lineOptions({ yType = 'linear', yMin, yMax, xTitle } = {}) {
+  return {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    parsing: false,
+    normalized: true,
+    interaction: { mode: 'nearest', axis: 'x', intersect: false },
+    elements: { point: { radius: 0 }, line: { borderWidth: 1.8, tension: 0 } },
+    scales: {
+      x: { type: 'linear', title: { display: Boolean(xTitle), text: xTitle }, ticks: { maxTicksLimit: 6 } },
+      y: { type: yType, min: yMin, max: yMax, ticks: { maxTicksLimit: 6 } },
+    },
+    plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 2, padding: 8 } }, tooltip: { enabled: true }, bands: { ranges: [] } },
+  };
+}

@@ -1,0 +1,162 @@
+// The training worker: loads the library, owns the networks, and answers the
+// page's messages (protocol below). Training runs in short slices between
+// which messages are handled, so Pause and Reset act within one slice.
+//
+// page → worker                          worker → page
+//   {type:'setup', gen, setup}             {type:'ready', simd}
+//   {type:'play'|'pause', gen}             {type:'setup-done', gen, ...describe, reports}
+//   {type:'step', gen, steps}              {type:'reports', gen, reports:{key:[...]}, surfaces?, step, running}
+//   {type:'live', gen, lr?, schedule?}     {type:'state', gen, running, reason}
+//   {type:'spike', gen}                    {type:'network', gen, json:{key: json}}
+//   {type:'export', gen}                   {type:'born-dead-cell', id, depth, width, probability}
+//   {type:'born-dead', id, ...}            {type:'born-dead-done', id}
+//   {type:'ping', id}                      {type:'pong', id}
+//                                          {type:'error', gen?, message}
+import { loadLab } from '../../lib/browser.js';
+import { Session } from './session.js';
+
+const SLICE_MS = 25;       // longest stretch of training between message checks
+const POST_MS = 100;       // reports reach the page at most 10 times a second
+const SURFACE_MS = 250;    // decision surface refresh
+
+let lab;
+let session = null;
+let gen = -1;
+let running = false;
+let pending = {};          // reports not yet posted, by run key
+let lastPost = 0;
+let lastSurface = 0;
+let budget = 0;            // steps earned at the current pace
+let lastTick = 0;
+let bornDeadId = 0;
+
+const labReady = loadLab().then((l) => {
+  lab = l;
+  self.postMessage({ type: 'ready', simd: lab.simd });
+}, (error) => {
+  self.postMessage({ type: 'fatal', message: `cannot load the library: ${error.message}` });
+});
+
+self.onmessage = async (event) => {
+  await labReady;
+  const msg = event.data;
+  if (!lab || !msg || typeof msg.type !== 'string') return;
+  try {
+    handle(msg);
+  } catch (error) {
+    running = false;
+    self.postMessage({ type: 'error', gen: msg.gen, message: error.message });
+  }
+};
+
+function handle(msg) {
+  if (msg.type === 'ping') return self.postMessage({ type: 'pong', id: msg.id });
+  if (msg.type === 'born-dead') return void bornDead(msg);
+  if (msg.type === 'setup') return setup(msg);
+  if (msg.gen !== gen || !session) return;   // a command for a session that no longer exists
+  switch (msg.type) {
+    case 'play':
+      if (!session.finished && !running) {
+        running = true;
+        budget = 0;
+        lastTick = performance.now();
+        postState('playing');
+        setTimeout(tick, 0);
+      }
+      break;
+    case 'pause':
+      if (running) {
+        running = false;
+        flush(true);
+        postState('paused');
+      }
+      break;
+    case 'step': {
+      running = false;
+      collect(session.advance(Math.max(1, Math.min(1000, msg.steps | 0))));
+      flush(true);
+      postState(session.finished ? 'finished' : 'paused');
+      break;
+    }
+    case 'live':
+      session.setLive(msg);
+      break;
+    case 'spike':
+      session.spikeNow();
+      break;
+    case 'export':
+      self.postMessage({ type: 'network', gen, json: session.networkJson() });
+      break;
+    default:
+      break;
+  }
+}
+
+function setup(msg) {
+  running = false;
+  session?.dispose();
+  session = null;
+  pending = {};
+  gen = msg.gen;
+  session = new Session(lab, msg.setup);
+  const reports = session.initialReports();
+  self.postMessage({ type: 'setup-done', gen, ...session.describe(), reports, surfaces: session.surfaces(), step: 0 });
+}
+
+function tick() {
+  if (!running || !session) return;
+  const now = performance.now();
+  const pace = session.schedule.stepsPerSecond;
+  budget = Math.min(budget + ((now - lastTick) / 1000) * pace, pace === Infinity ? Infinity : pace * 0.25 + 10);
+  lastTick = now;
+  const sliceEnd = now + SLICE_MS;
+  const chunk = session.schedule.reportEvery;
+  while (budget >= 1 && performance.now() < sliceEnd && !session.finished) {
+    const n = Math.max(1, Math.min(chunk, Math.floor(budget)));
+    const result = session.advance(n);
+    budget -= result.steps;
+    collect(result);
+  }
+  if (session.finished) {
+    running = false;
+    flush(true);
+    postState('finished');
+    return;
+  }
+  flush(false);
+  setTimeout(tick, pace === Infinity ? 0 : 16);
+}
+
+function collect({ reports }) {
+  for (const [key, list] of Object.entries(reports)) (pending[key] ??= []).push(...list);
+}
+
+function flush(force) {
+  const now = performance.now();
+  if (!force && now - lastPost < POST_MS) return;
+  const hasReports = Object.keys(pending).length > 0;
+  const surfaces = force || now - lastSurface >= SURFACE_MS ? session.surfaces() : null;
+  if (!hasReports && !surfaces) return;
+  if (surfaces) lastSurface = now;
+  lastPost = now;
+  self.postMessage({ type: 'reports', gen, reports: pending, surfaces, step: session.step, running });
+  pending = {};
+}
+
+function postState(reason) {
+  self.postMessage({ type: 'state', gen, running, reason, step: session?.step ?? 0 });
+}
+
+// The born-dead table, one cell per slice so a new request cancels the old one.
+async function bornDead({ id, depths, widths, init, trials, seed }) {
+  bornDeadId = id;
+  for (const depth of depths) {
+    for (const width of widths) {
+      if (bornDeadId !== id) return;
+      const r = lab.bornDead({ width, depth, init, biasInit: 0, trials, seed });
+      self.postMessage({ type: 'born-dead-cell', id, depth, width, probability: r.probability });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+  if (bornDeadId === id) self.postMessage({ type: 'born-dead-done', id });
+}
