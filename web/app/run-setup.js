@@ -57,7 +57,7 @@ export function workerSetup(state, { compare = false } = {}) {
   const runs = compare
     ? state.runs.map((r, i) => ({ key: `run${i}`, override: r }))
     : [{ key: 'main', override: {} }];
-  return { data: dataRequest(state), runs, schedule: schedule(state), stateForConfig: pickConfigState(state) };
+  return { mode: compare ? 'compare' : 'train', data: dataRequest(state), runs, schedule: schedule(state), stateForConfig: pickConfigState(state) };
 }
 
 // Only the fields networkConfig reads travel to the worker.

@@ -1,0 +1,180 @@
+// Training and decision-boundary benchmarks on two networks:
+//   playground  2-8-8-8-8-8-8-1 tanh, batch 10 (TensorFlow Playground's largest)
+//   wide        2-64-64-64-1 relu, batch 64
+// Every implementation trains on the same data (Playground's spiral, 250
+// training points) with plain SGD, squared error and a tanh output unit:
+//   ours        lab.createNetwork + net.train(stepsPerCall) (batched SIMD wasm)
+//   playground  the per-neuron JS network of playground-nn.mjs, one batch per call
+//   tfWasm      TF.js layers (tf.sequential of dense layers), optimizer.minimize
+//   tfCpu       per step, on the wasm and cpu backends
+// Decision boundary: outputs on a 100x100 grid over [-6, 6]^2 — ours
+// net.predictGrid, Playground's per-point forward (as its heatmap does), TF.js
+// model.predict on a 10000x2 tensor read back with dataSync.
+import { PlaygroundNetwork } from './playground-nn.mjs';
+import { timeCases } from './timing.mjs';
+
+export const NETWORKS = [
+  { id: 'playground', label: '2-8-8-8-8-8-8-1 tanh, batch 10', hidden: [8, 8, 8, 8, 8, 8], activation: 'tanh', init: 'xavier', batchSize: 10, learningRate: 0.03 },
+  { id: 'wide', label: '2-64-64-64-1 relu, batch 64', hidden: [64, 64, 64], activation: 'relu', init: 'he', batchSize: 64, learningRate: 0.01 },
+];
+export const TRAINING_IMPLEMENTATIONS = ['ours', 'playground', 'tfWasm', 'tfCpu'];
+export const GRID_RESOLUTION = 100;
+const STEPS_PER_CALL = 10;  // ours: mini-batch steps per net.train call
+
+/** True once the trainer's JS API (issue 3) is in the library. */
+export function hasTrainer(lab) {
+  return typeof lab.createNetwork === 'function';
+}
+
+/** Playground's two-arm spiral (no noise): n points, labels ±1, as flat x (n, 2) and y (n). */
+export function spiral(n) {
+  const x = new Float32Array(2 * n);
+  const y = new Float32Array(n);
+  const half = n >> 1;
+  for (let i = 0; i < n; i++) {
+    const arm = i < half ? 0 : 1;
+    const k = i - arm * half;
+    const r = (k / half) * 5;
+    const t = (1.75 * k * 2 * Math.PI) / half + arm * Math.PI;
+    x[2 * i] = r * Math.sin(t);
+    x[2 * i + 1] = r * Math.cos(t);
+    y[i] = arm === 0 ? 1 : -1;
+  }
+  // A fixed interleaving (every other point) so batches mix both arms.
+  const order = Array.from({ length: n }, (_, i) => (i % 2 ? half + (i >> 1) : i >> 1));
+  return { x: Float32Array.from(order.flatMap((i) => [x[2 * i], x[2 * i + 1]])), y: Float32Array.from(order, (i) => y[i]), n };
+}
+
+function gridPoints(resolution) {
+  const g = new Float32Array(2 * resolution * resolution);
+  for (let r = 0; r < resolution; r++) {
+    for (let c = 0; c < resolution; c++) {
+      g[2 * (r * resolution + c)] = -6 + (12 * c) / (resolution - 1);
+      g[2 * (r * resolution + c) + 1] = -6 + (12 * r) / (resolution - 1);
+    }
+  }
+  return g;
+}
+
+function oursCases(lab, net, data) {
+  const config = {
+    inputs: 2, hidden: net.hidden, activation: net.activation, output: 'tanh', init: net.init,
+    optimizer: 'sgd', learningRate: net.learningRate, batchSize: net.batchSize, seed: 1,
+  };
+  const model = lab.createNetwork(config);
+  model.setData({ x: data.x, y: data.y, inputs: 2 });
+  return {
+    train: { fn: () => model.train(STEPS_PER_CALL, { report: false }), samples: STEPS_PER_CALL * net.batchSize },
+    grid: { fn: () => model.predictGrid(-6, 6, -6, 6, GRID_RESOLUTION) },
+    finish: () => {
+      const r = model.train(0, { report: true });
+      model.delete();
+      return { finalLoss: r.trainLoss, diverged: r.diverged };
+    },
+  };
+}
+
+function playgroundCases(net, data) {
+  const model = new PlaygroundNetwork([2, ...net.hidden, 1], net.activation, 'tanh', 1);
+  const points = Array.from({ length: data.n }, (_, i) => [data.x[2 * i], data.x[2 * i + 1]]);
+  let cursor = 0;
+  const grid = gridPoints(GRID_RESOLUTION);
+  const gridRows = Array.from({ length: grid.length / 2 }, (_, i) => [grid[2 * i], grid[2 * i + 1]]);
+  const out = new Float32Array(gridRows.length);
+  return {
+    train: {
+      fn: () => {
+        for (let b = 0; b < net.batchSize; b++) {
+          model.forward(points[cursor]);
+          model.backward(data.y[cursor]);
+          cursor = (cursor + 1) % data.n;
+        }
+        model.update(net.learningRate);
+      },
+      samples: net.batchSize,
+    },
+    grid: { fn: () => { for (let i = 0; i < gridRows.length; i++) out[i] = model.forward(gridRows[i]); } },
+    finish: () => ({ finalLoss: model.loss(points, data.y), diverged: false }),
+  };
+}
+
+function tfCases(tfjs, backend, net, data) {
+  const { tf, tfl } = tfjs;
+  const model = tfl.sequential();
+  net.hidden.forEach((units, l) => model.add(tfl.layers.dense({
+    units, activation: net.activation, kernelInitializer: net.init === 'he' ? 'heNormal' : 'glorotUniform',
+    ...(l === 0 ? { inputShape: [2] } : {}),
+  })));
+  model.add(tfl.layers.dense({ units: 1, activation: 'tanh' }));
+  const optimizer = tf.train.sgd(net.learningRate);
+  // Pre-sliced batches, so that only training is timed.
+  const batches = [];
+  for (let s = 0; s + net.batchSize <= data.n; s += net.batchSize) {
+    batches.push([tf.tensor2d(data.x.subarray(2 * s, 2 * (s + net.batchSize)), [net.batchSize, 2]),
+      tf.tensor2d(data.y.subarray(s, s + net.batchSize), [net.batchSize, 1])]);
+  }
+  const grid = tf.tensor2d(gridPoints(GRID_RESOLUTION), [GRID_RESOLUTION * GRID_RESOLUTION, 2]);
+  const halfMse = (y, p) => tf.mul(0.5, tf.losses.meanSquaredError(y, p));
+  let cursor = 0;
+  return {
+    train: {
+      fn: () => {
+        const [xb, yb] = batches[cursor];
+        cursor = (cursor + 1) % batches.length;
+        optimizer.minimize(() => halfMse(yb, model.apply(xb)));
+      },
+      samples: net.batchSize,
+    },
+    grid: { fn: () => { const p = model.predict(grid); p.dataSync(); p.dispose(); } },
+    finish: () => {
+      const all = tf.tensor2d(data.x, [data.n, 2]);
+      const loss = tf.tidy(() => halfMse(tf.tensor2d(data.y, [data.n, 1]), model.predict(all)).dataSync()[0]);
+      all.dispose();
+      for (const t of [...batches.flat(), grid]) t.dispose();
+      optimizer.dispose();
+      model.dispose();
+      return { finalLoss: loss, diverged: !Number.isFinite(loss) };
+    },
+    backend,
+  };
+}
+
+/**
+ * @returns {Promise<{ rows: object[], trainer: boolean }>} one row per network
+ *   with train: { impl: { ns, samples } } (ns per call) and grid: { impl: ns }.
+ */
+export async function benchTraining({ lab, tfjs, repetitions, minSampleMs, networks = NETWORKS, log = () => {} }) {
+  const trainer = hasTrainer(lab);
+  const data = trainer && typeof lab.dataset === 'function'
+    ? (() => { const d = lab.dataset('spiral', { n: 500, noise: 0, seed: 7, trainFraction: 0.5 }); return { x: d.x, y: Float32Array.from(d.y, (v) => (v > 0 ? 1 : -1)), n: d.y.length }; })()
+    : spiral(250);
+  const rows = [];
+  const cases = [];
+  const finishers = [];
+  for (const net of networks) {
+    const row = { network: net.id, label: net.label, batchSize: net.batchSize, train: {}, grid: {}, final: {} };
+    rows.push(row);
+    const impls = { playground: playgroundCases(net, data) };
+    if (trainer) impls.ours = oursCases(lab, net, data);
+    if (tfjs) {
+      for (const [impl, backend] of [['tfWasm', 'wasm'], ['tfCpu', 'cpu']]) {
+        await tfjs.use(backend);
+        impls[impl] = tfCases(tfjs, backend, net, data);
+      }
+    }
+    for (const [impl, c] of Object.entries(impls)) {
+      const group = c.backend ? impl : 'lab';
+      const enter = c.backend ? () => tfjs.use(c.backend) : undefined;
+      cases.push({ key: `train/${net.id}/${impl}`, group, enter, fn: c.train.fn, store: (ns) => { row.train[impl] = { ns, samples: c.train.samples }; } });
+      cases.push({ key: `grid/${net.id}/${impl}`, group, enter, fn: c.grid.fn, store: (ns) => { row.grid[impl] = ns; } });
+      finishers.push(async () => { await enter?.(); row.final[impl] = c.finish(); });
+    }
+  }
+  const order = ['lab', 'tfWasm', 'tfCpu'];
+  cases.sort((p, q) => order.indexOf(p.group) - order.indexOf(q.group));
+  log(`training: ${cases.length} cases x ${repetitions} repetitions${trainer ? '' : ' (trainer API not in the library yet: no "ours" rows)'}`);
+  const timed = await timeCases(cases, { repetitions, minSampleMs, onProgress: (r, t) => log(`training: round ${r}/${t}`) });
+  for (const c of cases) c.store(timed.get(c.key).ns);
+  for (const f of finishers) await f();
+  return { rows, trainer };
+}

@@ -1,0 +1,131 @@
+// Compare mode: 2–4 copies of the trainer's network (same seed, same data)
+// with different activations/initialisations, trained side by side: one
+// decision boundary per network and overlaid loss, dead-share and top-layer
+// mean-activation curves.
+import { BoundaryView } from '../boundary.js';
+import { Chart, RUN_COLORS, lineOptions } from '../charts/setup.js';
+import { chartCard } from '../charts/chart-card.js';
+import { networkDeadFraction, series, thin } from '../charts/series.js';
+import { PlayBar } from '../playbar.js';
+import { el, fmt } from '../dom.js';
+import { t } from '../i18n/i18n.js';
+import { INITS, MAX_COMPARE } from '../state.js';
+
+const CHARTS = [
+  { key: 'cmpLoss', titleKey: 'compare.loss', pick: (r) => r.trainLoss, opts: { yMin: 0 } },
+  { key: 'cmpDead', titleKey: 'compare.dead', pick: null, opts: { yMin: 0, yMax: 1 } },
+  { key: 'cmpAct', titleKey: 'compare.actTop', pick: (r) => r.layers?.[r.layers.length - 1]?.actMean, opts: {} },
+];
+
+export class CompareView {
+  constructor(root, { store, controller, activations, onReset, onSpike }) {
+    this.root = root;
+    this.store = store;
+    this.controller = controller;
+    this.activations = activations;
+    this.runsBox = root.querySelector('#compare-runs');
+    this.chartsBox = root.querySelector('#compare-charts');
+    this.playbar = new PlayBar(root.querySelector('#compare-playbar'), controller, { onReset, onSpike });
+    this.charts = {};
+    this.boundaries = [];
+    this.pending = false;
+  }
+
+  active() {
+    return this.controller.setup?.mode === 'compare';
+  }
+
+  onRun(kind) {
+    if (!this.active()) return;
+    if (kind === 'setup') this.#setup();
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => { this.pending = false; this.draw(); });
+  }
+
+  /** The run picker, built from the settings. */
+  render(state) {
+    const label = new Map(this.activations.map((a) => [a.name, a.label]));
+    const setRun = (i, patch) => {
+      const runs = state.runs.map((r) => ({ ...r }));
+      Object.assign(runs[i], patch);
+      this.store.set({ runs });
+    };
+    this.runCards = state.runs.map((r, i) => {
+      const n = i + 1;
+      const act = el('select', { 'aria-label': t('compare.activation', { i: n }), on: { change: (e) => setRun(i, { act: e.target.value }) } },
+        ...this.activations.map((a) => el('option', { value: a.name }, a.label)));
+      act.value = r.act;
+      const init = el('select', { 'aria-label': t('compare.init', { i: n }), on: { change: (e) => setRun(i, { init: e.target.value }) } },
+        ...INITS.map((v) => el('option', { value: v }, v)));
+      init.value = r.init;
+      const remove = el('button', { type: 'button', class: 'small', 'aria-label': t('compare.remove', { i: n }), disabled: state.runs.length <= 2,
+        on: { click: () => this.store.set({ runs: state.runs.filter((_, j) => j !== i) }) } }, '×');
+      const canvas = el('canvas', { width: 220, height: 220, role: 'img', 'aria-label': `${label.get(r.act)} + ${r.init}` });
+      const stats = el('p', { class: 'run-stats', dataset: { run: `run${i}` } });
+      return el('div', { class: 'panel run-card', style: `border-top: 4px solid ${RUN_COLORS[i]}` },
+        el('div', { class: 'run-head' }, act, init, remove), canvas, stats);
+    });
+    const add = el('button', { type: 'button', disabled: state.runs.length >= MAX_COMPARE,
+      on: { click: () => this.store.set({ runs: [...state.runs, { act: 'elu', init: 'he' }] }) } }, t('compare.add'));
+    this.runsBox.replaceChildren(...this.runCards, el('div', { class: 'add-run' }, add));
+    this.boundaries = this.runCards.map((card) => new BoundaryView(card.querySelector('canvas')));
+    if (this.active() && this.controller.setupInfo) this.#setup();
+  }
+
+  #setup() {
+    const info = this.controller.setupInfo;
+    this.boundaries.forEach((b, i) => {
+      const config = info.configs[`run${i}`];
+      if (config) b.setData({ data: info.data, bounds: info.bounds, output: config.output, classes: info.data.classes });
+    });
+    for (const c of Object.values(this.charts)) c.destroy();
+    this.charts = {};
+    this.chartsBox.replaceChildren();
+    const keys = Object.keys(info.configs);
+    const label = new Map(this.activations.map((a) => [a.name, a.label]));
+    for (const spec of CHARTS) {
+      const { card, canvas } = chartCard(spec.key, spec.titleKey, { height: 220, getChart: () => this.charts[spec.key] });
+      this.chartsBox.append(card);
+      this.charts[spec.key] = new Chart(canvas, {
+        type: 'line',
+        data: { datasets: keys.map((key, i) => {
+          const cfg = info.configs[key];
+          const act = Array.isArray(cfg.activation) ? cfg.activation[0] : cfg.activation;
+          return { label: `${label.get(act) ?? act} + ${cfg.init}`, data: [], borderColor: RUN_COLORS[i], backgroundColor: RUN_COLORS[i] };
+        }) },
+        options: lineOptions(spec.opts),
+      });
+    }
+  }
+
+  draw() {
+    this.playbar.render();
+    const c = this.controller;
+    if (!this.active() || !c.setupInfo) return;
+    const keys = Object.keys(c.setupInfo.configs);
+    keys.forEach((key, i) => {
+      const history = c.histories[key] ?? [];
+      const reports = thin(history);
+      const widths = c.setupInfo.configs[key].hidden;
+      for (const spec of CHARTS) {
+        const chart = this.charts[spec.key];
+        if (!chart) continue;
+        chart.data.datasets[i].data = series(reports, spec.pick ?? ((r) => networkDeadFraction(r, widths)));
+      }
+      if (c.surfaces[key]) this.boundaries[i]?.setSurface(c.surfaces[key]);
+      const last = history[history.length - 1];
+      const stats = this.runCards?.[i]?.querySelector('.run-stats');
+      if (stats && last) {
+        const dead = networkDeadFraction(last, widths);
+        const acc = last.testAccuracy ?? last.trainAccuracy;
+        stats.textContent = `${t('chart.step')} ${last.step} · loss ${fmt(last.trainLoss)} · acc ${acc == null ? '–' : (100 * acc).toFixed(1) + '%'} · ${t('train.legendDead')} ${(100 * (dead ?? 0)).toFixed(0)}%${last.diverged ? ' · diverged' : ''}`;
+        Object.assign(stats.dataset, { deadFraction: String(dead ?? 0), trainLoss: String(last.trainLoss), step: String(last.step), topActMean: String(last.layers?.at(-1)?.actMean ?? '') });
+      }
+    });
+    for (const chart of Object.values(this.charts)) {
+      chart.options.plugins.bands.ranges = c.bands();
+      chart.update('none');
+    }
+  }
+}
