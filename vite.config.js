@@ -1,6 +1,7 @@
 // Vite builds the static site (dist/) from web/: the lab page, the embed page
 // and the example tutorial. The WebAssembly module is imported by the library
-// (web/lib/browser.js); Vite ships its .wasm as a hashed asset.
+// (web/lib/browser.js) in the page and in the training worker; Vite ships one
+// hashed .wasm that both use. The custom element library: vite.lib.config.js.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         index: `${web}index.html`,
+        embed: `${web}embed.html`,
+        tutorial: `${web}examples/tutorial.html`,
       },
     },
   },

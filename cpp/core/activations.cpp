@@ -20,49 +20,35 @@ using kernels::Prepared;
 // would turn NaN into a slope; NaN in must give NaN out.
 inline v128_t keep_nan(v128_t x, v128_t d) { return wasm_v128_bitselect(x, d, wasm_f32x4_ne(x, x)); }
 
+inline v128_t counters(const ActivationParams& p, std::size_t i) {
+  return lane_counters(p.counter + static_cast<uint32_t>(i));
+}
+
 template <class K>
 void forward_array(const float* x, float* y, std::size_t n, const ActivationParams& params) {
   const Prepared p(params);
-  std::size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) {
-    const v128_t v = wasm_v128_load(x + i);
-    wasm_v128_store(y + i, K::forward(v, p, lane_counters(params.counter + static_cast<uint32_t>(i))));
-  }
-  if (i < n) {
-    const v128_t v = load_partial(x + i, n - i);
-    store_partial(y + i, K::forward(v, p, lane_counters(params.counter + static_cast<uint32_t>(i))), n - i);
-  }
+  for_each_vector(n, [&](std::size_t i, std::size_t lanes) {
+    store_lanes(y + i, K::forward(load_lanes(x + i, lanes), p, counters(params, i)), lanes);
+  });
 }
 
 template <class K>
 void derivative_array(const float* x, float* d, std::size_t n, const ActivationParams& params) {
   const Prepared p(params);
-  std::size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) {
-    const v128_t v = wasm_v128_load(x + i);
-    wasm_v128_store(d + i, keep_nan(v, K::derivative(v, p, lane_counters(params.counter + static_cast<uint32_t>(i)))));
-  }
-  if (i < n) {
-    const v128_t v = load_partial(x + i, n - i);
-    store_partial(d + i, keep_nan(v, K::derivative(v, p, lane_counters(params.counter + static_cast<uint32_t>(i)))),
-                  n - i);
-  }
+  for_each_vector(n, [&](std::size_t i, std::size_t lanes) {
+    const v128_t v = load_lanes(x + i, lanes);
+    store_lanes(d + i, keep_nan(v, K::derivative(v, p, counters(params, i))), lanes);
+  });
 }
 
 template <class K>
 void backward_array(const float* x, const float* dy, float* dx, std::size_t n, const ActivationParams& params) {
   const Prepared p(params);
-  std::size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) {
-    const v128_t v = wasm_v128_load(x + i);
-    const v128_t d = keep_nan(v, K::derivative(v, p, lane_counters(params.counter + static_cast<uint32_t>(i))));
-    wasm_v128_store(dx + i, wasm_f32x4_mul(wasm_v128_load(dy + i), d));
-  }
-  if (i < n) {
-    const v128_t v = load_partial(x + i, n - i);
-    const v128_t d = keep_nan(v, K::derivative(v, p, lane_counters(params.counter + static_cast<uint32_t>(i))));
-    store_partial(dx + i, wasm_f32x4_mul(load_partial(dy + i, n - i), d), n - i);
-  }
+  for_each_vector(n, [&](std::size_t i, std::size_t lanes) {
+    const v128_t v = load_lanes(x + i, lanes);
+    const v128_t d = keep_nan(v, K::derivative(v, p, counters(params, i)));
+    store_lanes(dx + i, wasm_f32x4_mul(load_lanes(dy + i, lanes), d), lanes);
+  });
 }
 
 template <class K>
@@ -137,15 +123,10 @@ void validate_params(const ActivationInfo& info, const ActivationParams& p, cons
 
 void prelu_alpha_derivative(const float* x, float* d, std::size_t n) {
   const v128_t zero = wasm_f32x4_splat(0.0f);
-  std::size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) {
-    const v128_t v = wasm_v128_load(x + i);
-    wasm_v128_store(d + i, wasm_v128_bitselect(zero, v, wasm_f32x4_gt(v, zero)));
-  }
-  if (i < n) {
-    const v128_t v = load_partial(x + i, n - i);
-    store_partial(d + i, wasm_v128_bitselect(zero, v, wasm_f32x4_gt(v, zero)), n - i);
-  }
+  for_each_vector(n, [&](std::size_t i, std::size_t lanes) {
+    const v128_t v = load_lanes(x + i, lanes);
+    store_lanes(d + i, wasm_v128_bitselect(zero, v, wasm_f32x4_gt(v, zero)), lanes);
+  });
 }
 
 }  // namespace alab

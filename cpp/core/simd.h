@@ -36,6 +36,24 @@ inline void store_partial(float* p, v128_t v, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) p[i] = tmp[i];
 }
 
+// Loads / stores `lanes` floats: a full vector, or a padded tail.
+inline v128_t load_lanes(const float* p, std::size_t lanes) {
+  return lanes == kLanes ? wasm_v128_load(p) : load_partial(p, lanes);
+}
+inline void store_lanes(float* p, v128_t v, std::size_t lanes) {
+  if (lanes == kLanes) wasm_v128_store(p, v); else store_partial(p, v, lanes);
+}
+
+// Calls body(i, lanes) for i = 0, 4, 8, ... with lanes = 4, then once for the
+// tail with lanes = n % 4 (if any). Inlined, the full-vector calls see a
+// constant `lanes` and compile to plain vector loads and stores.
+template <class Body>
+inline void for_each_vector(std::size_t n, Body&& body) {
+  std::size_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) body(i, kLanes);
+  if (i < n) body(i, n - i);
+}
+
 // Runs a vector function on lane 0 of a splat: the scalar form of a vector
 // routine, bit-identical to the vector lanes on every platform.
 template <class F>

@@ -57,8 +57,11 @@ export function tfActivation({ tf, tfl }, name, params) {
     case 'relu': return { fn: (x) => tf.relu(x), composite: false };
     case 'leaky_relu': return { fn: (x) => tf.leakyRelu(x, params.alpha), composite: false };
     case 'prelu': {
-      const alpha = new Map();  // one alpha tensor per backend, kept for the run
-      return { fn: (x) => tf.prelu(x, alpha.get(tf.getBackend()) ?? alpha.set(tf.getBackend(), tf.scalar(params.alpha)).get(tf.getBackend())), composite: false };
+      // One alpha tensor per backend, created on first use and kept (tf.keep:
+      // the first use is inside the benchmark's tf.tidy) for the whole run.
+      const alpha = new Map();
+      const alphaFor = (backend) => alpha.get(backend) ?? alpha.set(backend, tf.keep(tf.scalar(params.alpha))).get(backend);
+      return { fn: (x) => tf.prelu(x, alphaFor(tf.getBackend())), composite: false };
     }
     case 'elu': return params.alpha === 1 ? { fn: (x) => tf.elu(x), composite: false } : undefined;
     case 'selu': return { fn: (x) => tf.selu(x), composite: false };

@@ -1,9 +1,11 @@
 // The network diagram: inputs, hidden units and outputs as an SVG, each
 // hidden unit marked alive, saturated or dead from the latest report. A unit
 // is dead when the library lists it in layers[l].deadUnits. Saturation comes
-// per unit from layers[l].saturatedUnits when the report has it; otherwise the
-// layer's saturated share tints its live units (a full tint = every
-// (unit, sample) pair saturated).
+// per unit from layers[l].saturatedUnits when the report has it; otherwise,
+// for activations bounded on both sides (sigmoid, tanh, softsign), the layer's
+// saturated share tints its live units (full tint = every (unit, sample) pair
+// saturated). For rectifiers f' = 0 below zero is "off", not saturation: only
+// a unit off for every sample (dead) is marked.
 import { el, svgEl } from './dom.js';
 import { t } from './i18n/i18n.js';
 
@@ -24,9 +26,10 @@ export class NetworkDiagram {
   }
 
   /** Lays out a network: inputs, hidden widths, outputs. */
-  reset({ inputs, widths, outputs, activations }) {
+  reset({ inputs, widths, outputs, activations, saturating }) {
     this.svg.replaceChildren();
     this.widths = widths;
+    this.saturating = saturating ?? widths.map(() => true);
     const columns = [inputs, ...widths, outputs];
     const dx = W / (columns.length + 0.2);
     const pos = columns.map((n, c) => {
@@ -67,7 +70,7 @@ export class NetworkDiagram {
       const layer = report?.layers?.[l];
       const deadSet = new Set(layer?.deadUnits ?? []);
       const satSet = layer?.saturatedUnits ? new Set(layer.saturatedUnits) : null;
-      const tint = satSet ? 0 : layer?.saturatedFraction ?? 0;
+      const tint = satSet || !this.saturating[l] ? 0 : layer?.saturatedFraction ?? 0;
       circles.forEach((c, i) => {
         let state = 'alive';
         if (deadSet.has(i)) state = 'dead';

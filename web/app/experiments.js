@@ -1,23 +1,38 @@
-// The guided experiments: each is a set of settings applied to the trainer
-// (so the URL replays it), the variants a learner tries next from the same
-// seed, and the compare-mode line-up. Text lives in i18n/strings.js.
+// The guided experiments of the page. The measured presets live in the
+// library (web/lib/experiments.js, shared with the command line); this file
+// turns each into page settings (so the URL replays it), the variants a
+// learner tries next from the same seed, and the compare-mode line-up.
+// Text lives in i18n/strings.js.
+import { BORN_DEAD as BD, DYING_RELU as DR, SATURATION as SAT } from '../lib/experiments.js';
+
+// Settings shared by the trainer presets; the preset fills in the rest.
+function trainerSettings(preset, exp) {
+  const net = preset.network;
+  const first = preset.variants[0];
+  return {
+    view: 'train', exp,
+    dataset: preset.dataset.name, n: preset.dataset.options.n, noise: preset.dataset.options.noise, trainShare: 0.5,
+    hidden: [...net.hidden], act: first.activation, acts: [], output: 'sigmoid', init: first.init ?? net.init ?? 'xavier',
+    biasInit: 0, opt: 'sgd', lr: net.learningRate, batch: net.batchSize, l2: 0, clip: net.clip ?? 0, seed: net.seed,
+  };
+}
+
+function label(activation, init) {
+  const names = { sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU', leaky_relu: 'Leaky ReLU', prelu: 'PReLU', rrelu: 'RReLU', elu: 'ELU' };
+  const inits = { standard: 'standard', xavier: 'Xavier', he: 'He' };
+  return init ? `${names[activation] ?? activation} + ${inits[init] ?? init}` : names[activation] ?? activation;
+}
+
+// Dying ReLU's schedule is [warm-up, spike, recovery] phases: [[steps, lr], ...].
+const [[warmSteps], [spikeSteps, spikeLr], [recoverSteps]] = DR.schedule;
 
 export const SATURATION = {
   id: 'saturation',
   titleKey: 'exp.saturation.title',
   paragraphs: ['exp.saturation.p1', 'exp.saturation.p2', 'exp.saturation.p3'],
-  settings: {
-    view: 'train', exp: 'saturation', dataset: 'gauss', n: 400, noise: 0.1, trainShare: 0.5,
-    hidden: [32, 32, 32, 32], act: 'sigmoid', acts: [], output: 'sigmoid', init: 'standard', biasInit: 0,
-    opt: 'sgd', lr: 0.1, batch: 10, l2: 0, seed: 1, maxSteps: 2000, spikeAt: 0, speed: 'normal',
-  },
-  variants: [
-    { labelKey: 'Tanh + Xavier', settings: { act: 'tanh', init: 'xavier' } },
-    { labelKey: 'ReLU + He', settings: { act: 'relu', init: 'he' } },
-    { labelKey: 'Sigmoid + standard', settings: { act: 'sigmoid', init: 'standard' } },
-  ],
-  compare: [{ act: 'sigmoid', init: 'standard' }, { act: 'tanh', init: 'xavier' }, { act: 'relu', init: 'he' }],
-  // what the embed/custom element charts: the Glorot & Bengio figure
+  settings: { ...trainerSettings(SAT, 'saturation'), maxSteps: SAT.steps, spikeAt: 0 },
+  variants: SAT.variants.map((v) => ({ labelKey: label(v.activation, v.init), settings: { act: v.activation, init: v.init } })),
+  compare: SAT.variants.map((v) => ({ act: v.activation, init: v.init })),
   headline: 'actMean',
 };
 
@@ -25,19 +40,10 @@ export const DYING_RELU = {
   id: 'dying-relu',
   titleKey: 'exp.dying.title',
   paragraphs: ['exp.dying.p1', 'exp.dying.p2', 'exp.dying.p3'],
-  settings: {
-    view: 'train', exp: 'dying-relu', dataset: 'circle', n: 400, noise: 0.1, trainShare: 0.5,
-    hidden: [8, 8, 8], act: 'relu', acts: [], output: 'sigmoid', init: 'he', biasInit: 0,
-    opt: 'sgd', lr: 0.03, batch: 10, l2: 0, seed: 1, maxSteps: 1500, spikeAt: 300, spikeLr: 3, spikeSteps: 5, speed: 'normal',
-  },
-  variants: [
-    { labelKey: 'Leaky ReLU', settings: { act: 'leaky_relu' } },
-    { labelKey: 'PReLU', settings: { act: 'prelu' } },
-    { labelKey: 'RReLU', settings: { act: 'rrelu' } },
-    { labelKey: 'ELU', settings: { act: 'elu' } },
-    { labelKey: 'ReLU', settings: { act: 'relu' } },
-  ],
-  compare: [{ act: 'relu', init: 'he' }, { act: 'leaky_relu', init: 'he' }, { act: 'prelu', init: 'he' }, { act: 'rrelu', init: 'he' }],
+  settings: { ...trainerSettings(DR, 'dying-relu'), maxSteps: warmSteps + spikeSteps + recoverSteps, spikeAt: warmSteps, spikeLr, spikeSteps },
+  variants: DR.variants.map((v) => ({ labelKey: label(v.activation), settings: { act: v.activation } })),
+  // compare mode holds at most four networks: ReLU and the seed's three cures
+  compare: DR.variants.slice(0, 4).map((v) => ({ act: v.activation, init: DR.network.init })),
   headline: 'dead',
 };
 
@@ -45,16 +51,14 @@ export const BORN_DEAD = {
   id: 'born-dead',
   titleKey: 'exp.borndead.title',
   paragraphs: ['exp.borndead.p1', 'exp.borndead.p2'],
-  settings: { view: 'borndead', exp: 'born-dead', bdInit: 'he', bdTrials: 200 },
-  variants: [
-    { labelKey: 'He', settings: { bdInit: 'he' } },
-    { labelKey: 'RAI', settings: { bdInit: 'rai' } },
-  ],
+  settings: { view: 'borndead', exp: 'born-dead', bdInit: BD.inits[0], bdTrials: BD.trials },
+  variants: BD.inits.map((init) => ({ labelKey: init === 'rai' ? 'RAI' : 'He', settings: { bdInit: init } })),
   compare: null,
 };
 
 export const EXPERIMENTS = { saturation: SATURATION, 'dying-relu': DYING_RELU, 'born-dead': BORN_DEAD };
 
-/** Born-dead table axes (Lu et al. 2019 sweep depth at small widths). */
-export const BORN_DEAD_DEPTHS = [1, 2, 3, 5, 8, 10, 15, 20, 30, 40, 50];
-export const BORN_DEAD_WIDTHS = [2, 3, 4, 5, 6, 8, 10];
+/** Born-dead table axes: the library preset's, with a few more depths for a smoother map. */
+export const BORN_DEAD_DEPTHS = [...new Set([...BD.depths, 3, 8, 15, 30])].sort((a, b) => a - b);
+export const BORN_DEAD_WIDTHS = [...new Set([...BD.widths, 6, 8])].sort((a, b) => a - b);
+export const BORN_DEAD_SEED = BD.seed;

@@ -1,18 +1,186 @@
-// Page entry: loads the library and hands it to the views.
+// Page entry: loads the library (the explorer draws with it on this thread),
+// reads the settings from the URL, starts the training worker and wires the
+// views to the store and the run controller. Views draw; this file routes.
 import { loadLab } from '../lib/browser.js';
-import { drawActivationCard } from './explorer.js';
+import { applyStrings, onLanguageChange, setLanguage, t } from './i18n/i18n.js';
+import { parseState, strongestGroup } from './state.js';
+import { Store } from './store.js';
+import { WorkerClient } from './worker-client.js';
+import { RunController } from './run-controller.js';
+import { fittingOutput, schedule, workerSetup } from './run-setup.js';
+import { EXPERIMENTS } from './experiments.js';
+import { ExplorerView } from './views/explorer-view.js';
+import { TrainerView } from './views/trainer-view.js';
+import { CompareView } from './views/compare-view.js';
+import { BornDeadView } from './views/born-dead-view.js';
+import { renderExperimentPanel } from './views/experiment-panel.js';
+import { startFpsMeter } from './fps.js';
+import { installTestHook } from './test-hook.js';
 
-const status = document.getElementById('status');
+const $ = (sel) => document.querySelector(sel);
+const status = $('#status');
+applyStrings();
+status.textContent = t('app.loading');
 
+let lab;
 try {
-  const lab = await loadLab();
-  const explorer = document.getElementById('explorer');
-  for (const a of lab.activations) drawActivationCard(explorer, lab, a);
-  status.textContent = `WebAssembly module loaded (${lab.simd ? 'SIMD' : 'no SIMD'}), ${lab.activations.length} activations.`;
-  document.body.dataset.simd = String(lab.simd);
-  document.body.dataset.ready = 'true';
+  lab = await loadLab();
 } catch (error) {
-  status.textContent = `Could not load the lab: ${error.message}`;
+  status.textContent = t('app.loadFailed', { message: error.message });
   document.body.dataset.ready = 'error';
   throw error;
 }
+
+const activations = lab.activations;
+const ctx = { activations: activations.map((a) => a.name) };
+const { state: initial } = parseState(location.search, ctx);
+const store = new Store(initial, ctx);
+setLanguage(initial.lang);
+
+// ---- worker and run controller
+const banner = $('#worker-banner');
+const errorBanner = $('#error-banner');
+const client = new WorkerClient({
+  onMessage: (msg) => {
+    if (msg.type.startsWith('born-dead')) bornDead.onMessage(msg);
+    else controller.receive(msg);
+  },
+  onDeath: (message) => {
+    $('#worker-message').textContent = t('worker.died', { message: message || t('worker.unknown') });
+    banner.hidden = false;
+    document.body.dataset.worker = 'dead';
+    controller.running = false;
+    trainer.draw();
+    compare.draw();
+  },
+});
+const controller = new RunController(client);
+$('#worker-restart').addEventListener('click', () => {
+  banner.hidden = true;
+  document.body.dataset.worker = 'alive';
+  client.restart();
+  startSession();
+  bornDead.relabel();
+  if (store.get().view === 'borndead') bornDead.compute();
+});
+
+const sessionView = () => (store.get().view === 'compare' ? 'compare' : 'train');
+function startSession({ play = false } = {}) {
+  const s = store.get();
+  controller.start(workerSetup(s, { compare: sessionView() === 'compare' }), { play });
+}
+const onReset = () => startSession();
+const onSpike = () => controller.spike(store.get().spikeSteps);
+
+// ---- views
+const explorer = new ExplorerView($('#view-explore'), { lab, store });
+const trainer = new TrainerView($('#view-train'), { store, controller, activations, onReset, onSpike });
+const compare = new CompareView($('#view-compare'), { store, controller, activations, onReset, onSpike });
+const bornDead = new BornDeadView($('#view-borndead'), { store, client, activations });
+
+controller.on((kind, payload) => {
+  if (kind === 'error') {
+    errorBanner.textContent = t('error.config', { message: payload });
+    errorBanner.hidden = false;
+  }
+  if (kind === 'setup') errorBanner.hidden = true;
+  trainer.onRun(kind, payload);
+  compare.onRun(kind, payload);
+});
+
+function renderPanels(state) {
+  const experiment = EXPERIMENTS[state.exp] ?? null;
+  const handlers = {
+    onVariant: (patch) => applyAndPlay(patch),
+    onCompare: () => applyAndPlay({ view: 'compare', runs: experiment.compare }),
+    onClose: () => store.set({ exp: '' }),
+  };
+  const isTrainExperiment = experiment && experiment.id !== 'born-dead';
+  renderExperimentPanel($('#experiment-panel'), isTrainExperiment ? experiment : null, state, handlers);
+  renderExperimentPanel($('#compare-experiment-panel'), isTrainExperiment ? experiment : null, state, { ...handlers, onCompare: null });
+  renderExperimentPanel($('#borndead-experiment-panel'), experiment?.id === 'born-dead' ? experiment : null, state, handlers);
+}
+
+function render(state) {
+  for (const panel of document.querySelectorAll('[data-view-panel]')) panel.hidden = panel.dataset.viewPanel !== state.view;
+  for (const tab of document.querySelectorAll('.tabs [data-view]')) {
+    if (tab.dataset.view === state.view) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
+  for (const b of document.querySelectorAll('[data-experiment]')) b.setAttribute('aria-pressed', String(b.dataset.experiment === state.exp));
+  $('#lang-select').value = state.lang;
+  document.body.dataset.view = state.view;
+  if (state.view === 'explore') explorer.render(state);
+  trainer.render(state);
+  compare.render(state);
+  bornDead.render(state, { visible: state.view === 'borndead' });
+  renderPanels(state);
+}
+
+// ---- settings changes
+let quiet = false;   // set while a patch is applied whose session is started by hand
+store.subscribe((state, keys) => {
+  if (keys.includes('lang')) setLanguage(state.lang);
+  if (keys.includes('dataset') && fittingOutput(state) !== state.output) {
+    store.set({ output: fittingOutput(state) });
+    return;
+  }
+  render(state);
+  if (quiet) return;
+  const group = strongestGroup(keys.filter((k) => k !== 'view'));
+  const viewSwitch = keys.includes('view') && state.view !== 'explore' && state.view !== 'borndead' && controller.setup?.mode !== sessionView();
+  if (viewSwitch || group === 'data' || group === 'net') startSession({ play: controller.running && !viewSwitch });
+  else if (group === 'live') controller.live(state.lr, schedule(state));
+});
+
+/** Applies settings and starts training them (guided experiments and their variants). */
+function applyAndPlay(patch) {
+  quiet = true;
+  try {
+    store.set(patch);
+  } finally {
+    quiet = false;
+  }
+  if (store.get().view !== 'borndead') startSession({ play: true });
+}
+
+for (const b of document.querySelectorAll('[data-experiment]')) {
+  b.addEventListener('click', () => applyAndPlay({ ...EXPERIMENTS[b.dataset.experiment].settings }));
+}
+for (const tab of document.querySelectorAll('.tabs [data-view]')) {
+  tab.addEventListener('click', () => store.set({ view: tab.dataset.view }));
+}
+$('#lang-select').addEventListener('change', (e) => store.set({ lang: e.target.value }));
+onLanguageChange(() => {
+  explorer.shown = null;
+  trainer.relabel();
+  bornDead.relabel();
+  render(store.get());
+  compare.onRun('setup');
+});
+$('#copy-link').addEventListener('click', async () => {
+  const out = $('#copy-status');
+  try {
+    await navigator.clipboard.writeText(store.link());
+    out.textContent = t('app.copied');
+  } catch {
+    out.textContent = t('app.copyFailed');
+  }
+  setTimeout(() => { out.textContent = ''; }, 2500);
+});
+
+// ---- start
+const fps = startFpsMeter((value) => {
+  $('#fps').textContent = t('app.fps', { fps: value });
+  document.body.dataset.fps = String(value);
+});
+render(store.get());
+await client.ready;
+if (store.get().view !== 'explore' && store.get().view !== 'borndead') startSession({ play: Boolean(EXPERIMENTS[store.get().exp]) });
+else startSession();
+status.textContent = t('app.loaded', { simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
+status.dataset.i18nVars = JSON.stringify({ simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
+status.dataset.i18n = 'app.loaded';
+document.body.dataset.simd = String(lab.simd);
+document.body.dataset.ready = 'true';
+installTestHook({ store, controller, client, fps });

@@ -37,6 +37,7 @@ export function networkConfig(state, inputs, override = {}) {
     learningRate: state.lr,
     batchSize: state.batch,
     l2: state.l2,
+    clip: state.clip,
     seed: state.seed,
   };
 }
@@ -62,6 +63,6 @@ export function workerSetup(state, { compare = false } = {}) {
 
 // Only the fields networkConfig reads travel to the worker.
 function pickConfigState(state) {
-  const { hidden, act, acts, dataset, output, classes, init, biasInit, opt, lr, batch, l2, seed } = state;
-  return { hidden, act, acts, dataset, output, classes, init, biasInit, opt, lr, batch, l2, seed };
+  const { hidden, act, acts, dataset, output, classes, init, biasInit, opt, lr, batch, l2, clip, seed } = state;
+  return { hidden, act, acts, dataset, output, classes, init, biasInit, opt, lr, batch, l2, clip, seed };
 }

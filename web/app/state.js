@@ -49,6 +49,7 @@ export const SETTINGS = [
   { key: 'opt', type: 'enum', values: OPTIMIZERS, def: 'sgd', group: 'net' },
   { key: 'batch', type: 'int', min: 1, max: 256, def: 10, group: 'net' },
   { key: 'l2', type: 'num', min: 0, max: 0.1, def: 0, group: 'net' },
+  { key: 'clip', type: 'num', min: 0, max: 100, def: 0, group: 'net' },
   { key: 'seed', type: 'int', min: 0, max: 4294967295, def: 1, group: 'net' },
   // schedule (part of the run: a shared link replays it)
   { key: 'lr', type: 'num', min: 0.00001, max: 10, def: 0.03, group: 'live' },

@@ -63,3 +63,15 @@ export async function screenshot(page, name) {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
+
+/** Opens `path` of the site and waits until the page says it is ready; returns the page. */
+export async function openReady(context, url, { timeout = 30000 } = {}) {
+  const page = await openPage(context, url);
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout });
+  return page;
+}
+
+/** Waits until the page's run has stopped at the end of its schedule. */
+export async function waitFinished(page, { timeout = 60000 } = {}) {
+  await page.waitForFunction(() => window.__alab?.reason() === 'finished', null, { timeout });
+}

@@ -74,6 +74,7 @@ export class Diagnostics {
       this.preluLayers = prelu;
       if (prelu.length === 0) {
         body.replaceChildren(el('p', { class: 'muted', i18n: 'chart.noAlpha' }, t('chart.noAlpha')));
+        body.style.height = 'auto';
       } else {
         const datasets = [];
         for (const l of prelu) {
@@ -96,7 +97,7 @@ export class Diagnostics {
   }
 
   /** Redraws from the whole report history of the run. */
-  update(history, { bands = [] } = {}) {
+  update(history, { bands = [], xMax } = {}) {
     const reports = thin(history);
     const last = history[history.length - 1];
     const c = this.charts;
@@ -118,6 +119,7 @@ export class Diagnostics {
     }
     for (const chart of Object.values(c)) {
       chart.options.plugins.bands.ranges = bands;
+      chart.options.scales.x.max = xMax || undefined;
       chart.update('none');
     }
     if (last) this.histograms?.update(last);

@@ -56,7 +56,7 @@ export function lineOptions({ yType = 'linear', yMin, yMax, xTitle } = {}) {
     interaction: { mode: 'nearest', axis: 'x', intersect: false },
     elements: { point: { radius: 0 }, line: { borderWidth: 1.8, tension: 0 } },
     scales: {
-      x: { type: 'linear', title: { display: Boolean(xTitle), text: xTitle }, ticks: { maxTicksLimit: 6 } },
+      x: { type: 'linear', min: 0, title: { display: Boolean(xTitle), text: xTitle }, ticks: { maxTicksLimit: 6 } },
       y: { type: yType, min: yMin, max: yMax, ticks: { maxTicksLimit: 6 } },
     },
     plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 2, padding: 8 } }, tooltip: { enabled: true }, bands: { ranges: [] } },

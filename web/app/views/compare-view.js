@@ -119,12 +119,14 @@ export class CompareView {
       if (stats && last) {
         const dead = networkDeadFraction(last, widths);
         const acc = last.testAccuracy ?? last.trainAccuracy;
-        stats.textContent = `${t('chart.step')} ${last.step} · loss ${fmt(last.trainLoss)} · acc ${acc == null ? '–' : (100 * acc).toFixed(1) + '%'} · ${t('train.legendDead')} ${(100 * (dead ?? 0)).toFixed(0)}%${last.diverged ? ' · diverged' : ''}`;
+        stats.textContent = t('compare.stats', { step: last.step, loss: fmt(last.trainLoss), acc: acc == null ? '–' : `${(100 * acc).toFixed(1)}%`, dead: `${(100 * (dead ?? 0)).toFixed(0)}%` })
+          + (last.diverged ? t('compare.diverged') : '');
         Object.assign(stats.dataset, { deadFraction: String(dead ?? 0), trainLoss: String(last.trainLoss), step: String(last.step), topActMean: String(last.layers?.at(-1)?.actMean ?? '') });
       }
     });
     for (const chart of Object.values(this.charts)) {
       chart.options.plugins.bands.ranges = c.bands();
+      chart.options.scales.x.max = c.setup?.schedule.maxSteps || undefined;
       chart.update('none');
     }
   }

@@ -55,7 +55,7 @@ export class TrainerView {
     const drawInfo = { data: info.data, bounds: info.bounds, output: config.output, classes: info.data.classes };
     this.boundary.setData(drawInfo);
     this.preview.setData(drawInfo);
-    this.diagram.reset({ inputs: info.data.inputs, widths: config.hidden, outputs, activations: acts });
+    this.diagram.reset({ inputs: info.data.inputs, widths: config.hidden, outputs, activations: acts, saturating: info.saturating.main });
     this.diagnostics.reset({ widths: config.hidden, fprime: info.fprime.main, activations: acts });
   }
 
@@ -77,7 +77,7 @@ export class TrainerView {
     const last = history[history.length - 1];
     if (c.surfaces.main) this.boundary.setSurface(c.surfaces.main);
     this.diagram.update(last);
-    this.diagnostics.update(history, { bands: c.bands() });
+    this.diagnostics.update(history, { bands: c.bands(), xMax: c.setup?.schedule.maxSteps });
     this.#summary(last);
   }
 

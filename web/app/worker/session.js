@@ -43,14 +43,14 @@ export class Session {
       bounds: this.bounds,
       configs: Object.fromEntries(this.runs.map((r) => [r.key, r.config])),
       fprime: Object.fromEntries(this.runs.map((r) => [r.key, this.#layerDerivatives(r.config)])),
+      saturating: Object.fromEntries(this.runs.map((r) => [r.key, layerNames(r.config).map((n) => saturates(this.lab, n))])),
     };
   }
 
   // f' of each hidden layer's activation on [-6, 6], drawn under the histograms.
   #layerDerivatives(config) {
     const x = Float32Array.from({ length: 121 }, (_, i) => -6 + i * 0.1);
-    const names = Array.isArray(config.activation) ? config.activation : config.hidden.map(() => config.activation);
-    return names.map((name) => ({ x: Array.from(x), y: Array.from(this.lab.derivative(name, x)) }));
+    return layerNames(config).map((name) => ({ x: Array.from(x), y: Array.from(this.lab.derivative(name, x)) }));
   }
 
   /** Reports of every run at the current step (no training). */
@@ -144,6 +144,16 @@ export class Session {
     for (const run of this.runs) run.net.delete();
     this.runs = [];
   }
+}
+
+function layerNames(config) {
+  return Array.isArray(config.activation) ? config.activation : config.hidden.map(() => config.activation);
+}
+
+// Saturation in the diagram's sense: bounded on both sides, so large |z| flattens f (sigmoid, tanh, softsign).
+function saturates(lab, name) {
+  const p = lab.activation(name)?.properties;
+  return Boolean(p?.boundedBelow && p?.boundedAbove);
 }
 
 // A symmetric square around the data (Playground draws [-6, 6]).

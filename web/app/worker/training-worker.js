@@ -107,7 +107,8 @@ function tick() {
   if (!running || !session) return;
   const now = performance.now();
   const pace = session.schedule.stepsPerSecond;
-  budget = Math.min(budget + ((now - lastTick) / 1000) * pace, pace === Infinity ? Infinity : pace * 0.25 + 10);
+  // at most a quarter second of steps saved up; 'max' pace trains for the whole slice
+  budget = pace === Infinity ? Infinity : Math.min(budget + ((now - lastTick) / 1000) * pace, pace * 0.25 + 10);
   lastTick = now;
   const sliceEnd = now + SLICE_MS;
   const chunk = session.schedule.reportEvery;

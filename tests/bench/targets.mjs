@@ -1,0 +1,69 @@
+// The targets of issue 5, evaluated on one run's results. Each target is
+// { id, text, checks: [{ what, value, limit, met }] }; a ratio is written so
+// that bigger is better for speed-ups ("x faster") and smaller is better for
+// slow-downs against a limit ("x the copy", "x native").
+
+const SPEED = (a, b) => (a && b ? a / b : null);  // a/b: time ratio
+
+export function evaluateTargets(results) {
+  const { kernels, training, size, startup } = results;
+  const row = (name, kind, n) => kernels?.rows.find((r) => r.name === name && r.kind === kind && r.n === n);
+  const limit = (n) => kernels?.limits.find((l) => l.n === n);
+  const targets = [];
+  const add = (id, text, checks) => targets.push({ id, text, checks: checks.filter((c) => c.value !== null && c.value !== undefined) });
+  const ki = 1024;
+  const mi = 1 << 20;
+
+  if (kernels) {
+    add('rectifier-vs-copy', 'relu, leaky_relu forward at 1 Ki within 1.5x of a plain copy (Float32Array.set)',
+      ['relu', 'leaky_relu'].map((name) => {
+        const value = SPEED(row(name, 'forward', ki)?.ns.simd, limit(ki)?.ns.copySet);
+        return { what: `${name} / copy`, value, limit: '<= 1.5', met: value !== null && value <= 1.5 };
+      }));
+    const smooth = ['sigmoid', 'tanh', 'silu', 'gelu', 'elu'];
+    add('smooth-vs-js', 'sigmoid, tanh, silu, gelu, elu forward at 1 Mi at least 10x the plain JS loop',
+      smooth.map((name) => {
+        const r = row(name, 'forward', mi);
+        const value = SPEED(r?.ns.js, r?.ns.simd);
+        return { what: `${name}: JS / ours`, value, limit: '>= 10', met: value !== null && value >= 10 };
+      }));
+    add('smooth-vs-tfjs', 'sigmoid, tanh, silu, gelu, elu forward at 1 Mi at least as fast per element as TF.js wasm',
+      smooth.map((name) => {
+        const r = row(name, 'forward', mi);
+        const value = SPEED(r?.ns.tfWasm, r?.ns.simd);
+        return { what: `${name}: TF.js wasm / ours`, value, limit: '>= 1', met: value !== null && value >= 1 };
+      }));
+    for (const n of [mi, ki]) {
+      const checks = kernels.rows.filter((r) => r.n === n && r.ns.native).map((r) => {
+        const value = SPEED(r.ns.simd, r.ns.native);
+        return { what: `${r.kind} ${r.name}: wasm / native`, value, limit: '<= 2', met: value <= 2 };
+      });
+      add(`wasm-vs-native-${n}`, `SIMD wasm within 2x of native for every kernel at ${n === mi ? '1 Mi' : '1 Ki (one JS call, overhead included)'}`, checks);
+    }
+  }
+  if (training?.trainer) {
+    const net = (id) => training.rows.find((r) => r.network === id);
+    const sps = (r, impl) => r?.train[impl]?.samplesPerSecond;
+    const pg = net('playground');
+    const wide = net('wide');
+    add('train-playground', 'Training, Playground network: at least 20x the Playground-style JS and 5x TF.js wasm', [
+      { what: 'ours / Playground-style JS', value: SPEED(sps(pg, 'ours'), sps(pg, 'playground')), limit: '>= 20' },
+      { what: 'ours / TF.js wasm', value: SPEED(sps(pg, 'ours'), sps(pg, 'tfWasm')), limit: '>= 5' },
+    ].map((c) => ({ ...c, met: c.value !== null && c.value >= Number(c.limit.slice(3)) })));
+    add('train-wide', 'Training, wide network: at least 2x TF.js wasm', [
+      { what: 'ours / TF.js wasm', value: SPEED(sps(wide, 'ours'), sps(wide, 'tfWasm')), limit: '>= 2' },
+    ].map((c) => ({ ...c, met: c.value !== null && c.value >= 2 })));
+  }
+  if (size) {
+    const wasm = size.wasm.find((w) => w.file.endsWith('activation_lab.wasm'));
+    add('wasm-size', 'wasm at most 60 KB gzip', [{ what: 'activation_lab.wasm gzip (KB)', value: wasm && wasm.gzip / 1000, limit: '<= 60', met: wasm && wasm.gzip <= 60000 }]);
+  }
+  if (startup) {
+    add('first-chart', 'first chart in under 1 s (headless Chromium, local static server)', [
+      { what: 'cold load (s)', value: startup.cold.firstChartMs / 1000, limit: '< 1', met: startup.cold.firstChartMs < 1000 },
+      { what: 'warm load (s)', value: startup.warm.firstChartMs / 1000, limit: '< 1', met: startup.warm.firstChartMs < 1000 },
+    ]);
+  }
+  for (const t of targets) t.met = t.checks.length > 0 && t.checks.every((c) => c.met);
+  return targets;
+}

@@ -1,0 +1,40 @@
+// Smoke run of the benchmark suite (tests/bench/): tiny sizes, one repetition,
+// so `npm run bench` keeps working. Checks that every activation of the
+// registry gets a row with finite positive timings; never the speed itself.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { runBenchmarks } from '../bench/run.mjs';
+import { renderMarkdown } from '../bench/report.mjs';
+import { getLab } from './helpers/lab.mjs';
+
+const positive = (v) => Number.isFinite(v) && v > 0;
+
+test('the benchmark suite runs and times every activation of the registry', { timeout: 120000 }, async () => {
+  const lab = await getLab();
+  const results = await runBenchmarks({
+    repetitions: 1, minSampleMs: 0.2, sizes: [64, 67], parts: ['kernels', 'training'],
+    networks: [{ id: 'tiny', label: '2-4-1 tanh, batch 4', hidden: [4], activation: 'tanh', init: 'xavier', batchSize: 4, learningRate: 0.03 }],
+  });
+  const names = lab.activations.map((a) => a.name);
+  for (const n of [64, 67]) {
+    for (const kind of ['forward', 'derivative']) {
+      const rows = results.kernels.rows.filter((r) => r.n === n && r.kind === kind);
+      assert.deepEqual(rows.map((r) => r.name), names, `${kind} rows at n = ${n}`);
+      for (const r of rows) {
+        for (const impl of ['simd', 'scalar', 'js']) assert.ok(positive(r.ns[impl]), `${r.name} ${kind} ${n} ${impl}: ${r.ns[impl]}`);
+        for (const [impl, ns] of Object.entries(r.ns)) assert.ok(positive(ns), `${r.name} ${kind} ${n} ${impl}: ${ns}`);
+      }
+    }
+    const limit = results.kernels.limits.find((l) => l.n === n);
+    assert.ok(positive(limit.ns.copySet) && positive(limit.ns.copyWasm), `copies at n = ${n}`);
+  }
+  const [net] = results.training.rows;
+  assert.ok(positive(net.train.playground.samplesPerSecond));
+  if (results.training.trainer) {
+    assert.ok(positive(net.train.ours.samplesPerSecond));
+    assert.ok(positive(net.grid.ours));
+  }
+  const md = renderMarkdown(results);
+  for (const name of names) assert.ok(md.includes(`\`${name}\``), `${name} in the report`);
+});
