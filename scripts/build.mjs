@@ -1,6 +1,9 @@
-// Builds what is missing or out of date: `node scripts/build.mjs [native|wasm|all]`.
+// Builds what is missing or out of date: `node scripts/build.mjs [native|wasm|site|lib|all]`.
 //   native  build/native: core library, GoogleTest suite, benchmarks, tools
 //   wasm    build/wasm:   web/lib/wasm/activation_lab{,_scalar}.{mjs,wasm}
+//   site    dist/:        the static site (lab, embed page, tutorial), after wasm
+//   lib     dist-lib/:    the <activation-lab> custom element as one module, after wasm
+//   all     native, wasm, site and lib
 // CMake's own dependency tracking makes a second run nearly free.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -44,14 +47,25 @@ export function buildWasm() {
   run('cmake', ['--build', 'build/wasm', '-j', jobs], env);
 }
 
+/** Vite builds: the static site (vite.config.js) or the custom-element library (vite.lib.config.js). */
+export async function buildWeb(which) {
+  const { build } = await import('vite');
+  const configFile = path.join(root, which === 'lib' ? 'vite.lib.config.js' : 'vite.config.js');
+  await build({ configFile, logLevel: 'warn' });
+  console.log(`built ${which === 'lib' ? 'dist-lib/' : 'dist/'}`);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const what = process.argv[2] ?? 'all';
-  if (!['native', 'wasm', 'all'].includes(what)) {
-    console.error(`usage: node scripts/build.mjs [native|wasm|all]; got ${JSON.stringify(what)}`);
+  const targets = ['native', 'wasm', 'site', 'lib', 'all'];
+  if (!targets.includes(what)) {
+    console.error(`usage: node scripts/build.mjs [${targets.join('|')}]; got ${JSON.stringify(what)}`);
     process.exit(2);
   }
   const { bootstrap } = await import('./bootstrap.mjs');
   bootstrap();
-  if (what !== 'wasm') buildNative();
+  if (what === 'native' || what === 'all') buildNative();
   if (what !== 'native') buildWasm();
+  if (what === 'site' || what === 'all') await buildWeb('site');
+  if (what === 'lib' || what === 'all') await buildWeb('lib');
 }

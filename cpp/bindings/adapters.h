@@ -1,15 +1,23 @@
 // Small converters between Embind values and the C++ API, and the error
-// boundary: no C++ exception may cross into JavaScript (Embind would surface
-// it as a bare number), so every bound call runs inside `guarded`, which
-// rethrows InvalidArgument as a JS TypeError / RangeError and anything else
-// as a JS Error, each with the C++ message.
+// boundary.
+//
+// No exception may cross into JavaScript: a C++ exception reaches JS as a bare
+// number, and a JS exception thrown from C++ (val::throw_) skips C++ stack
+// unwinding, leaking every object on the way and the exception itself. So
+// every bound call runs inside `guarded`, which catches in C++, records the
+// error (its JS class and message) and returns a sentinel: undefined, "",
+// false or null. The JS façade (web/lib/module-call.js) sees the sentinel,
+// takes the recorded error with takeError() and throws a real TypeError,
+// RangeError or Error. The success path costs nothing extra.
 #pragma once
 
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include <exception>
+#include <new>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "core/errors.h"
@@ -18,22 +26,50 @@ namespace alab::bindings {
 
 using emscripten::val;
 
-[[noreturn]] inline void throw_js(const char* type, const std::string& message) {
-  val::global(type).new_(message).throw_();
-  __builtin_unreachable();
+struct RecordedError {
+  std::string type;  // "TypeError" | "RangeError" | "Error"; empty when none
+  std::string message;
+};
+
+inline RecordedError& recorded_error() {
+  static RecordedError e;
+  return e;
+}
+
+// The sentinel a guarded call returns on error, by return type.
+template <class R>
+R failure_value() {
+  if constexpr (std::is_same_v<R, val>) return val::undefined();
+  else if constexpr (std::is_same_v<R, bool>) return false;
+  else if constexpr (std::is_pointer_v<R>) return nullptr;
+  else return R{};
 }
 
 template <class F>
 auto guarded(F&& f) -> decltype(f()) {
+  using R = decltype(f());
+  RecordedError& slot = recorded_error();
   try {
     return f();
   } catch (const InvalidArgument& e) {
-    throw_js(e.kind() == InvalidArgument::Kind::Type ? "TypeError" : "RangeError", e.what());
+    slot = {e.kind() == InvalidArgument::Kind::Type ? "TypeError" : "RangeError", e.what()};
   } catch (const std::bad_alloc&) {
-    throw_js("RangeError", "out of memory: the request is larger than the WebAssembly heap can grow to");
+    slot = {"RangeError", "out of memory: the request is larger than the WebAssembly heap can grow to"};
   } catch (const std::exception& e) {
-    throw_js("Error", e.what());
+    slot = {"Error", e.what()};
   }
+  return failure_value<R>();
+}
+
+// Hands the recorded error to JS once ({ type, message } or undefined).
+inline val take_error() {
+  RecordedError& slot = recorded_error();
+  if (slot.type.empty()) return val::undefined();
+  val out = val::object();
+  out.set("type", slot.type);
+  out.set("message", slot.message);
+  slot = {};
+  return out;
 }
 
 // Copies a JS Float32Array (validated by the JS façade) into C++ memory.

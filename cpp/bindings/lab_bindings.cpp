@@ -31,7 +31,9 @@ val derivative(const std::string& name, const val& x, const std::string& params_
 // heap growth: take it again after other calls.
 class Float32Buffer {
  public:
-  explicit Float32Buffer(double n) : data_(guarded([&] { return checked_size(n); })) {}
+  explicit Float32Buffer(std::size_t n) : data_(n) {}
+  // The factory validates (a constructor could not report an error).
+  static Float32Buffer* create(double n) { return guarded([&] { return new Float32Buffer(checked_size(n)); }); }
   std::size_t size() const { return data_.size(); }
   val view() { return val(emscripten::typed_memory_view(data_.size(), data_.data())); }
   float* data() { return data_.data(); }
@@ -45,21 +47,21 @@ class Float32Buffer {
   std::vector<float> data_;
 };
 
-void apply_buffers(KernelKind kind, const std::string& name, Float32Buffer& x, Float32Buffer& y,
+bool apply_buffers(KernelKind kind, const std::string& name, Float32Buffer& x, Float32Buffer& y,
                    const std::string& params_json) {
-  guarded([&] {
+  return guarded([&] {
     if (x.size() != y.size()) throw_range("output.length", y.size(), "equal to input.length (" + std::to_string(x.size()) + ")");
     run_activation(kind, name, x.data(), y.data(), x.size(), params_json);
-    return 0;
+    return true;
   });
 }
 
-void forward_buffer(const std::string& name, Float32Buffer& x, Float32Buffer& y, const std::string& params_json) {
-  apply_buffers(KernelKind::Forward, name, x, y, params_json);
+bool forward_buffer(const std::string& name, Float32Buffer& x, Float32Buffer& y, const std::string& params_json) {
+  return apply_buffers(KernelKind::Forward, name, x, y, params_json);
 }
 
-void derivative_buffer(const std::string& name, Float32Buffer& x, Float32Buffer& y, const std::string& params_json) {
-  apply_buffers(KernelKind::Derivative, name, x, y, params_json);
+bool derivative_buffer(const std::string& name, Float32Buffer& x, Float32Buffer& y, const std::string& params_json) {
+  return apply_buffers(KernelKind::Derivative, name, x, y, params_json);
 }
 
 // One trained network; JS owns it and must call delete() (the façade's
@@ -68,10 +70,10 @@ class NetworkHandle {
  public:
   explicit NetworkHandle(std::unique_ptr<nn::Network> net) : net_(std::move(net)) {}
 
-  void set_data(const val& x, const val& y, double inputs, const val& test_x, const val& test_y) {
-    guarded([&] {
+  bool set_data(const val& x, const val& y, double inputs, const val& test_x, const val& test_y) {
+    return guarded([&] {
       set_network_data(*net_, to_floats(x), to_floats(y), inputs, to_floats(test_x), to_floats(test_y));
-      return 0;
+      return true;
     });
   }
   std::string train(double steps, bool report) { return guarded([&] { return train_network(*net_, steps, report); }); }
@@ -88,14 +90,14 @@ class NetworkHandle {
       return to_float32_array(y.data(), y.size());
     });
   }
-  void set_learning_rate(double lr) { guarded([&] { alab::set_learning_rate(*net_, lr); return 0; }); }
+  bool set_learning_rate(double lr) { return guarded([&] { alab::set_learning_rate(*net_, lr); return true; }); }
   double learning_rate() const { return net_->learning_rate(); }
   val weights() const { return to_float32_array(net_->params(), net_->param_count()); }
-  void set_weights(const val& w) {
-    guarded([&] {
+  bool set_weights(const val& w) {
+    return guarded([&] {
       const std::vector<float> v = to_floats(w);
       net_->set_weights(v.data(), v.size());
-      return 0;
+      return true;
     });
   }
   // A view of the parameter block itself (no copy): valid until the heap grows.
@@ -103,7 +105,7 @@ class NetworkHandle {
   std::string layout() const { return guarded([&] { return layout_json(*net_); }); }
   std::string config() const { return guarded([&] { return nn::config_to_json(net_->config()).dump(); }); }
   std::string to_json() const { return guarded([&] { return net_->to_json(); }); }
-  void reset() { guarded([&] { net_->reset(); return 0; }); }
+  bool reset() { return guarded([&] { net_->reset(); return true; }); }
   double step() const { return static_cast<double>(net_->step()); }
 
  private:
@@ -160,8 +162,9 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
   emscripten::function("forward", &forward);
   emscripten::function("derivative", &derivative);
   emscripten::function("simd", &simd);
+  emscripten::function("takeError", &take_error);
   emscripten::class_<Float32Buffer>("Float32Buffer")
-      .constructor<double>()
+      .class_function("create", &Float32Buffer::create, emscripten::allow_raw_pointers())
       .function("size", &Float32Buffer::size)
       .function("view", &Float32Buffer::view);
   emscripten::function("forwardBuffer", &forward_buffer);

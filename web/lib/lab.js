@@ -2,6 +2,7 @@
 // It validates what callers pass, converts it for the C++ API, and returns
 // plain JS values. It knows nothing of any page; browser.js and node.js only
 // differ in how they load the module.
+import { checked } from './module-call.js';
 import { Network } from './network.js';
 import { describe, isPlainObject, requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
 
@@ -13,7 +14,7 @@ export class Lab {
   /** @param {object} module an instantiated Embind module (see browser.js / node.js) */
   constructor(module) {
     this.#module = module;
-    const catalogue = JSON.parse(module.catalogueJson());
+    const catalogue = JSON.parse(checked(module, module.catalogueJson()));
     /** The activation catalogue, in registry order: { name, label, formula, derivativeFormula, tex, params, paramRanges, properties }. */
     this.activations = deepFreeze(catalogue);
     /** True when the module was compiled with WebAssembly SIMD. */
@@ -40,7 +41,7 @@ export class Lab {
     requireFloat32Array(x, 'x');
     requirePlainObject(params, 'params', { optional: true });
     const json = params === undefined || params === null ? '' : toConfigJson(params, 'params');
-    return this.#module[kind](name, x, json);
+    return checked(this.#module, this.#module[kind](name, x, json));
   }
 
   /**
@@ -50,7 +51,8 @@ export class Lab {
    * `buf.delete()` frees it.
    */
   createBuffer(length) {
-    return new this.#module.Float32Buffer(length);
+    if (typeof length !== 'number') throw new TypeError(`length must be a number; got ${describe(length)}`);
+    return checked(this.#module, this.#module.Float32Buffer.create(length));
   }
 
   /** f(input) into output, both from createBuffer and of equal length. */
@@ -72,12 +74,12 @@ export class Lab {
     }
     requirePlainObject(params, 'params', { optional: true });
     const json = params === undefined || params === null ? '' : toConfigJson(params, 'params');
-    this.#module[kind](name, input, output, json);
+    checked(this.#module, this.#module[kind](name, input, output, json));
   }
 
   /** A new network from a config (see README: every field, its default and range). */
   createNetwork(config) {
-    return new Network(this.#module.createNetwork(Network.configJson(config)));
+    return new Network(this.#module, checked(this.#module, this.#module.createNetwork(Network.configJson(config))));
   }
 
   /** A network from net.toJSON() output (an object or its JSON text). */
@@ -86,7 +88,7 @@ export class Lab {
     if (typeof json === 'string') text = json;
     else if (isPlainObject(json)) text = toConfigJson(json, 'json', 8);
     else throw new TypeError(`json must be the object or string from net.toJSON(); got ${describe(json)}`);
-    return new Network(this.#module.loadNetwork(text));
+    return new Network(this.#module, checked(this.#module, this.#module.loadNetwork(text)));
   }
 
   /**
@@ -98,7 +100,7 @@ export class Lab {
     requireString(name, 'name', 'a dataset name');
     requirePlainObject(options, 'options', { optional: true });
     const json = options === undefined || options === null ? '' : toConfigJson(options, 'options');
-    return this.#module.dataset(name, json);
+    return checked(this.#module, this.#module.dataset(name, json));
   }
 
   /**
@@ -109,7 +111,7 @@ export class Lab {
   bornDead(options) {
     requirePlainObject(options, 'options', { optional: true });
     const json = options === undefined || options === null ? '' : toConfigJson(options, 'options');
-    return JSON.parse(this.#module.bornDead(json));
+    return JSON.parse(checked(this.#module, this.#module.bornDead(json)));
   }
 
   /** The underlying Embind module, for benchmarks and tests. */

@@ -3,6 +3,7 @@
 // The C++ object lives in the WebAssembly heap: call delete() when done (or
 // use `using net = lab.createNetwork(...)`); a FinalizationRegistry frees
 // networks that were forgotten, as a safety net only.
+import { checked } from './module-call.js';
 import { describe, requireFloat32Array, requireKnownKeys, requirePlainObject, toConfigJson } from './validate.js';
 
 const DATA_FIELDS = ['x', 'y', 'inputs', 'testX', 'testY', 'classes', 'name'];
@@ -18,10 +19,12 @@ function requireNumber(value, field) {
 
 export class Network {
   #handle;
+  #module;
   #layout;
 
   /** @internal Use lab.createNetwork(config) or lab.loadNetwork(json). */
-  constructor(handle) {
+  constructor(module, handle) {
+    this.#module = module;
     this.#handle = handle;
     finalizer?.register(this, handle, this);
   }
@@ -29,6 +32,10 @@ export class Network {
   #live() {
     if (!this.#handle) throw new Error('this network was deleted (net.delete()); create a new one with lab.createNetwork()');
     return this.#handle;
+  }
+
+  #call(result) {
+    return checked(this.#module, result);
   }
 
   /**
@@ -47,7 +54,7 @@ export class Network {
     const testY = data.testY ?? new Float32Array(0);
     requireFloat32Array(testX, 'data.testX');
     requireFloat32Array(testY, 'data.testY');
-    handle.setData(data.x, data.y, inputs, testX, testY);
+    this.#call(handle.setData(data.x, data.y, inputs, testX, testY));
   }
 
   /**
@@ -63,20 +70,20 @@ export class Network {
     if (o.report !== undefined && typeof o.report !== 'boolean') {
       throw new TypeError(`options.report must be true or false; got ${describe(o.report)}`);
     }
-    const report = handle.train(steps, o.report !== false);
+    const report = this.#call(handle.train(steps, o.report !== false));
     return JSON.parse(report);
   }
 
   /** Loss and accuracy on the whole training and test sets (evaluation mode). */
   evaluate() {
-    return JSON.parse(this.#live().evaluate());
+    return JSON.parse(this.#call(this.#live().evaluate()));
   }
 
   /** Head outputs for x (n × inputs, row-major): a Float32Array (n × outputs). */
   predict(x) {
     const handle = this.#live();
     requireFloat32Array(x, 'x');
-    return handle.predict(x);
+    return this.#call(handle.predict(x));
   }
 
   /**
@@ -87,14 +94,14 @@ export class Network {
     const handle = this.#live();
     [['xMin', xMin], ['xMax', xMax], ['yMin', yMin], ['yMax', yMax], ['resolution', resolution]]
       .forEach(([field, v]) => requireNumber(v, field));
-    return handle.predictGrid(xMin, xMax, yMin, yMax, resolution);
+    return this.#call(handle.predictGrid(xMin, xMax, yMin, yMax, resolution));
   }
 
   /** Changes the learning rate from the next step on (e.g. a spike); clears a divergence. */
   setLearningRate(lr) {
     const handle = this.#live();
     requireNumber(lr, 'learningRate');
-    handle.setLearningRate(lr);
+    this.#call(handle.setLearningRate(lr));
   }
 
   get learningRate() {
@@ -115,7 +122,7 @@ export class Network {
   setWeights(w) {
     const handle = this.#live();
     requireFloat32Array(w, 'weights');
-    handle.setWeights(w);
+    this.#call(handle.setWeights(w));
   }
 
   /**
@@ -128,23 +135,23 @@ export class Network {
 
   /** [{ name, offset, shape }] of every tensor in the parameter block. */
   get layout() {
-    this.#layout ??= Object.freeze(JSON.parse(this.#live().layout()));
+    this.#layout ??= Object.freeze(JSON.parse(this.#call(this.#live().layout())));
     return this.#layout;
   }
 
   /** The full config, every field explicit. */
   get config() {
-    return JSON.parse(this.#live().config());
+    return JSON.parse(this.#call(this.#live().config()));
   }
 
   /** { format, version, config, step, weights } — lab.loadNetwork() restores it exactly. */
   toJSON() {
-    return JSON.parse(this.#live().toJSON());
+    return JSON.parse(this.#call(this.#live().toJSON()));
   }
 
   /** Back to the seed's initial weights, step 0, the config's learning rate. */
   reset() {
-    this.#live().reset();
+    this.#call(this.#live().reset());
   }
 
   /** Frees the C++ network. Further calls throw. Safe to call twice. */
