@@ -1,9 +1,11 @@
 // Embind registrations. This file only registers; conversion lives in
 // adapters.h and all validation in the C++ API (cpp/api/).
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include "adapters.h"
 #include "api/catalogue_api.h"
+#include "api/json_fields.h"
 #include "api/network_api.h"
 
 namespace alab::bindings {
@@ -37,6 +39,8 @@ class Float32Buffer {
   std::size_t size() const { return data_.size(); }
   val view() { return val(emscripten::typed_memory_view(data_.size(), data_.data())); }
   float* data() { return data_.data(); }
+  // Heap offset of the first element, for alab_apply_prepared.
+  double address() const { return static_cast<double>(reinterpret_cast<uintptr_t>(data_.data())); }
 
  private:
   static std::size_t checked_size(double n) {
@@ -139,6 +143,58 @@ std::string born_dead_json(const std::string& options_json) {
   return guarded([&] { return born_dead(options_json); });
 }
 
+// Prepared kernels: the name and params are validated once (prepare_kernel
+// returns the registry index and the parameter values); apply_prepared then
+// takes only numbers and buffers, so a call on a cache-resident array costs
+// little more than the kernel itself.
+val prepare_kernel(const std::string& name, const std::string& params_json) {
+  return guarded([&] {
+    const ActivationInfo& info = require_activation(name);
+    const nlohmann::json params = params_json.empty() ? nlohmann::json() : json_fields::parse(params_json, "params");
+    const ActivationParams p = parse_activation_params(info, params);
+    val out = val::object();
+    out.set("id", static_cast<int>(info.id));
+    out.set("alpha", p.alpha);
+    out.set("lower", p.lower);
+    out.set("upper", p.upper);
+    out.set("training", p.training);
+    out.set("seed", p.seed);
+    return out;
+  });
+}
+
+}  // namespace
+}  // namespace alab::bindings
+
+// The hot path of prepared kernels: a plain wasm export taking numbers only
+// (an Embind call with class arguments costs several hundred ns, more than a
+// 1 Ki kernel). The façade passes pointers only from its own buffers and
+// parameters only from prepare_kernel; this still re-checks the index and the
+// ranges and returns 1 instead of running on anything invalid.
+extern "C" EMSCRIPTEN_KEEPALIVE int alab_apply_prepared(int derivative, int id, float alpha, float lower, float upper,
+                                                        int training, uint32_t seed, const float* x, float* y,
+                                                        uint32_t n) {
+  using namespace alab;
+  if (id < 0 || static_cast<std::size_t>(id) >= kActivationCount || n > kMaxKernelElements) return 1;
+  const ActivationInfo& info = activation_table()[static_cast<std::size_t>(id)];
+  ActivationParams p;
+  p.alpha = alpha;
+  p.lower = lower;
+  p.upper = upper;
+  p.training = training != 0;
+  p.seed = seed;
+  try {
+    validate_params(info, p);
+  } catch (const std::exception&) {
+    return 1;
+  }
+  (derivative ? info.derivative : info.forward)(x, y, n, p);
+  return 0;
+}
+
+namespace alab::bindings {
+namespace {
+
 std::string catalogue() {
   return guarded([] { return catalogue_json(); });
 }
@@ -166,8 +222,10 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
   emscripten::class_<Float32Buffer>("Float32Buffer")
       .class_function("create", &Float32Buffer::create, emscripten::allow_raw_pointers())
       .function("size", &Float32Buffer::size)
-      .function("view", &Float32Buffer::view);
+      .function("view", &Float32Buffer::view)
+      .function("address", &Float32Buffer::address);
   emscripten::function("forwardBuffer", &forward_buffer);
+  emscripten::function("prepareKernel", &prepare_kernel);
   emscripten::class_<NetworkHandle>("Network")
       .function("setData", &NetworkHandle::set_data)
       .function("train", &NetworkHandle::train)

@@ -1,6 +1,6 @@
 // Kernel benchmark: forward and derivative of every activation in the
 // registry (lab.activations), at each size, for every implementation:
-//   simd     ours, WebAssembly SIMD       (lab.forwardInto on heap buffers)
+//   simd     ours, WebAssembly SIMD       (a prepared lab.kernel() on heap buffers)
 //   scalar   ours, same C++ without -msimd128 (loadLab({ simd: false }))
 //   js       a plain JavaScript loop (js-activations.mjs)
 //   tfWasm   TensorFlow.js wasm backend (XNNPACK), tfCpu: TF.js cpu backend
@@ -80,9 +80,10 @@ export async function benchKernels({ lab, scalarLab, tfjs, sizes, repetitions, m
         const key = (impl) => `${a.name}/${kind}/${n}/${impl}`;
         const into = kind === 'forward' ? 'forwardInto' : 'derivativeInto';
         for (const impl of ['simd', 'scalar']) {
-          const l = impl === 'simd' ? lab : scalarLab;
+          // A prepared kernel: name and params validated once, numbers-only calls.
+          const kernel = (impl === 'simd' ? lab : scalarLab).kernel(a.name);
           const { a: inBuf, b: outBuf } = ours[impl];
-          cases.push({ key: key(impl), group: 'lab', row, impl, fn: () => l[into](a.name, inBuf, outBuf) });
+          cases.push({ key: key(impl), group: 'lab', row, impl, fn: () => kernel[into](inBuf, outBuf) });
         }
         const loop = jsLoop(a.name, kind, a.params);
         if (loop) cases.push({ key: key('js'), group: 'lab', row, impl: 'js', fn: () => loop(x, jsOut) });
@@ -107,13 +108,15 @@ export async function benchKernels({ lab, scalarLab, tfjs, sizes, repetitions, m
     cases.push({ key: `copyWasm/${n}`, group: 'lab', row: limit, impl: 'copyWasm', fn: wasmCopy.memoryCopy });
     if (n % 16 === 0) cases.push({ key: `copyWasmLoop/${n}`, group: 'lab', row: limit, impl: 'copyWasmLoop', fn: wasmCopy.simdLoop });
   }
-  // The fixed cost of one call (façade validation, Embind string arguments,
-  // registry lookup), measured on 4 elements.
+  // The fixed cost of one call, measured on 4 elements: through the validating
+  // by-name path (façade checks, Embind strings, params JSON) and through a
+  // prepared kernel (one plain wasm export call).
   const tiny = labBuffers(lab, benchInput(4));
   cleanup.push(tiny);
   const overhead = { n: 4, ns: {} };
   cases.push({ key: 'callOverhead', group: 'lab', row: overhead, impl: 'callOverhead', fn: () => lab.forwardInto('relu', tiny.a, tiny.b) });
-  cases.push({ key: 'callOverheadModule', group: 'lab', row: overhead, impl: 'callOverheadModule', fn: () => lab.module.forwardBuffer('relu', tiny.a, tiny.b, '') });
+  const reluKernel = lab.kernel('relu');
+  cases.push({ key: 'callOverheadModule', group: 'lab', row: overhead, impl: 'callOverheadModule', fn: () => reluKernel.forwardInto(tiny.a, tiny.b) });
 
   // Group the cases so a TF.js backend switch happens once per group and round.
   const order = ['lab', 'tfWasm', 'tfCpu'];

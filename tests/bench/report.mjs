@@ -64,7 +64,7 @@ export function renderMarkdown(results) {
   if (kernels) {
     md.push('## Kernels');
     md.push('');
-    md.push('Time per element of ours (SIMD wasm, `lab.forwardInto` / `lab.derivativeInto` on heap buffers, one JS call per array); the other columns are **how many times faster ours is** than each peer on the same input (uniform in [−6, 6], registry default parameters). "vs copy" is ours ÷ `Float32Array.prototype.set` of the same array (1× = as fast as a copy). no-SIMD = the same C++ compiled without `-msimd128` (`loadLab({ simd: false })`). TF.js derivative columns time `tf.grad(f)` (forward and backward with dy = 1), as TF.js has no f′ op. native = `build/native/alab_bench` (Google Benchmark, the same kernels through SIMDe, g++ -O3 for baseline x86-64, i.e. SSE2), called directly without any JS.');
+    md.push('Time per element of ours (SIMD wasm, a prepared `lab.kernel(name)` — `forwardInto` / `derivativeInto` on heap buffers, one JS call per array); the other columns are **how many times faster ours is** than each peer on the same input (uniform in [−6, 6], registry default parameters). "vs copy" is ours ÷ `Float32Array.prototype.set` of the same array (1× = as fast as a copy). no-SIMD = the same C++ compiled without `-msimd128` (`loadLab({ simd: false })`). TF.js derivative columns time `tf.grad(f)` (forward and backward with dy = 1), as TF.js has no f′ op. native = `build/native/alab_bench` (Google Benchmark, the same kernels through SIMDe, g++ -O3 for baseline x86-64, i.e. SSE2), called directly without any JS.');
     md.push('');
     md.push('¹ TF.js builds this from several ops (tfjs-layers activation `swish`, `gelu`, `mish`, `softsign`). `identity` has no TF.js op (it is a no-op there) and `rrelu` none at all.');
     md.push('');
@@ -73,7 +73,7 @@ export function renderMarkdown(results) {
     md.push(table(['size', 'Float32Array.set ns/elem', 'wasm memory.copy', 'wasm v128 loop', 'native memcpy'],
       kernels.limits.map((l) => [sizeName(l.n), sig(l.ns.copySet / l.n), sig(l.ns.copyWasm / l.n), sig(l.ns.copyWasmLoop / l.n), sig(l.ns.nativeMemcpy / l.n)])));
     md.push('');
-    md.push(`One lab call on 4 elements (relu): **${sig(kernels.callOverhead.callOverhead)} ns** through the façade (\`lab.forwardInto\`), ${sig(kernels.callOverhead.callOverheadModule)} ns calling the Embind function directly (\`lab.module.forwardBuffer\`). At 1 Ki this fixed cost is part of every row above.`);
+    md.push(`One lab call on 4 elements (relu): **${sig(kernels.callOverhead.callOverhead)} ns** through the by-name façade (\`lab.forwardInto(name, …)\`), ${sig(kernels.callOverhead.callOverheadModule)} ns through a prepared kernel (\`lab.kernel(name).forwardInto\`, the path timed above). At 1 Ki this fixed cost is part of every row above.`);
     md.push('');
   }
   if (training) {

@@ -52,7 +52,33 @@ export class Lab {
    */
   createBuffer(length) {
     if (typeof length !== 'number') throw new TypeError(`length must be a number; got ${describe(length)}`);
-    return checked(this.#module, this.#module.Float32Buffer.create(length));
+    return new HeapBuffer(checked(this.#module, this.#module.Float32Buffer.create(length)));
+  }
+
+  /**
+   * A kernel with its name and params validated once, for repeated calls on
+   * heap buffers: `k.forwardInto(input, output)`, `k.derivativeInto(input, output)`.
+   */
+  kernel(name, params) {
+    requireString(name, 'name', 'an activation name');
+    requirePlainObject(params, 'params', { optional: true });
+    const json = params === undefined || params === null ? '' : toConfigJson(params, 'params');
+    const module = this.#module;
+    const p = checked(module, module.prepareKernel(name, json));
+    const apply = (derivative, input, output) => {
+      const x = heapOf(input, 'input');
+      const y = heapOf(output, 'output');
+      if (y.length !== x.length) throw new RangeError(`output.length must be equal to input.length (${x.length}); got ${y.length}`);
+      const status = module._alab_apply_prepared(derivative ? 1 : 0, p.id, p.alpha, p.lower, p.upper, p.training ? 1 : 0,
+        p.seed, x.address, y.address, x.length);
+      if (status !== 0) throw new Error(`kernel ${name} refused its prepared arguments (status ${status})`);
+    };
+    return Object.freeze({
+      name,
+      params: Object.freeze({ ...p }),
+      forwardInto: (input, output) => apply(false, input, output),
+      derivativeInto: (input, output) => apply(true, input, output),
+    });
   }
 
   /** f(input) into output, both from createBuffer and of equal length. */
@@ -67,14 +93,11 @@ export class Lab {
 
   #bufferKernel(kind, name, input, output, params) {
     requireString(name, 'name', 'an activation name');
-    for (const [field, buf] of [['input', input], ['output', output]]) {
-      if (!(buf instanceof this.#module.Float32Buffer)) {
-        throw new TypeError(`${field} must be a buffer from lab.createBuffer(); got ${describe(buf)}`);
-      }
-    }
+    const x = heapOf(input, 'input');
+    const y = heapOf(output, 'output');
     requirePlainObject(params, 'params', { optional: true });
     const json = params === undefined || params === null ? '' : toConfigJson(params, 'params');
-    checked(this.#module, this.#module[kind](name, input, output, json));
+    checked(this.#module, this.#module[kind](name, x.raw, y.raw, json));
   }
 
   /** A new network from a config (see README: every field, its default and range). */
@@ -118,6 +141,45 @@ export class Lab {
   get module() {
     return this.#module;
   }
+}
+
+// Buffers made by lab.createBuffer(): the Embind object, its heap address
+// and length, kept where callers cannot forge them.
+const heapBuffers = new WeakMap();
+
+class HeapBuffer {
+  constructor(raw) {
+    heapBuffers.set(this, { raw, address: raw.address(), length: raw.size(), deleted: false });
+  }
+
+  /** Number of floats. */
+  get length() {
+    return heapOf(this, 'buffer').length;
+  }
+
+  size() {
+    return this.length;
+  }
+
+  /** A Float32Array over the buffer (no copy); take it again after other lab calls. */
+  view() {
+    return heapOf(this, 'buffer').raw.view();
+  }
+
+  /** Frees the buffer; later use throws. Safe to call twice. */
+  delete() {
+    const h = heapBuffers.get(this);
+    if (!h || h.deleted) return;
+    h.deleted = true;
+    h.raw.delete();
+  }
+}
+
+function heapOf(buffer, field) {
+  const h = heapBuffers.get(buffer);
+  if (!h) throw new TypeError(`${field} must be a buffer from lab.createBuffer(); got ${describe(buffer)}`);
+  if (h.deleted) throw new Error(`${field} was deleted (buffer.delete()); create a new one with lab.createBuffer()`);
+  return h;
 }
 
 function deepFreeze(value) {
