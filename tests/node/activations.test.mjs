@@ -177,3 +177,32 @@ test('wasm results equal a fresh native run bit for bit', async () => {
   const fixture = JSON.parse(execFileSync(tool.pathname, { maxBuffer: 1 << 26 }).toString());
   checkAgainst(await getLab(), fixture, 'native build');
 });
+
+test('prepared kernels on heap buffers give the same bits as forward/derivative', async () => {
+  const lab = await getLab();
+  const x = Float32Array.from({ length: 1027 }, (_, i) => Math.sin(i * 0.37) * 8);
+  const input = lab.createBuffer(x.length);
+  const output = lab.createBuffer(x.length);
+  input.view().set(x);
+  for (const name of NAMES) {
+    const params = name === 'rrelu' ? { training: true, seed: 9 } : undefined;
+    const k = lab.kernel(name, params);
+    k.forwardInto(input, output);
+    assert.deepEqual(bitsOf(output.view()), bitsOf(lab.forward(name, x, params)), `${name} forward`);
+    k.derivativeInto(input, output);
+    assert.deepEqual(bitsOf(output.view()), bitsOf(lab.derivative(name, x, params)), `${name} derivative`);
+    lab.forwardInto(name, input, output, params);
+    assert.deepEqual(bitsOf(output.view()), bitsOf(lab.forward(name, x, params)), `${name} forwardInto`);
+  }
+  assert.equal(input.length, 1027);
+  const short = lab.createBuffer(3);
+  assert.throws(() => lab.kernel('relu').forwardInto(input, short), /output.length must be equal to input.length \(1027\); got 3/);
+  assert.throws(() => lab.kernel('relu').forwardInto(x, output), (e) => e instanceof TypeError && /input must be a buffer from lab.createBuffer\(\)/.test(e.message));
+  assert.throws(() => lab.kernel('leaky_relu', { alpha: 7 }), (e) => e instanceof RangeError && /params.alpha/.test(e.message));
+  assert.throws(() => lab.createBuffer(-1), (e) => e instanceof RangeError && /length must be an integer/.test(e.message));
+  short.delete();
+  short.delete();
+  assert.throws(() => short.view(), /buffer was deleted/);
+  input.delete();
+  output.delete();
+});
