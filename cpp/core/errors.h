@@ -4,7 +4,9 @@
 // The binding layer turns them into JavaScript TypeError / RangeError.
 #pragma once
 
-#include <sstream>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
 
@@ -23,13 +25,28 @@ class InvalidArgument : public std::invalid_argument {
   std::string field_;
 };
 
-// Formats a number for an error message ("nan", "inf", "0.5").
+// Formats a number for an error message: "NaN", "Infinity", or the shortest
+// decimal that reads back as the same value in its own type (0.3f -> "0.3").
+// snprintf rather than iostreams, which would add ~100 KB to the wasm module.
 template <class T>
 std::string describe_value(T v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
+  const double d = static_cast<double>(v);
+  if (d != d) return "NaN";
+  if (d == static_cast<double>(HUGE_VAL)) return "Infinity";
+  if (d == -static_cast<double>(HUGE_VAL)) return "-Infinity";
+  char buf[40];
+  if (d == static_cast<double>(static_cast<long long>(d)) && d > -1e15 && d < 1e15) {
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(d));
+    return buf;
+  }
+  for (int digits = 1; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, d);
+    if (static_cast<T>(std::strtod(buf, nullptr)) == v) break;
+  }
+  return buf;
 }
+
+inline std::string describe_value(const std::string& v) { return v; }
 
 // Throws a RangeError-kind error: "<field> must be <allowed>; got <value>".
 template <class T>
