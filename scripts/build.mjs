@@ -6,7 +6,7 @@
 //   all     native, wasm, site and lib
 // CMake's own dependency tracking makes a second run nearly free.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
@@ -25,26 +25,57 @@ function run(cmd, args, env = process.env) {
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env });
 }
 
+// One build at a time per build folder: `npm start` and `npm test` run side
+// by side would otherwise write the same .mjs/.wasm pair and leave a mismatch.
+// The lock is a directory (mkdir is atomic); a lock older than 15 minutes is
+// taken to be left over from a killed build.
+function withLock(dir, fn) {
+  const lock = path.join(root, `${dir}.lock`);
+  mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 20 * 60 * 1000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      const age = Date.now() - statSync(lock).mtimeMs;
+      if (age > 15 * 60 * 1000) { rmSync(lock, { recursive: true, force: true }); continue; }
+      if (Date.now() > deadline) throw new Error(`${lock} is held by another build; remove it if no build is running`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 const jobs = String(Math.max(1, Math.min(4, (await import('node:os')).availableParallelism?.() ?? 2)));
 
 export function buildNative({ dir = 'build/native', sanitize = false, compiler } = {}) {
-  const buildDir = path.join(root, dir);
-  if (!existsSync(path.join(buildDir, 'CMakeCache.txt'))) {
-    const args = ['-S', '.', '-B', dir, '-DCMAKE_BUILD_TYPE=Release'];
-    if (sanitize) args.push('-DALAB_SANITIZE=ON', '-DCMAKE_BUILD_TYPE=RelWithDebInfo');
-    if (compiler) args.push(`-DCMAKE_CXX_COMPILER=${compiler}`);
-    run('cmake', args);
-  }
-  run('cmake', ['--build', dir, '-j', jobs]);
+  withLock(dir, () => {
+    const buildDir = path.join(root, dir);
+    if (!existsSync(path.join(buildDir, 'CMakeCache.txt'))) {
+      const args = ['-S', '.', '-B', dir, '-DCMAKE_BUILD_TYPE=Release'];
+      if (sanitize) args.push('-DALAB_SANITIZE=ON', '-DCMAKE_BUILD_TYPE=RelWithDebInfo');
+      if (compiler) args.push(`-DCMAKE_CXX_COMPILER=${compiler}`);
+      run('cmake', args);
+    }
+    run('cmake', ['--build', dir, '-j', jobs]);
+  });
 }
 
 export function buildWasm() {
   const env = emscriptenEnv();
-  if (!existsSync(path.join(root, 'build/wasm/CMakeCache.txt'))) {
-    const node = process.execPath;
-    run('emcmake', ['cmake', '-S', '.', '-B', 'build/wasm', `-DCMAKE_CROSSCOMPILING_EMULATOR=${node}`], env);
-  }
-  run('cmake', ['--build', 'build/wasm', '-j', jobs], env);
+  withLock('build/wasm', () => {
+    if (!existsSync(path.join(root, 'build/wasm/CMakeCache.txt'))) {
+      const node = process.execPath;
+      run('emcmake', ['cmake', '-S', '.', '-B', 'build/wasm', `-DCMAKE_CROSSCOMPILING_EMULATOR=${node}`], env);
+    }
+    run('cmake', ['--build', 'build/wasm', '-j', jobs], env);
+  });
 }
 
 /** Vite builds: the static site (vite.config.js) or the custom-element library (vite.lib.config.js). */
