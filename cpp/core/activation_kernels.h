@@ -51,13 +51,13 @@ inline v128_t at_infinity(v128_t x, v128_t r, float at_neg_inf, float at_pos_inf
   return wasm_v128_bitselect(splat(at_neg_inf), r, wasm_f32x4_eq(x, wasm_f32x4_neg(inf)));
 }
 
-// σ(x) and σ(−x) from one exp and one reciprocal: e = e^(−|x|), d = 1 + e;
+// σ(x) and σ(−x) from one exp and one division each: e = e^(−|x|), d = 1 + e;
 // for x ≥ 0, σ(x) = 1/d and σ(−x) = e/d, mirrored for x < 0. Both are formed
 // without cancellation, so each is accurate to a few ULP over the whole range.
 struct SigmoidPair {
   v128_t s, sn, e, d;
   explicit SigmoidPair(v128_t x) {
-    e = vm::exp(wasm_f32x4_neg(abs(x)));
+    e = vm::exp_fast(wasm_f32x4_neg(abs(x)));
     d = wasm_f32x4_add(splat(1.0f), e);
     const v128_t neg = wasm_f32x4_lt(x, splat(0.0f));
     const v128_t one = splat(1.0f);
@@ -92,6 +92,10 @@ struct Sigmoid {
     const SigmoidPair p(x);
     return wasm_f32x4_div(p.e, wasm_f32x4_mul(p.d, p.d));
   }
+  static constexpr bool kDerivativeFromOutput = true;
+  static v128_t derivative_from_output(v128_t y, const Prepared&) {
+    return wasm_f32x4_mul(y, wasm_f32x4_sub(splat(1.0f), y));
+  }
   static double reference(double x, const ActivationParams&, uint32_t) { return 1.0 / (1.0 + std::exp(-x)); }
   static double reference_derivative(double x, const ActivationParams&, uint32_t) {
     const double e = std::exp(-std::fabs(x));
@@ -106,22 +110,29 @@ struct Tanh {
   static constexpr const char* tex = "\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
-  // tanh|x| = m / (m + 2) with m = expm1(2|x|): relative accuracy down to the
-  // subnormals. |x| is clamped at 10 (tanh(10) rounds to 1 in float) so that
-  // m stays finite; the sign is copied back from x.
+  // tanh|x| = −m / (2 + m) with m = expm1(−2|x|) in (−1, 0]: relative
+  // accuracy down to the subnormals, no overflow. −2|x| is clamped at −20
+  // (tanh(10) rounds to 1 in float); 0 − m is +0 for m = ±0, and the sign is
+  // copied back from x.
   static v128_t forward(v128_t x, const Prepared&, v128_t) {
-    const v128_t ax = wasm_f32x4_pmin(abs(x), splat(10.0f));
-    const v128_t m = vm::expm1(wasm_f32x4_add(ax, ax));
-    const v128_t t = wasm_f32x4_div(m, wasm_f32x4_add(m, splat(2.0f)));
+    const v128_t ax = abs(x);
+    const v128_t z = wasm_f32x4_pmax(wasm_f32x4_mul(ax, splat(-2.0f)), splat(-20.0f));  // NaN stays
+    const v128_t m = vm::detail::expm1_nonpositive_core(z);
+    const v128_t t = wasm_f32x4_div(wasm_f32x4_sub(splat(0.0f), m), wasm_f32x4_add(splat(2.0f), m));
     const v128_t sign = wasm_v128_and(x, splat(-0.0f));
-    return wasm_v128_or(t, sign);
+    return vm::detail::canonical_nan(wasm_v128_or(t, sign));
   }
   // 1 − tanh² = 4e / (1 + e)² with e = e^(−2|x|): no cancellation near |x| → ∞.
   static v128_t derivative(v128_t x, const Prepared&, v128_t) {
     const v128_t ax = abs(x);
-    const v128_t e = vm::exp(wasm_f32x4_neg(wasm_f32x4_add(ax, ax)));
+    const v128_t e = vm::exp_fast(wasm_f32x4_neg(wasm_f32x4_add(ax, ax)));
     const v128_t d = wasm_f32x4_add(splat(1.0f), e);
     return wasm_f32x4_div(wasm_f32x4_mul(splat(4.0f), e), wasm_f32x4_mul(d, d));
+  }
+  // (1 − y)(1 + y) rather than 1 − y²: 1 − y is exact for |y| >= 1/2.
+  static constexpr bool kDerivativeFromOutput = true;
+  static v128_t derivative_from_output(v128_t y, const Prepared&) {
+    return wasm_f32x4_mul(wasm_f32x4_sub(splat(1.0f), y), wasm_f32x4_add(splat(1.0f), y));
   }
   static double reference(double x, const ActivationParams&, uint32_t) { return std::tanh(x); }
   static double reference_derivative(double x, const ActivationParams&, uint32_t) {
@@ -142,6 +153,9 @@ struct Relu {
   // pmax(x, 0) = (x < 0) ? 0 : x keeps NaN and is cheaper than f32x4.max on x86.
   static v128_t forward(v128_t x, const Prepared&, v128_t) { return wasm_f32x4_pmax(x, splat(0.0f)); }
   static v128_t derivative(v128_t x, const Prepared&, v128_t) { return wasm_v128_and(positive(x), splat(1.0f)); }
+  // f(x) > 0 exactly when x > 0.
+  static constexpr bool kDerivativeFromOutput = true;
+  static v128_t derivative_from_output(v128_t y, const Prepared& p) { return derivative(y, p, y); }
   static double reference(double x, const ActivationParams&, uint32_t) { return x > 0 ? x : 0.0; }
   static double reference_derivative(double x, const ActivationParams&, uint32_t) { return x > 0 ? 1.0 : 0.0; }
 };
@@ -160,6 +174,9 @@ struct LeakyRelu {
   static v128_t derivative(v128_t x, const Prepared& p, v128_t) {
     return wasm_v128_bitselect(splat(1.0f), p.alpha, positive(x));
   }
+  // f(x) > 0 exactly when x > 0, as alpha >= 0 (not so for a learned prelu alpha).
+  static constexpr bool kDerivativeFromOutput = true;
+  static v128_t derivative_from_output(v128_t y, const Prepared& p) { return derivative(y, p, y); }
   static double reference(double x, const ActivationParams& p, uint32_t) { return x > 0 ? x : p.alpha * x; }
   static double reference_derivative(double x, const ActivationParams& p, uint32_t) { return x > 0 ? 1.0 : p.alpha; }
 };
@@ -167,6 +184,7 @@ struct LeakyRelu {
 // Parametric ReLU (He et al. 2015): the same function as Leaky ReLU, but alpha
 // is learned; the trainer uses prelu_alpha_derivative for ∂f/∂alpha.
 struct Prelu : LeakyRelu {
+  static constexpr bool kDerivativeFromOutput = false;  // alpha may be negative
   static constexpr const char* label = "PReLU";
   static constexpr const char* formula = "f(x) = x if x > 0, else alpha x (alpha learned)";
   static constexpr const char* derivative_formula = "f'(x) = 1 if x > 0, else alpha; df/dalpha = x if x <= 0, else 0";
@@ -217,10 +235,16 @@ struct Elu {
       ParamSpec{"alpha", 1.0f, 0.0f, 10.0f, "saturation value -alpha for x -> -inf"}, kNoParam};
   static constexpr std::size_t param_count = 1;
   static v128_t forward(v128_t x, const Prepared& p, v128_t) {
-    return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, vm::expm1(x)), positive(x));
+    return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, vm::expm1_nonpositive(x)), positive(x));
   }
   static v128_t derivative(v128_t x, const Prepared& p, v128_t) {
-    return wasm_v128_bitselect(splat(1.0f), wasm_f32x4_mul(p.alpha, vm::exp(x)), positive(x));
+    return wasm_v128_bitselect(splat(1.0f), wasm_f32x4_mul(p.alpha, vm::exp_fast(x)), positive(x));
+  }
+  // alpha e^x = f(x) + alpha for x <= 0 (absolute, not relative, accuracy as
+  // f -> -alpha); f(x) > 0 exactly when x > 0.
+  static constexpr bool kDerivativeFromOutput = true;
+  static v128_t derivative_from_output(v128_t y, const Prepared& p) {
+    return wasm_v128_bitselect(splat(1.0f), wasm_f32x4_add(y, p.alpha), positive(y));
   }
   static double reference(double x, const ActivationParams& p, uint32_t) { return x > 0 ? x : p.alpha * std::expm1(x); }
   static double reference_derivative(double x, const ActivationParams& p, uint32_t) {
@@ -241,12 +265,18 @@ struct Selu {
   static constexpr std::size_t param_count = 0;
   // λα rounded once to float: one rounding instead of two.
   static v128_t forward(v128_t x, const Prepared&, v128_t) {
-    const v128_t neg = wasm_f32x4_mul(splat(static_cast<float>(kLambda * kAlpha)), vm::expm1(x));
+    const v128_t neg = wasm_f32x4_mul(splat(static_cast<float>(kLambda * kAlpha)), vm::expm1_nonpositive(x));
     return wasm_v128_bitselect(wasm_f32x4_mul(splat(static_cast<float>(kLambda)), x), neg, positive(x));
   }
   static v128_t derivative(v128_t x, const Prepared&, v128_t) {
-    const v128_t neg = wasm_f32x4_mul(splat(static_cast<float>(kLambda * kAlpha)), vm::exp(x));
+    const v128_t neg = wasm_f32x4_mul(splat(static_cast<float>(kLambda * kAlpha)), vm::exp_fast(x));
     return wasm_v128_bitselect(splat(static_cast<float>(kLambda)), neg, positive(x));
+  }
+  // λα e^x = f(x) + λα for x <= 0, as for elu.
+  static constexpr bool kDerivativeFromOutput = true;
+  static v128_t derivative_from_output(v128_t y, const Prepared&) {
+    const v128_t neg = wasm_f32x4_add(y, splat(static_cast<float>(kLambda * kAlpha)));
+    return wasm_v128_bitselect(splat(static_cast<float>(kLambda)), neg, positive(y));
   }
   static double reference(double x, const ActivationParams&, uint32_t) {
     return kLambda * (x > 0 ? x : kAlpha * std::expm1(x));
@@ -314,7 +344,7 @@ struct Softplus {
   static constexpr std::size_t param_count = 0;
   // max(x, 0) + log1p(e^(−|x|)): never overflows, exact limits at ±∞.
   static v128_t forward(v128_t x, const Prepared&, v128_t) {
-    const v128_t tail = vm::log1p(vm::exp(wasm_f32x4_neg(abs(x))));
+    const v128_t tail = vm::log1p(vm::exp_fast(wasm_f32x4_neg(abs(x))));
     return wasm_f32x4_add(wasm_f32x4_pmax(x, splat(0.0f)), tail);
   }
   static v128_t derivative(v128_t x, const Prepared&, v128_t) { return SigmoidPair(x).s; }
@@ -358,7 +388,7 @@ struct Mish {
   struct Parts {
     v128_t e, t, den, pos;
     explicit Parts(v128_t x) {
-      e = vm::exp(wasm_f32x4_neg(abs(x)));
+      e = vm::exp_fast(wasm_f32x4_neg(abs(x)));
       pos = wasm_f32x4_ge(x, splat(0.0f));
       const v128_t two_e = wasm_f32x4_add(e, e);
       const v128_t num_pos = wasm_f32x4_add(splat(1.0f), two_e);

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 
 #include "activation_kernels.h"
 #include "errors.h"
@@ -51,6 +52,30 @@ void backward_array(const float* x, const float* dy, float* dx, std::size_t n, c
   });
 }
 
+// Kernels that can give f' from y = f(x) declare derivative_from_output(y, p).
+template <class K, class = void>
+struct HasOutputDerivative : std::false_type {};
+template <class K>
+struct HasOutputDerivative<K, std::void_t<decltype(K::kDerivativeFromOutput)>>
+    : std::bool_constant<K::kDerivativeFromOutput> {};
+
+template <class K>
+void backward_from_output_array(const float* y, const float* dy, float* dx, std::size_t n,
+                                const ActivationParams& params) {
+  const Prepared p(params);
+  for_each_vector(n, [&](std::size_t i, std::size_t lanes) {
+    const v128_t v = load_lanes(y + i, lanes);
+    const v128_t d = keep_nan(v, K::derivative_from_output(v, p));
+    store_lanes(dx + i, wasm_f32x4_mul(load_lanes(dy + i, lanes), d), lanes);
+  });
+}
+
+template <class K>
+constexpr BackwardKernel output_backward() {
+  if constexpr (HasOutputDerivative<K>::value) return &backward_from_output_array<K>;
+  else return nullptr;
+}
+
 template <class K>
 constexpr ActivationInfo make_info(Activation id, const char* name) {
   return ActivationInfo{id,
@@ -64,6 +89,7 @@ constexpr ActivationInfo make_info(Activation id, const char* name) {
                         &forward_array<K>,
                         &derivative_array<K>,
                         &backward_array<K>,
+                        output_backward<K>(),
                         &K::reference,
                         &K::reference_derivative};
 }

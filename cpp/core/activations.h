@@ -81,6 +81,12 @@ struct ActivationInfo {
   ArrayKernel forward;
   ArrayKernel derivative;
   BackwardKernel backward;   // dx[i] = dy[i] * f'(x[i])
+  // dx[i] = dy[i] * f'(x[i]) computed from the output y = f(x) (first argument),
+  // for activations whose f' is a cheap function of f (tanh: 1 − y², sigmoid:
+  // y (1 − y), rectifiers, elu/selu). nullptr when f' cannot be had from f.
+  // Cheaper than backward but not as accurate where f saturates (1 − y² from
+  // a rounded y): meant for training, where dy carries its own rounding.
+  BackwardKernel backward_from_output;
   // Double-precision scalar references (index = element position, for rrelu draws).
   ReferenceFn reference;
   ReferenceFn reference_derivative;

@@ -1,5 +1,9 @@
-// Dense layer kernels (see dense.h): blocked over 16 columns (four vectors)
-// so the accumulators stay in registers while the reduction runs over inputs.
+// Dense layer kernels (see dense.h). The products z = w·a and da = wᵀ·dz are
+// one register-blocked kernel: R rows by V vectors (4V columns) of the result
+// stay in registers while the reduction runs, each loaded vector is shared by
+// the R rows and each splatted weight by the V vectors. The reduction order
+// of every element (init, then terms t = 0, 1, ...) does not depend on the
+// blocking, so results are the same bits for any R, V, cols.
 #include "nn/dense.h"
 
 #include "core/simd.h"
@@ -16,35 +20,61 @@ inline v128_t madd(v128_t acc, v128_t w, const float* p) {
   return wasm_f32x4_add(acc, wasm_f32x4_mul(w, wasm_v128_load(p)));
 }
 
+// C[r][c..c+4V) = init[r] + Σ_t coef[r·cr + t·ct] · B[t][c..c+4V) for r < R,
+// t < terms; rows of B and C are ld floats apart; init nullptr means 0.
+struct Product {
+  const float* coef;
+  long cr, ct;
+  const float* B;
+  const float* init;
+  float* C;
+  int terms, ld;
+};
+
+template <int R, int V>
+inline void product_block(const Product& p, int r0, int c) {
+  v128_t acc[R][V];
+  for (int r = 0; r < R; ++r) {
+    const v128_t i = wasm_f32x4_splat(p.init ? p.init[r0 + r] : 0.0f);
+    for (int v = 0; v < V; ++v) acc[r][v] = i;
+  }
+  const float* coef = p.coef + r0 * p.cr;
+  for (int t = 0; t < p.terms; ++t) {
+    const float* bt = p.B + static_cast<long>(t) * p.ld + c;
+    v128_t b[V];
+    for (int v = 0; v < V; ++v) b[v] = wasm_v128_load(bt + 4 * v);
+    for (int r = 0; r < R; ++r) {
+      const v128_t w = wasm_f32x4_splat(coef[r * p.cr + t * p.ct]);
+      for (int v = 0; v < V; ++v) acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(w, b[v]));
+    }
+  }
+  for (int r = 0; r < R; ++r)
+    for (int v = 0; v < V; ++v) wasm_v128_store(p.C + static_cast<long>(r0 + r) * p.ld + c + 4 * v, acc[r][v]);
+}
+
+template <int R>
+inline void product_rows(const Product& p, int r0, int cols) {
+  int c = 0;
+  for (; c + 16 <= cols; c += 16) product_block<R, 4>(p, r0, c);
+  switch ((cols - c) / 4) {
+    case 3: product_block<R, 3>(p, r0, c); break;
+    case 2: product_block<R, 2>(p, r0, c); break;
+    case 1: product_block<R, 1>(p, r0, c); break;
+    default: break;
+  }
+}
+
+void product(const Product& p, int rows, int cols) {
+  int r = 0;
+  for (; r + 2 <= rows; r += 2) product_rows<2>(p, r, cols);
+  if (r < rows) product_rows<1>(p, r, cols);
+}
+
 }  // namespace
 
 void dense_forward(const float* a, const float* w, const float* b, float* z, int in, int out, int cols, int ld) {
-  for (int j = 0; j < out; ++j) {
-    const float* wj = w + static_cast<long>(j) * in;
-    float* zj = z + static_cast<long>(j) * ld;
-    const v128_t bj = wasm_f32x4_splat(b[j]);
-    int c = 0;
-    for (; c + 16 <= cols; c += 16) {
-      v128_t s0 = bj, s1 = bj, s2 = bj, s3 = bj;
-      for (int k = 0; k < in; ++k) {
-        const v128_t wk = wasm_f32x4_splat(wj[k]);
-        const float* ak = a + static_cast<long>(k) * ld + c;
-        s0 = madd(s0, wk, ak);
-        s1 = madd(s1, wk, ak + 4);
-        s2 = madd(s2, wk, ak + 8);
-        s3 = madd(s3, wk, ak + 12);
-      }
-      wasm_v128_store(zj + c, s0);
-      wasm_v128_store(zj + c + 4, s1);
-      wasm_v128_store(zj + c + 8, s2);
-      wasm_v128_store(zj + c + 12, s3);
-    }
-    for (; c < cols; c += 4) {
-      v128_t s = bj;
-      for (int k = 0; k < in; ++k) s = madd(s, wasm_f32x4_splat(wj[k]), a + static_cast<long>(k) * ld + c);
-      wasm_v128_store(zj + c, s);
-    }
-  }
+  // z[j] = b[j] + Σ_k w[j][k] a[k].
+  product(Product{w, in, 1, a, b, z, in, ld}, out, cols);
 }
 
 float dot_columns(const float* x, const float* y, int cols) {
@@ -53,42 +83,50 @@ float dot_columns(const float* x, const float* y, int cols) {
   return lane_sum(acc);
 }
 
+// Horizontal sums of four vectors at once: lane k of the result is
+// (v_k[0] + v_k[1]) + (v_k[2] + v_k[3]), the order of lane_sum, via a 4x4
+// transpose and three vertical adds.
+static inline v128_t lane_sums4(v128_t v0, v128_t v1, v128_t v2, v128_t v3) {
+  const v128_t lo01 = wasm_i32x4_shuffle(v0, v1, 0, 4, 1, 5);  // v0[0] v1[0] v0[1] v1[1]
+  const v128_t lo23 = wasm_i32x4_shuffle(v2, v3, 0, 4, 1, 5);
+  const v128_t hi01 = wasm_i32x4_shuffle(v0, v1, 2, 6, 3, 7);  // v0[2] v1[2] v0[3] v1[3]
+  const v128_t hi23 = wasm_i32x4_shuffle(v2, v3, 2, 6, 3, 7);
+  const v128_t l0 = wasm_i32x4_shuffle(lo01, lo23, 0, 1, 4, 5);
+  const v128_t l1 = wasm_i32x4_shuffle(lo01, lo23, 2, 3, 6, 7);
+  const v128_t l2 = wasm_i32x4_shuffle(hi01, hi23, 0, 1, 4, 5);
+  const v128_t l3 = wasm_i32x4_shuffle(hi01, hi23, 2, 3, 6, 7);
+  return wasm_f32x4_add(wasm_f32x4_add(l0, l1), wasm_f32x4_add(l2, l3));
+}
+
 void dense_backward(const float* a, const float* w, const float* dz, float* dw, float* db, float* da, int in,
                     int out, int cols, int ld) {
   for (int j = 0; j < out; ++j) {
     const float* dzj = dz + static_cast<long>(j) * ld;
     float* dwj = dw + static_cast<long>(j) * in;
-    for (int k = 0; k < in; ++k) dwj[k] += dot_columns(dzj, a + static_cast<long>(k) * ld, cols);
+    // dw[j][k..k+3]: four dot products over the columns, reduced together.
+    int k = 0;
+    for (; k + 4 <= in; k += 4) {
+      const float* a0 = a + static_cast<long>(k) * ld;
+      const float* a1 = a0 + ld;
+      const float* a2 = a1 + ld;
+      const float* a3 = a2 + ld;
+      v128_t s0 = wasm_f32x4_splat(0.0f), s1 = s0, s2 = s0, s3 = s0;
+      for (int c = 0; c < cols; c += 4) {
+        const v128_t d = wasm_v128_load(dzj + c);
+        s0 = madd(s0, d, a0 + c);
+        s1 = madd(s1, d, a1 + c);
+        s2 = madd(s2, d, a2 + c);
+        s3 = madd(s3, d, a3 + c);
+      }
+      wasm_v128_store(dwj + k, wasm_f32x4_add(wasm_v128_load(dwj + k), lane_sums4(s0, s1, s2, s3)));
+    }
+    for (; k < in; ++k) dwj[k] += dot_columns(dzj, a + static_cast<long>(k) * ld, cols);
     v128_t s = wasm_f32x4_splat(0.0f);
     for (int c = 0; c < cols; c += 4) s = wasm_f32x4_add(s, wasm_v128_load(dzj + c));
     db[j] += lane_sum(s);
   }
-  if (!da) return;
-  for (int k = 0; k < in; ++k) {
-    float* dak = da + static_cast<long>(k) * ld;
-    int c = 0;
-    for (; c + 16 <= cols; c += 16) {
-      v128_t s0 = wasm_f32x4_splat(0.0f), s1 = s0, s2 = s0, s3 = s0;
-      for (int j = 0; j < out; ++j) {
-        const v128_t wjk = wasm_f32x4_splat(w[static_cast<long>(j) * in + k]);
-        const float* dzj = dz + static_cast<long>(j) * ld + c;
-        s0 = madd(s0, wjk, dzj);
-        s1 = madd(s1, wjk, dzj + 4);
-        s2 = madd(s2, wjk, dzj + 8);
-        s3 = madd(s3, wjk, dzj + 12);
-      }
-      wasm_v128_store(dak + c, s0);
-      wasm_v128_store(dak + c + 4, s1);
-      wasm_v128_store(dak + c + 8, s2);
-      wasm_v128_store(dak + c + 12, s3);
-    }
-    for (; c < cols; c += 4) {
-      v128_t s = wasm_f32x4_splat(0.0f);
-      for (int j = 0; j < out; ++j)
-        s = madd(s, wasm_f32x4_splat(w[static_cast<long>(j) * in + k]), dz + static_cast<long>(j) * ld + c);
-      wasm_v128_store(dak + c, s);
-    }
-  }
+  // da[k] = 0 + Σ_j w[j][k] dz[j].
+  if (da) product(Product{w, 1, in, dz, nullptr, da, out, ld}, in, cols);
 }
 
 }  // namespace alab::nn

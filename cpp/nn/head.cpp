@@ -69,7 +69,7 @@ HeadSums head_loss(OutputHead head, const float* logits, int k, int n, int ld, c
         const v128_t t = kernels::Tanh::forward(z, none, zero);
         const v128_t e = wasm_f32x4_sub(t, y);
         loss = wasm_f32x4_mul(splat(0.5f), wasm_f32x4_mul(e, e));
-        g = wasm_f32x4_mul(e, kernels::Tanh::derivative(z, none, zero));
+        g = wasm_f32x4_mul(e, kernels::Tanh::derivative_from_output(t, none));
         correct = wasm_v128_not(wasm_v128_xor(wasm_f32x4_ge(t, zero), wasm_f32x4_gt(y, zero)));
       } else {
         const v128_t e = wasm_f32x4_sub(z, y);

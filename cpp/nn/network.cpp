@@ -291,6 +291,10 @@ void Network::backward(int n, int ld) {
         grads_[P.alpha + (P.alpha_count == 1 ? 0 : j)] += dot_columns(tmp, daj, ld);
         info.backward(zj, daj, daj, n, unit_params(P, l - 1, j, training_pass_));
       }
+    } else if (info.backward_from_output) {
+      // f' from the stored outputs: 1 − a² for tanh instead of an exp and two divisions.
+      info.backward_from_output(&acts_[P.a], da, da, static_cast<std::size_t>(P.out) * ld,
+                                unit_params(P, l - 1, 0, training_pass_));
     } else {
       info.backward(z, da, da, static_cast<std::size_t>(P.out) * ld, unit_params(P, l - 1, 0, training_pass_));
     }

@@ -75,6 +75,8 @@ double ulp_error(float got, long double ref) {
 
 long double ref_exp(long double x) { return std::exp(x); }
 long double ref_expm1(long double x) { return std::expm1(x); }
+// expm1_nonpositive clamps x > 0 to 0 (its callers select those lanes away).
+long double ref_expm1_nonpositive(long double x) { return x > 0 ? 0.0L : std::expm1(x); }
 long double ref_log(long double x) { return std::log(x); }
 long double ref_log1p(long double x) { return std::log1p(x); }
 long double ref_pdf(long double x) {
@@ -94,6 +96,8 @@ struct Func {
 const Func kFuncs[] = {
     {"exp", alab::vm::exp, ref_exp, 1.0, -105.0f, 90.0f},
     {"expm1", alab::vm::expm1, ref_expm1, 2.0, -20.0f, 90.0f},
+    {"exp_fast", alab::vm::exp_fast, ref_exp, 2.0, -105.0f, 90.0f},
+    {"expm1_nonpositive", alab::vm::expm1_nonpositive, ref_expm1_nonpositive, 2.0, -21.0f, 0.0f},
     {"log", alab::vm::log, ref_log, 1.0, 0.0f, 4.0f},
     {"log1p", alab::vm::log1p, ref_log1p, 2.0, -1.0f, 4.0f},
     {"normal_pdf", alab::vm::normal_pdf, ref_pdf, 2.0, -15.0f, 15.0f},
