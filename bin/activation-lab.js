@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 
 import { loadLab, runBornDead, runTrainingExperiment, EXPERIMENTS } from '../web/lib/node.js';
-import { formatBornDead, formatTrain, formatTrainingExperiment } from './format.js';
+import { GCN_EXPERIMENT, runGcnExperiment } from '../web/lib/graph-experiment.js';
+import { formatBornDead, formatGcn, formatTrain, formatTrainingExperiment } from './format.js';
 
 const USAGE = `usage: activation-lab <experiment> [options]
 
@@ -17,11 +18,14 @@ experiments:
   born-dead    probability that a ReLU net is dead at initialisation, depth x width,
                for he and rai initialisation
   train        any network: --config '<json>' or --config file.json, --dataset NAME
+  gcn          graph convolution on Zachary's karate club, one labelled member per
+               faction: identity vs tanh, sigmoid, relu, leaky_relu between layers
+               (--config '<json>' overrides the GCN config, e.g. {"layer":"chebyshev"})
 
 options:
   --json             print JSON instead of tables
   --seed N           seed of network and data (default: the preset's)
-  --steps N          training steps (saturation, train)
+  --steps N          training steps (saturation, train, gcn)
   --every N          steps between reports (train; default 100)
   --dataset NAME     dataset for train (default circle); --n N, --noise X
   --trials N         Monte Carlo trials per cell (born-dead; default 500)
@@ -109,7 +113,7 @@ export async function main(argv, out = process.stdout) {
     out.write(`${USAGE}\n`);
     return 0;
   }
-  const known = ['saturation', 'dying-relu', 'born-dead', 'train'];
+  const known = ['saturation', 'dying-relu', 'born-dead', 'train', 'gcn'];
   if (!known.includes(experiment)) throw new RangeError(`unknown experiment ${JSON.stringify(experiment)}; allowed: ${known.join(', ')}`);
   const lab = await loadLab();
   const onProgress = progressBar(o.progress || process.stderr.isTTY);
@@ -119,6 +123,11 @@ export async function main(argv, out = process.stdout) {
     const preset = { ...EXPERIMENTS['born-dead'], ...(o.trials ? { trials: o.trials } : {}), ...(o.seed !== undefined ? { seed: o.seed } : {}) };
     result = runBornDead(lab, preset, { onProgress });
     text = formatBornDead(result, preset);
+  } else if (experiment === 'gcn') {
+    const overrides = o.config === undefined ? {} : readConfig(o.config);
+    if (o.seed !== undefined) overrides.seed = o.seed;
+    result = runGcnExperiment(lab, GCN_EXPERIMENT, { onProgress, overrides, steps: o.steps ?? GCN_EXPERIMENT.steps });
+    text = formatGcn(result);
   } else if (experiment === 'train') {
     result = runTrain(lab, o, onProgress);
     text = formatTrain(result);

@@ -56,3 +56,28 @@ export function formatTrain(result) {
     r.layers.map((l) => fmt(l.deadFraction, 2)).join('/'), r.diverged ? 'diverged' : '']);
   return `train ${JSON.stringify(result.config)}\n\n${table(['step', 'train loss', 'test loss', 'train acc', 'test acc', 'dead', ''], rows)}\n`;
 }
+
+export function formatGcn(result) {
+  const parts = [];
+  for (const v of result.variants) {
+    const layers = v.final.layers.length;
+    const header = ['step', 'loss', 'acc', 'unlabelled',
+      ...Array.from({ length: layers }, (_, l) => `mean a${l + 1}`),
+      ...Array.from({ length: layers }, (_, l) => `sat${l + 1}`),
+      ...Array.from({ length: layers }, (_, l) => `dead${l + 1}`),
+      ...Array.from({ length: layers }, (_, l) => `|g${l + 1}|`)];
+    const rows = pickReports(v.history, 6).map((r) => [
+      r.step, fmt(r.loss), fmt(r.accuracy), fmt(r.testAccuracy),
+      ...r.layers.map((l) => fmt(l.actMean)),
+      ...r.layers.map((l) => fmt(l.saturatedFraction, 2)),
+      ...r.layers.map((l) => fmt(l.deadFraction, 2)),
+      ...r.layers.map((l) => exp(l.gradNorm)),
+    ]);
+    const diverged = v.final.diverged ? ' (diverged)' : '';
+    parts.push(`${v.activation}: accuracy on the ${result.nodes - result.labelled.length} unlabelled members ${fmt(v.final.testAccuracy)}${diverged}\n`
+      + `predicted faction (0 = Mr. Hi, 1 = Officer): ${v.predictions.join('')}\n${table(header, rows)}`);
+  }
+  const c = result.variants[0]?.config ?? {};
+  return `gcn: ${result.graph}, labelled nodes ${result.labelled.join(', ')}, ${c.layer} layers ${JSON.stringify(c.hidden)} + output, `
+    + `${c.optimizer} lr ${c.learningRate}, seed ${c.seed}\n\n${parts.join('\n\n')}\n`;
+}

@@ -17,6 +17,7 @@ export function el(tag, attrs = {}, ...children) {
     else if (k === 'text') node.textContent = v;
     else if (k === 'value') node.value = v;
     else if (k === 'checked') node.checked = v;
+    else if (k === 'style') node.style.cssText = String(v);   // CSSOM, not an inline style attribute: allowed by a strict CSP
     else node.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);

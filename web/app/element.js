@@ -30,21 +30,52 @@ export class ActivationLabElement extends HTMLElement {
     if (lang === 'en' || lang === 'zh-CN') setLanguage(lang, { querySelectorAll: () => [] });
     const speed = SPEEDS.includes(this.getAttribute('speed')) ? this.getAttribute('speed') : 'normal';
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = `:host { display: block; } ${widgetCss}`;
-    shadow.replaceChildren(style);
+    shadow.replaceChildren();
+    adoptStyles(shadow);
     this.widget = new ExperimentWidget(shadow, {
       experiment: this.getAttribute('experiment') ?? '',
       speed,
       onEvent: (msg) => this.dispatchEvent(new CustomEvent(`alab-${msg.type}`, { detail: { source: 'activation-lab', ...msg } })),
-      linkBase: this.getAttribute('href') ?? undefined,
+      linkBase: safeLinkBase(this.getAttribute('href')),
     });
-    if (this.hasAttribute('autoplay')) this.widget.start();
+    if (this.hasAttribute('autoplay') && this.widget.controller) this.widget.start();   // no controller: unknown experiment
   }
 
   start() { this.widget?.controller && this.widget.start(); }
   pause() { this.widget?.controller && this.widget.pause(); }
   reset() { this.widget?.controller && this.widget.reset(); }
+}
+
+// The `href` attribute (where "Open in Activation Lab" points) as an absolute
+// http(s) URL; anything else (javascript:, data:, unparsable) gives no link.
+function safeLinkBase(raw) {
+  if (raw === null) return undefined;
+  try {
+    const url = new URL(raw, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// One constructed style sheet shared by every instance. A constructed sheet is
+// not an inline <style>, so a host page with a strict CSP (style-src 'self',
+// no 'unsafe-inline') keeps its policy; browsers without constructable sheets
+// get a <style> element instead (which such a policy would block).
+const CSS = `:host { display: block; } ${widgetCss}`;
+let sheet = null;
+function adoptStyles(shadow) {
+  if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    shadow.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    shadow.append(style);
+  }
 }
 
 /** Registers the element (once) under `name`. */

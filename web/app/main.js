@@ -13,6 +13,7 @@ import { ExplorerView } from './views/explorer-view.js';
 import { TrainerView } from './views/trainer-view.js';
 import { CompareView } from './views/compare-view.js';
 import { BornDeadView } from './views/born-dead-view.js';
+import { GraphView } from './views/graph-view.js';
 import { renderExperimentPanel } from './views/experiment-panel.js';
 import { startFpsMeter } from './fps.js';
 import { installTestHook } from './test-hook.js';
@@ -43,6 +44,7 @@ const errorBanner = $('#error-banner');
 const client = new WorkerClient({
   onMessage: (msg) => {
     if (msg.type.startsWith('born-dead')) bornDead.onMessage(msg);
+    else if (msg.type.startsWith('gcn-')) graphView.onMessage(msg);
     else controller.receive(msg);
   },
   onDeath: (message) => {
@@ -77,6 +79,7 @@ const explorer = new ExplorerView($('#view-explore'), { lab, store });
 const trainer = new TrainerView($('#view-train'), { store, controller, activations, onReset, onSpike });
 const compare = new CompareView($('#view-compare'), { store, controller, activations, onReset, onSpike });
 const bornDead = new BornDeadView($('#view-borndead'), { store, client, activations });
+const graphView = new GraphView($('#view-graph'), { lab, store, client, activations });
 
 controller.on((kind, payload) => {
   if (kind === 'error') {
@@ -114,6 +117,7 @@ function render(state) {
   trainer.render(state);
   compare.render(state);
   bornDead.render(state, { visible: state.view === 'borndead' });
+  graphView.render(state, { visible: state.view === 'graph' });
   renderPanels(state);
 }
 
@@ -155,6 +159,7 @@ onLanguageChange(() => {
   explorer.shown = null;
   trainer.relabel();
   bornDead.relabel();
+  graphView.relabel();
   render(store.get());
   compare.onRun('setup');
 });

@@ -8,7 +8,7 @@ export const REGRESSION = new Set(['plane', 'multi_gauss', 'sine']);
 export const OUTPUTS = ['sigmoid', 'softmax', 'linear', 'tanh'];
 export const INITS = ['uniform', 'standard', 'xavier', 'he', 'lecun', 'rai'];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
-export const VIEWS = ['explore', 'train', 'compare', 'borndead'];
+export const VIEWS = ['explore', 'train', 'compare', 'borndead', 'graph'];
 export const SPEEDS = ['slow', 'normal', 'fast', 'max'];
 export const EXPERIMENTS = ['', 'saturation', 'dying-relu', 'born-dead'];
 export const MAX_LAYERS = 8;
@@ -63,6 +63,15 @@ export const SETTINGS = [
   // born dead
   { key: 'bdInit', type: 'enum', values: ['he', 'rai', 'xavier', 'lecun', 'standard', 'uniform'], def: 'he', group: 'page' },
   { key: 'bdTrials', type: 'int', min: 10, max: 2000, def: 200, group: 'page' },
+  // graph lab (web/app/views/graph-view.js restarts its own run on a change)
+  { key: 'gActs', type: 'enumlist', values: ACTIVATION, minLength: 2, maxLength: 2, def: ['tanh', 'tanh'], group: 'page' },
+  { key: 'gLayer', type: 'enum', values: ['gcn', 'chebyshev'], def: 'gcn', group: 'page' },
+  { key: 'gLr', type: 'num', min: 0.0001, max: 1, def: 0.01, group: 'page' },
+  { key: 'gSeed', type: 'int', min: 0, max: 4294967295, def: 1, group: 'page' },
+  { key: 'gK', type: 'int', min: 0, max: 33, def: 1, group: 'page' },
+  { key: 'gFilter', type: 'enum', values: ['heat', 'heat_chebyshev', 'low_pass'], def: 'heat', group: 'page' },
+  { key: 'gT', type: 'num', min: 0, max: 20, def: 2, group: 'page' },
+  { key: 'gOrder', type: 'int', min: 1, max: 20, def: 3, group: 'page' },
 ];
 
 const BY_KEY = new Map(SETTINGS.map((s) => [s.key, s]));

@@ -3,6 +3,7 @@
 // plain JS values. It knows nothing of any page; browser.js and node.js only
 // differ in how they load the module.
 import { checked } from './module-call.js';
+import * as graphLib from './graph.js';
 import { Network } from './network.js';
 import { describe, isPlainObject, requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
 
@@ -136,6 +137,28 @@ export class Lab {
     const json = options === undefined || options === null ? '' : toConfigJson(options, 'options');
     return JSON.parse(checked(this.#module, this.#module.bornDead(json)));
   }
+
+  // ---- graph convolution (web/lib/graph.js) ----
+  /** A named graph: karate, two_communities { n, pIn, pOut, seed }, ring { n }, grid { rows, cols }. */
+  graph(name, options) {
+    return graphLib.makeGraph(this.#module, name, options);
+  }
+
+  /** A node classifier of stacked graph convolutions (see docs/graph.md for the config). */
+  createGcn(config) {
+    return graphLib.createGcn(this.#module, config);
+  }
+
+  /** The graph Laplacian's eigenvalues and eigenvectors (n <= 400). */
+  graphFourier(graph, options) {
+    return graphLib.graphFourier(this.#module, graph, options);
+  }
+
+  /** A signal filtered by a spectral filter on the graph (n <= 400). */
+  graphFilter(graph, signal, options) {
+    return graphLib.graphFilter(this.#module, graph, signal, options);
+  }
+  // ---- end graph convolution ----
 
   /** The underlying Embind module, for benchmarks and tests. */
   get module() {

@@ -25,7 +25,8 @@ export class ExperimentWidget {
    */
   constructor(root, { experiment, speed = 'normal', onEvent, workerFactory, linkBase }) {
     this.root = root;
-    this.experiment = WIDGET_EXPERIMENTS[experiment];
+    // own keys only: 'constructor', '__proto__' or 'toString' must not pick up Object.prototype members
+    this.experiment = typeof experiment === 'string' && Object.hasOwn(WIDGET_EXPERIMENTS, experiment) ? WIDGET_EXPERIMENTS[experiment] : undefined;
     this.onEvent = onEvent ?? (() => {});
     if (!this.experiment) {
       root.append(el('p', { class: 'alab-error', role: 'alert' }, t('embed.unknown')));

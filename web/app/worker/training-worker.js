@@ -12,7 +12,12 @@
 //   {type:'born-dead', id, ...}            {type:'born-dead-done', id}
 //   {type:'ping', id}                      {type:'pong', id}
 //                                          {type:'error', gen?, message}
+// graph lab (web/app/graph/gcn-session.js), independent of the session above:
+//   {type:'gcn-setup', id, setup, play}    {type:'gcn-frame', id, running, step, report, embedding, probs, finished}
+//   {type:'gcn-play'|'gcn-pause', id}
+//   {type:'gcn-step', id, steps}
 import { loadLab } from '../../lib/browser.js';
+import { GcnSession } from '../graph/gcn-session.js';
 import { Session } from './session.js';
 
 const SLICE_MS = 25;       // longest stretch of training between message checks
@@ -52,6 +57,7 @@ self.onmessage = async (event) => {
 function handle(msg) {
   if (msg.type === 'ping') return self.postMessage({ type: 'pong', id: msg.id });
   if (msg.type === 'born-dead') return void bornDead(msg);
+  if (msg.type.startsWith('gcn-')) return gcn(msg);
   if (msg.type === 'setup') return setup(msg);
   if (msg.gen !== gen || !session) return;   // a command for a session that no longer exists
   switch (msg.type) {
@@ -160,4 +166,53 @@ async function bornDead({ id, depths, widths, init, trials, seed }) {
     }
   }
   if (bornDeadId === id) self.postMessage({ type: 'born-dead-done', id });
+}
+
+// ---- graph lab: one GCN run, a few full-graph steps per frame (~30 frames/s)
+const GCN_STEPS_PER_FRAME = 2;
+const GCN_FRAME_MS = 33;
+let gcnSession = null;
+let gcnId = 0;
+let gcnRunning = false;
+
+function gcn(msg) {
+  if (msg.type === 'gcn-setup') {
+    gcnRunning = false;
+    gcnSession?.dispose();
+    gcnSession = null;
+    gcnId = msg.id;
+    gcnSession = new GcnSession(lab, msg.setup);
+    postGcn(gcnSession.frame());
+    if (msg.play) startGcn();
+    return;
+  }
+  if (msg.id !== gcnId || !gcnSession) return;
+  if (msg.type === 'gcn-play') startGcn();
+  else if (msg.type === 'gcn-pause') { gcnRunning = false; postGcn(gcnSession.frame()); }
+  else if (msg.type === 'gcn-step') { gcnRunning = false; postGcn(gcnSession.advance(Math.max(1, Math.min(100, msg.steps | 0)))); }
+}
+
+function startGcn() {
+  if (gcnRunning || gcnSession.finished) return;
+  gcnRunning = true;
+  setTimeout(gcnTick, 0);
+}
+
+function gcnTick() {
+  if (!gcnRunning || !gcnSession) return;
+  const id = gcnId;
+  try {
+    const frame = gcnSession.advance(GCN_STEPS_PER_FRAME);
+    if (frame.finished) gcnRunning = false;
+    postGcn(frame);
+  } catch (error) {
+    gcnRunning = false;
+    self.postMessage({ type: 'error', message: error.message });
+    return;
+  }
+  if (gcnRunning && id === gcnId) setTimeout(gcnTick, GCN_FRAME_MS);
+}
+
+function postGcn(frame) {
+  self.postMessage({ type: 'gcn-frame', id: gcnId, running: gcnRunning, ...frame });
 }
