@@ -29,6 +29,7 @@ inline std::string show(const json& v) {
   }
   if (v.is_object()) return "an object";
   if (v.is_array()) return "an array";
+  if (v.is_number_float()) return describe_value(v.get<double>());  // -1, not -1.0
   return v.dump().substr(0, 60);
 }
 
@@ -111,10 +112,11 @@ inline void require_object(const json& obj, const std::string& field, std::initi
   }
 }
 
-// Parses JSON text from outside; malformed text is a TypeError naming `field`.
+// Parses JSON text from outside (configs and option objects, which are tiny);
+// malformed text is a TypeError naming `field`.
 inline json parse(const std::string& text, const std::string& field) {
-  constexpr std::size_t kMaxBytes = 64u << 20;
-  if (text.size() > kMaxBytes) throw_range(field, text.size(), "at most 64 MiB of JSON");
+  constexpr std::size_t kMaxBytes = 1u << 20;
+  if (text.size() > kMaxBytes) throw_range(field + " (JSON length)", text.size(), "at most 1 MiB of JSON");
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) throw_type(field, "malformed JSON", "valid JSON");
   return j;

@@ -68,6 +68,14 @@ void set_network_data(nn::Network& net, const std::vector<float>& x, const std::
 
 std::string train_network(nn::Network& net, double steps, bool with_report) {
   const long n = static_cast<long>(jf::integer_in(jf::from_double(steps), "steps", 0, nn::kMaxStepsPerCall));
+  // One call is bounded in work, not only in steps: a million steps of the
+  // largest network would run for days. Callers train in chunks instead.
+  constexpr double kMaxWorkPerCall = 2e11;  // multiply-adds, about a minute in wasm
+  const double per_step = static_cast<double>(net.config().batch_size) * static_cast<double>(net.param_count());
+  if (static_cast<double>(n) * per_step > kMaxWorkPerCall)
+    throw_range("steps", n,
+                "at most " + std::to_string(static_cast<long>(kMaxWorkPerCall / per_step)) +
+                    " per call for this network (steps x batchSize x parameters <= 2e11; call train again to go on)");
   if (!net.has_data()) throw InvalidArgument(InvalidArgument::Kind::Range, "data", "train needs data first: call net.setData(data)");
   return nn::report_to_json(net.train(n, with_report)).dump();
 }
@@ -128,6 +136,15 @@ std::string born_dead(const std::string& options_json) {
   const float bias = get("biasInit") ? static_cast<float>(jf::number_in(*get("biasInit"), "options.biasInit", -10, 10)) : 0.0f;
   const long trials = get("trials") ? static_cast<long>(jf::integer_in(*get("trials"), "options.trials", 1, 100000)) : 1000;
   const uint32_t seed = get("seed") ? static_cast<uint32_t>(jf::integer_in(*get("seed"), "options.seed", 0, 4294967295LL)) : 1;
+  // Every field alone may be in range and the whole still take hours
+  // (256 x 64 x 100000 is ~17 h): cap the work, ~3 s here.
+  constexpr double kMaxWork = 2e7;
+  const double work = static_cast<double>(trials) * depth * width * width;
+  if (work > kMaxWork)
+    throw_range("options.trials", trials,
+                "at most " + std::to_string(static_cast<long>(kMaxWork / (static_cast<double>(depth) * width * width))) +
+                    " for width " + std::to_string(width) + " and depth " + std::to_string(depth) +
+                    " (trials x depth x width^2 <= 2e7)");
   const nn::BornDeadResult r = nn::born_dead(width, depth, init, bias, trials, seed);
   return json{{"probability", r.probability}, {"dead", r.dead}, {"trials", r.trials}}.dump();
 }

@@ -24,11 +24,27 @@ inline uint32_t mix32(uint32_t h) {
   return h;
 }
 
+// Lane-wise 32-bit multiply modulo 2^32. WebAssembly's i32x4.mul wraps; SIMDe
+// implements it natively with *signed* lane products, whose overflow is
+// undefined behaviour in C++ (and reported by UBSan), so natively the lanes
+// are multiplied as unsigned integers: the same bits, defined behaviour.
+inline v128_t mul_wrapping(v128_t a, v128_t b) {
+#if defined(__wasm_simd128__)
+  return wasm_i32x4_mul(a, b);
+#else
+  uint32_t x[4], y[4];
+  wasm_v128_store(x, a);
+  wasm_v128_store(y, b);
+  for (int i = 0; i < 4; ++i) x[i] *= y[i];
+  return wasm_v128_load(x);
+#endif
+}
+
 inline v128_t mix32(v128_t h) {
   h = wasm_v128_xor(h, wasm_u32x4_shr(h, 16));
-  h = wasm_i32x4_mul(h, wasm_i32x4_splat(0x7feb352d));
+  h = mul_wrapping(h, wasm_i32x4_splat(0x7feb352d));
   h = wasm_v128_xor(h, wasm_u32x4_shr(h, 15));
-  h = wasm_i32x4_mul(h, wasm_i32x4_splat(static_cast<int32_t>(0x846ca68bU)));
+  h = mul_wrapping(h, wasm_i32x4_splat(static_cast<int32_t>(0x846ca68bU)));
   h = wasm_v128_xor(h, wasm_u32x4_shr(h, 16));
   return h;
 }

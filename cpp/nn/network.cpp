@@ -37,11 +37,16 @@ float max_abs_derivative(const ActivationInfo& info, const ActivationParams& p) 
   return m;
 }
 
+// Data values are bounded so that pre-activations stay finite: with |x| near
+// FLT_MAX a single weight overflows them to ±Inf and every statistic to NaN.
+// The built-in datasets lie in [-6, 6].
+constexpr float kMaxDataMagnitude = 1e6f;
+
 void check_finite(const float* v, long count, int row_len, const std::string& name) {
   for (long i = 0; i < count; ++i)
-    if (!std::isfinite(v[i]))
+    if (!(std::fabs(v[i]) <= kMaxDataMagnitude))
       throw_range(name + "[" + std::to_string(i) + "]", json_field::format_number(v[i]),
-                  "finite" + (row_len > 1 ? " (sample " + std::to_string(i / row_len) + ", feature " +
+                  "a finite number in [-1e6, 1e6]" + (row_len > 1 ? " (sample " + std::to_string(i / row_len) + ", feature " +
                                                 std::to_string(i % row_len) + ")"
                                           : std::string()));
 }
@@ -64,7 +69,8 @@ void check_labels(OutputHead head, int classes, const float* y, int n, const std
           throw_range(field, json_field::format_number(v), "-1 or 1 for a tanh head (map 0/1 labels to -1/+1)");
         break;
       case OutputHead::linear:
-        if (!std::isfinite(v)) throw_range(field, json_field::format_number(v), "a finite number");
+        if (!(std::fabs(v) <= kMaxDataMagnitude))
+          throw_range(field, json_field::format_number(v), "a finite number in [-1e6, 1e6] for a linear head");
         break;
     }
   }

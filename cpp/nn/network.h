@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -103,7 +104,7 @@ class Network {
   // config learning rate, epoch order restarted, divergence cleared.
   void reset();
 
-  long step() const { return step_; }
+  int64_t step() const { return step_; }
   bool diverged() const { return diverged_; }
 
   // {"format": "activation-lab/network", "version": 1, "config": {...}, "step": n,
@@ -163,10 +164,10 @@ class Network {
   int cursor_ = 0;
   uint32_t epoch_ = 0;
 
-  long step_ = 0;
+  int64_t step_ = 0;  // 64-bit: long is 32 bits in wasm32
   float learning_rate_ = 0;
   double beta1_power_ = 1.0, beta2_power_ = 1.0;
-  long snapshot_step_ = 0;
+  int64_t snapshot_step_ = 0;
   double snapshot_beta1_ = 1.0, snapshot_beta2_ = 1.0;
   bool diverged_ = false;
   bool training_pass_ = false;  // mode of the last forward(), reused by backward()

@@ -9,12 +9,18 @@
 //   and the died / revived events against the previous report's dead set.
 // All sums run in double in (chunk, unit, sample) order: deterministic.
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "nn/network.h"
 
 namespace alab::nn {
 namespace {
+
+float finite_or_clamped(float v) {
+  if (v != v) return 0.0f;
+  return std::fmax(-FLT_MAX, std::fmin(FLT_MAX, v));
+}
 
 constexpr double kSaturationShare = 0.05;
 
@@ -58,7 +64,11 @@ void Network::diagnostics(TrainReport& r, bool events) {
       for (int j = 0; j < L.out; ++j) {
         const long row = static_cast<long>(j) * ld;
         for (int c = 0; c < m; ++c) {
-          const float zv = z[row + c], av = a[row + c], dv = std::fabs(d[row + c]);
+          // Weights set near FLT_MAX (setWeights) can still overflow z:
+          // the statistics count ±Inf as ±FLT_MAX and NaN as 0, so the
+          // report stays finite and says what happened through its values.
+          const float zv = finite_or_clamped(z[row + c]), av = finite_or_clamped(a[row + c]);
+          const float dv = finite_or_clamped(std::fabs(d[row + c]));
           A.z += zv;
           A.z2 += static_cast<double>(zv) * zv;
           A.a += av;

@@ -13,16 +13,23 @@ namespace {
 
 constexpr const char* kFormat = "activation-lab/network";
 constexpr int kVersion = 1;
-constexpr std::size_t kMaxJsonBytes = 64u << 20;
+// The largest valid network (64 inputs, 16 x 256 prelu units, 16 classes) has
+// 1,011,728 weights, about 16 MB of JSON. Larger texts are refused before
+// parsing: nlohmann's DOM takes ~16 bytes a value plus vector growth, and a
+// 64 MiB array of numbers would exhaust the 1 GiB wasm heap.
+constexpr std::size_t kMaxJsonBytes = 24u << 20;
+constexpr long kMaxJsonValues = 1100000;
 constexpr int kMaxNesting = 8;
 
 [[noreturn]] void fail(const std::string& field, const std::string& message) {
   throw InvalidArgument(InvalidArgument::Kind::Range, field, "network JSON: " + message);
 }
 
-// Rejects deep nesting before parsing (nothing valid is deeper than 4).
-void check_nesting(const std::string& text) {
+// Rejects deep nesting (nothing valid is deeper than 4) and more values than
+// any valid network has, before parsing.
+void check_shape(const std::string& text) {
   int depth = 0;
+  long commas = 0;
   bool in_string = false, escaped = false;
   for (char ch : text) {
     if (in_string) {
@@ -35,6 +42,8 @@ void check_nesting(const std::string& text) {
       if (++depth > kMaxNesting) fail("json", "nested deeper than " + std::to_string(kMaxNesting) + " levels");
     } else if (ch == ']' || ch == '}') {
       --depth;
+    } else if (ch == ',' && ++commas > kMaxJsonValues) {
+      fail("json", "has more than " + std::to_string(kMaxJsonValues) + " values; no valid network has that many");
     }
   }
 }
@@ -51,8 +60,8 @@ std::string Network::to_json() const {
 
 Network Network::from_json(const std::string& text) {
   if (text.size() > kMaxJsonBytes)
-    fail("json", "too large (" + std::to_string(text.size()) + " bytes; at most 64 MiB)");
-  check_nesting(text);
+    fail("json", "too large (" + std::to_string(text.size()) + " bytes; at most 24 MiB)");
+  check_shape(text);
   const json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) fail("json", "not valid JSON");
   if (!j.is_object()) fail("json", "must be an object {format, version, config, step, weights}");
@@ -71,7 +80,7 @@ Network Network::from_json(const std::string& text) {
   } catch (const InvalidArgument& e) {
     throw InvalidArgument(e.kind(), "config." + e.field(), std::string("network JSON: config.") + e.what());
   }
-  const long step = static_cast<long>(json_field::integer_in(j["step"], "step", 0, 1LL << 40));
+  const int64_t step = json_field::integer_in(j["step"], "step", 0, 1LL << 40);
   const json& w = j["weights"];
   if (!w.is_array()) fail("weights", "weights must be an array of numbers");
   Network net(config);

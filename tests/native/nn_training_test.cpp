@@ -220,7 +220,7 @@ TEST(Data, ValidatesShapesValuesAndLabels) {
   y[1] = 1;
   x[3] = std::numeric_limits<float>::quiet_NaN();
   EXPECT_EQ(message([&] { net.set_data(x.data(), 2, 2, y.data(), nullptr, 0, nullptr); }),
-            "x[3] must be finite (sample 1, feature 1); got NaN");
+            "x[3] must be a finite number in [-1e6, 1e6] (sample 1, feature 1); got NaN");
   Network tanh_net(parse_config({{"inputs", 1}, {"hidden", {3}}, {"output", "tanh"}}));
   std::vector<float> x1 = {0, 1}, y01 = {0, 1};
   EXPECT_EQ(message([&] { tanh_net.set_data(x1.data(), 2, 1, y01.data(), nullptr, 0, nullptr); }),
