@@ -149,10 +149,12 @@ export async function main(argv, out = process.stdout) {
 const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop());
 if (invokedDirectly) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    // exitCode, not exit(): a piped stdout is written asynchronously, and
+    // process.exit() would cut a long --json output short.
+    (code) => { process.exitCode = code; },
     (error) => {
       process.stderr.write(`activation-lab: ${error.message}\n`);
-      process.exit(error instanceof RangeError || error instanceof TypeError ? 2 : 1);
+      process.exitCode = error instanceof RangeError || error instanceof TypeError ? 2 : 1;
     },
   );
 }

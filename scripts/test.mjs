@@ -1,5 +1,7 @@
 // `npm test`: bootstrap, build, then every suite — native GoogleTest (ctest),
-// Node tests against the built wasm, browser tests in headless Chromium.
+// a bounded libFuzzer run, Node tests against the built wasm, browser tests in
+// headless Chromium. The sanitizer build of the native suite is its own
+// command (`npm run test:sanitize`, run by CI), as its first build is long.
 // Prints one closing line "total: N passed, N failed, N skipped" and exits
 // non-zero if anything failed or nothing ran.
 import { readdirSync } from 'node:fs';
@@ -21,6 +23,7 @@ const testFiles = (dir) =>
 
 const suites = [
   { name: 'native (GoogleTest)', cmd: 'ctest', args: ['--test-dir', 'build/native', '--output-on-failure', '-j', '2'], runner: 'ctest' },
+  { name: 'fuzz (libFuzzer, 20 s)', cmd: process.execPath, args: ['scripts/fuzz.mjs', '--seconds', '20'], runner: 'node' },
   { name: 'node', cmd: process.execPath, args: ['--test', '--test-reporter=tap', ...testFiles('tests/node')], runner: 'node' },
   { name: 'browser', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', ...testFiles('tests/browser')], runner: 'node' },
 ];

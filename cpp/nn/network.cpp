@@ -153,6 +153,7 @@ void Network::clear_training_state() {
   diverged_at_.reset();
   grad_norms_.assign(layers_.size(), 0.0);
   dead_before_.clear();
+  last_region_.clear();
   if (has_data()) dead_before_ = dead_units();
 }
 
@@ -206,6 +207,7 @@ void Network::set_data(const float* x, int n, int inputs, const float* y, const 
   n_test_ = n_test;
   epoch_ = 0;
   reshuffle();
+  last_region_.clear();
   dead_before_ = dead_units();
 }
 

@@ -174,6 +174,7 @@ class Network {
   std::optional<int64_t> diverged_at_;
   std::vector<double> grad_norms_;
   std::vector<std::vector<char>> dead_before_;
+  std::vector<std::vector<FiringRegion>> last_region_;  // per layer and unit, from the last report it fired in
 };
 
 }  // namespace alab::nn

@@ -6,7 +6,8 @@
 //                      configured parameters (prelu: the initial alpha),
 //   deadFraction       share of units with f'(z) == 0 on every sample,
 //   meanAbsDerivative, the pre-activation histogram, prelu alpha statistics,
-//   and the died / revived events against the previous report's dead set.
+//   and the died / revived events against the previous report's dead set, each
+//   with the unit's firing region (mean input where f'(z) != 0) for the autopsy.
 // All sums run in double in (chunk, unit, sample) order: deterministic.
 #include <algorithm>
 #include <cfloat>
@@ -36,6 +37,8 @@ struct Accumulator {
   double z = 0, z2 = 0, a = 0, a2 = 0, abs_d = 0;
   long saturated = 0;
   std::vector<char> alive;
+  std::vector<long> fired;          // (units) samples with f'(z) != 0
+  std::vector<double> fired_x;      // (units, inputs) sum of their inputs
   std::vector<uint32_t> histogram = std::vector<uint32_t>(kHistogramBins, 0);
 };
 
@@ -45,7 +48,12 @@ void Network::diagnostics(TrainReport& r, bool events) {
   const int hidden = static_cast<int>(layers_.size()) - 1;
   const int total = std::min(kDiagnosticsSamples, n_train_);
   std::vector<Accumulator> acc(hidden);
-  for (int l = 0; l < hidden; ++l) acc[l].alive.assign(layers_[l].out, 0);
+  const int d_in = config_.inputs;
+  for (int l = 0; l < hidden; ++l) {
+    acc[l].alive.assign(layers_[l].out, 0);
+    acc[l].fired.assign(layers_[l].out, 0);
+    acc[l].fired_x.assign(static_cast<std::size_t>(layers_[l].out) * d_in, 0.0);
+  }
   float* d = &acts_[scratch0_];
   for (int first = 0; first < total; first += cap_) {
     const int m = std::min(cap_, total - first);
@@ -75,7 +83,12 @@ void Network::diagnostics(TrainReport& r, bool events) {
           A.a2 += static_cast<double>(av) * av;
           A.abs_d += dv;
           A.saturated += dv < threshold;
-          if (dv != 0.0f) A.alive[j] = 1;
+          if (dv != 0.0f) {
+            A.alive[j] = 1;
+            ++A.fired[j];
+            const float* xs = &x_[static_cast<std::size_t>(first + c) * d_in];
+            for (int k = 0; k < d_in; ++k) A.fired_x[static_cast<std::size_t>(j) * d_in + k] += xs[k];
+          }
           ++A.histogram[histogram_bin(zv)];
         }
       }
@@ -114,16 +127,37 @@ void Network::diagnostics(TrainReport& r, bool events) {
   }
   if (hidden > 0 && r.layers.back().grad_norm > 0)
     r.grad_norm_ratio = r.layers.front().grad_norm / r.layers.back().grad_norm;
-  if (!events) return;
+  // Firing regions of this report; a dead unit keeps the one it last fired in.
+  std::vector<std::vector<FiringRegion>> regions(hidden);
+  for (int l = 0; l < hidden; ++l) {
+    regions[l].resize(layers_[l].out);
+    for (int j = 0; j < layers_[l].out; ++j) {
+      const long fired = acc[l].fired[j];
+      if (fired > 0) {
+        FiringRegion& g = regions[l][j];
+        g.share = static_cast<double>(fired) / total;
+        for (int k = 0; k < d_in; ++k)
+          g.center.push_back(static_cast<float>(acc[l].fired_x[static_cast<std::size_t>(j) * d_in + k] / fired));
+      } else if (l < static_cast<int>(last_region_.size()) && j < static_cast<int>(last_region_[l].size())) {
+        regions[l][j] = last_region_[l][j];
+      }
+    }
+  }
+  if (!events) {
+    last_region_ = regions;
+    return;
+  }
   std::vector<std::vector<char>> now(hidden);
   for (int l = 0; l < hidden; ++l) {
     now[l].assign(layers_[l].out, 0);
     for (int j : r.layers[l].dead_units) now[l][j] = 1;
     if (l >= static_cast<int>(dead_before_.size())) continue;
     for (int j = 0; j < layers_[l].out; ++j)
-      if (now[l][j] != dead_before_[l][j]) r.events.push_back({step_, l, j, now[l][j] != 0, learning_rate_});
+      if (now[l][j] != dead_before_[l][j])
+        r.events.push_back({step_, l, j, now[l][j] != 0, learning_rate_, regions[l][j]});
   }
   dead_before_ = now;
+  last_region_ = regions;
 }
 
 std::vector<std::vector<char>> Network::dead_units() {

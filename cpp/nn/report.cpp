@@ -14,6 +14,18 @@ json or_null(const std::optional<T>& v) {
 }
 }  // namespace
 
+namespace {
+
+// { center: [x...], share } or null for a unit that never fired.
+json region_json(const FiringRegion& region) {
+  if (region.center.empty()) return nullptr;
+  json center = json::array();
+  for (float c : region.center) center.push_back(json_field::shortest(c));
+  return json{{"center", center}, {"share", region.share}};
+}
+
+}  // namespace
+
 json report_to_json(const TrainReport& r) {
   json layers = json::array();
   for (const LayerReport& l : r.layers) {
@@ -44,7 +56,8 @@ json report_to_json(const TrainReport& r) {
                           {"layer", e.layer},
                           {"unit", e.unit},
                           {"kind", e.died ? "died" : "revived"},
-                          {"learningRate", json_field::shortest(e.learning_rate)}});
+                          {"learningRate", json_field::shortest(e.learning_rate)},
+                          {"region", region_json(e.region)}});
   return json{{"step", r.step},
               {"learningRate", json_field::shortest(r.learning_rate)},
               {"batchLoss", or_null(r.batch_loss)},

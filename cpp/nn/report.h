@@ -46,11 +46,20 @@ struct LayerReport {
   std::vector<uint32_t> histogram;   // kHistogramBins counts of pre-activations
 };
 
+// Where a unit fired: the mean input of the diagnostics samples on which
+// f'(z) != 0, and the share of samples that is (the "dead-unit autopsy").
+struct FiringRegion {
+  std::vector<float> center;  // (inputs); empty when the unit never fired
+  double share = 0;
+};
+
 struct UnitEvent {
   int64_t step = 0;
   int layer = 0, unit = 0;
   bool died = false;   // false: revived
   float learning_rate = 0;
+  // died: where the unit last fired (at the previous report); revived: where it fires now.
+  FiringRegion region;
 };
 
 struct TrainReport {

@@ -44,6 +44,13 @@ test('dying ReLU: after a learning-rate spike relu has dead units, leaky/prelu/r
   // The deaths are reported as events, with the step and learning rate.
   const events = result.variants[0].history.flatMap((r) => r.events);
   assert.ok(events.some((e) => e.kind === 'died' && e.learningRate === 5));
+  // The autopsy: where each unit last fired (mean input of the samples it fired on).
+  for (const e of events.filter((ev) => ev.kind === 'died' && ev.region)) {
+    assert.equal(e.region.center.length, 2);
+    assert.ok(e.region.share > 0 && e.region.share <= 1);
+    for (const c of e.region.center) assert.ok(Math.abs(c) <= 6, `region inside the data: ${c}`);
+  }
+  assert.ok(events.some((e) => e.kind === 'died' && e.region), 'at least one death has a region');
 });
 
 test('born-dead table: he nets die more often as depth grows; rai less than he', async () => {
@@ -64,6 +71,9 @@ test('the command line prints tables, JSON, and named errors with exit code 2', 
     '--config', '{"inputs":2,"hidden":[6],"activation":"tanh"}', '--dataset', 'xor']).toString());
   assert.equal(json.final.step, 200);
   assert.equal(json.config.activation[0], 'tanh');
+  // A long JSON output (~1 MB) arrives whole through a pipe.
+  const long = JSON.parse(execFileSync(process.execPath, [cli, 'dying-relu', '--json'], { maxBuffer: 1 << 26 }).toString());
+  assert.equal(long.variants.length, 5);
   const help = execFileSync(process.execPath, [cli, '--help']).toString();
   assert.match(help, /saturation/);
   for (const [args, message] of [
