@@ -6,17 +6,35 @@
 //     node_modules is missing or older than the lock file.
 // Uses only Node built-ins: it runs before any dependency exists.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// What each Debian package provides, checked by a file it installs.
+// libFuzzer's runtime, wherever this clang keeps it (the path has the LLVM
+// version and the architecture in it).
+function fuzzerRuntime() {
+  try {
+    for (const llvm of readdirSync('/usr/lib').filter((d) => d.startsWith('llvm-'))) {
+      const base = `/usr/lib/${llvm}/lib/clang`;
+      for (const version of readdirSync(base)) {
+        const dir = `${base}/${version}/lib/linux`;
+        if (existsSync(dir) && readdirSync(dir).some((f) => f.startsWith('libclang_rt.fuzzer-'))) return true;
+      }
+    }
+  } catch {
+    // no such folders: not installed
+  }
+  return false;
+}
+
+// What each Debian package provides, checked by a file it installs (or a check function).
 export const SYSTEM_PACKAGES = [
   { pkg: 'cmake', provides: ['/usr/bin/cmake'], why: 'build system' },
   { pkg: 'g++', provides: ['/usr/bin/g++'], why: 'native build' },
-  { pkg: 'clang', provides: ['/usr/bin/clang++'], why: 'libFuzzer target' },
+  { pkg: 'clang', provides: ['/usr/bin/clang++'], why: 'libFuzzer targets' },
+  { pkg: 'libclang-rt-dev', provides: [fuzzerRuntime], why: 'libFuzzer and sanitizer runtimes for clang' },
   { pkg: 'emscripten', provides: ['/usr/bin/em++'], why: 'WebAssembly build' },
   { pkg: 'libgtest-dev', provides: ['/usr/include/gtest/gtest.h'], why: 'native tests' },
   { pkg: 'libbenchmark-dev', provides: ['/usr/include/benchmark/benchmark.h'], why: 'native benchmarks' },
@@ -30,7 +48,8 @@ function commandExists(cmd) {
 }
 
 function missingSystemPackages() {
-  return SYSTEM_PACKAGES.filter(({ provides }) => !provides.every((file) => existsSync(file)));
+  const present = (p) => (typeof p === 'function' ? p() : existsSync(p));
+  return SYSTEM_PACKAGES.filter(({ provides }) => !provides.every(present));
 }
 
 function isDebianLike() {
@@ -46,7 +65,7 @@ function installSystemPackages() {
     console.error(`bootstrap: installing ${names.join(' ')} with apt-get`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...names], { stdio: 'inherit', env });
     const still = missingSystemPackages();
     if (still.length) throw new Error(`bootstrap: apt-get finished but ${still.map((m) => m.pkg).join(', ')} still missing`);
     return;
