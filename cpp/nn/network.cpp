@@ -9,6 +9,7 @@
 #include "core/counter_hash.h"
 #include "core/errors.h"
 #include "core/rng.h"
+#include "core/simd.h"
 #include "nn/dense.h"
 #include "nn/head.h"
 #include "nn/init.h"
@@ -23,8 +24,21 @@ constexpr uint64_t kShuffleStream = 1ULL << 32;  // + epoch
 
 inline int round4(int n) { return (n + 3) & ~3; }
 
+// Zeroes columns [n, ld) of `count` rows (ld a multiple of 4): one masked
+// vector per row (no memset call per row: rows are a few floats here).
 void zero_padding(float* rows, int count, int n, int ld) {
-  for (int j = 0; j < count; ++j) std::fill(rows + static_cast<long>(j) * ld + n, rows + static_cast<long>(j) * ld + ld, 0.0f);
+  if (n >= ld) return;
+  const int c0 = n & ~3;
+  const v128_t keep = wasm_i32x4_lt(wasm_i32x4_make(0, 1, 2, 3), wasm_i32x4_splat(n - c0));
+  for (int j = 0; j < count; ++j) {
+    float* r = rows + static_cast<long>(j) * ld;
+    int c = c0;
+    if (c < n) {
+      wasm_v128_store(r + c, wasm_v128_and(wasm_v128_load(r + c), keep));
+      c += 4;
+    }
+    for (; c < ld; c += 4) wasm_v128_store(r + c, wasm_i32x4_splat(0));
+  }
 }
 
 float max_abs_derivative(const ActivationInfo& info, const ActivationParams& p) {
@@ -152,6 +166,7 @@ void Network::clear_training_state() {
   diverged_ = false;
   diverged_at_.reset();
   grad_norms_.assign(layers_.size(), 0.0);
+  grad_norms_pending_ = false;
   dead_before_.clear();
   last_region_.clear();
   if (has_data()) dead_before_ = dead_units();
@@ -306,13 +321,16 @@ void Network::backward(int n, int ld) {
     } else {
       info.backward(z, da, da, static_cast<std::size_t>(P.out) * ld, unit_params(P, l - 1, 0, training_pass_));
     }
-    zero_padding(da, P.out, n, ld);
+    // No zero_padding(da) needed: the padding columns of dz are 0, so those of
+    // wᵀ·dz are ±0, and times the finite f' of the zeroed padding activations
+    // they stay ±0, which add nothing to any later sum (the sums start at +0).
     std::swap(dz, da);
   }
 }
 
 double Network::compute_gradients(const float* x, const float* y, int n, bool training) {
   if (n < 1 || n > cap_) throw_range("n", n, "an integer in [1, " + std::to_string(cap_) + "]");
+  if (grad_norms_pending_) record_grad_norms();  // of the last training step, before grads_ change
   const int ld = round4(n);
   load_batch(x, y, nullptr, n, 0, ld);
   forward(n, ld, training);
@@ -326,6 +344,7 @@ double Network::compute_gradients(const float* x, const float* y, int n, bool tr
 }
 
 void Network::record_grad_norms() {
+  grad_norms_pending_ = false;
   grad_norms_.resize(layers_.size());
   for (std::size_t l = 0; l < layers_.size(); ++l)
     grad_norms_[l] = std::sqrt(sum_squares(&grads_[layers_[l].w], static_cast<std::size_t>(layers_[l].out) * layers_[l].in));
@@ -364,7 +383,7 @@ double Network::batch_step(int b) {
 
   std::fill(grads_.begin(), grads_.end(), 0.0f);
   backward(b, ld);
-  record_grad_norms();
+  grad_norms_pending_ = true;  // record_grad_norms() when they are read
   if (config_.l2 > 0.0f)
     for (const Layer& L : layers_) add_scaled(&grads_[L.w], &params_[L.w], static_cast<std::size_t>(L.out) * L.in, config_.l2);
   if (config_.clip > 0.0f) {
@@ -393,6 +412,7 @@ TrainReport Network::train(long steps, bool with_report) {
     const double loss = batch_step(b);
     if (std::isfinite(loss) && !diverged_) r.batch_loss = loss;
   }
+  if (grad_norms_pending_) record_grad_norms();
   r.step = step_;
   r.learning_rate = learning_rate_;
   r.diverged = diverged_;

@@ -173,6 +173,9 @@ class Network {
   bool training_pass_ = false;  // mode of the last forward(), reused by backward()
   std::optional<int64_t> diverged_at_;
   std::vector<double> grad_norms_;
+  // grad_norms_ are computed from grads_ only when read (end of train(), or
+  // before compute_gradients overwrites grads_), not on every step.
+  bool grad_norms_pending_ = false;
   std::vector<std::vector<char>> dead_before_;
   std::vector<std::vector<FiringRegion>> last_region_;  // per layer and unit, from the last report it fired in
 };
