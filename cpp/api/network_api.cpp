@@ -1,6 +1,7 @@
 #include "network_api.h"
 
 #include <cmath>
+#include <limits>
 
 #include "api/json_fields.h"
 #include "core/errors.h"
@@ -66,7 +67,10 @@ void set_network_data(nn::Network& net, const std::vector<float>& x, const std::
                test_labels.empty() ? nullptr : test_labels.data());
 }
 
-std::string train_network(nn::Network& net, double steps, bool with_report) {
+namespace {
+
+// Validates a train() step count: an integer in range, within the work cap.
+long checked_steps(const nn::Network& net, double steps) {
   const long n = static_cast<long>(jf::integer_in(jf::from_double(steps), "steps", 0, nn::kMaxStepsPerCall));
   // One call is bounded in work, not only in steps: a million steps of the
   // largest network would run for days. Callers train in chunks instead.
@@ -77,7 +81,22 @@ std::string train_network(nn::Network& net, double steps, bool with_report) {
                 "at most " + std::to_string(static_cast<long>(kMaxWorkPerCall / per_step)) +
                     " per call for this network (steps x batchSize x parameters <= 2e11; call train again to go on)");
   if (!net.has_data()) throw InvalidArgument(InvalidArgument::Kind::Range, "data", "train needs data first: call net.setData(data)");
+  return n;
+}
+
+}  // namespace
+
+std::string train_network(nn::Network& net, double steps, bool with_report) {
+  const long n = checked_steps(net, steps);
   return nn::report_to_json(net.train(n, with_report)).dump();
+}
+
+std::array<double, 5> train_network_compact(nn::Network& net, double steps) {
+  const long n = checked_steps(net, steps);
+  const nn::TrainReport r = net.train(n, false);
+  return {static_cast<double>(r.step), r.batch_loss.value_or(std::numeric_limits<double>::quiet_NaN()),
+          r.diverged ? 1.0 : 0.0, r.diverged_at_step ? static_cast<double>(*r.diverged_at_step) : -1.0,
+          static_cast<double>(r.learning_rate)};
 }
 
 std::string evaluate_network(nn::Network& net) {

@@ -4,6 +4,7 @@
 // here throws InvalidArgument naming the field; nothing knows of Emscripten.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +31,11 @@ void set_network_data(nn::Network& net, const std::vector<float>& x, const std::
 
 // net.train(steps, { report }) → the report as JSON text.
 std::string train_network(nn::Network& net, double steps, bool with_report);
+
+// net.train(steps, { report: false }): the same training without building a
+// report, as [step, batchLoss (NaN if none), diverged (0/1), divergedAtStep
+// (-1 if none), learningRate] — no JSON on the hot path of long runs.
+std::array<double, 5> train_network_compact(nn::Network& net, double steps);
 
 // net.evaluate() → { trainLoss, testLoss, trainAccuracy, testAccuracy } as JSON text.
 std::string evaluate_network(nn::Network& net);

@@ -81,6 +81,13 @@ class NetworkHandle {
     });
   }
   std::string train(double steps, bool report) { return guarded([&] { return train_network(*net_, steps, report); }); }
+  // [step, batchLoss, diverged, divergedAtStep, learningRate] (see train_network_compact).
+  val train_compact(double steps) {
+    return guarded([&] {
+      const std::array<double, 5> r = train_network_compact(*net_, steps);
+      return val::global("Float64Array").new_(val(emscripten::typed_memory_view(r.size(), r.data())));
+    });
+  }
   std::string evaluate() { return guarded([&] { return evaluate_network(*net_); }); }
   val predict(const val& x) {
     return guarded([&] {
@@ -229,6 +236,7 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
   emscripten::class_<NetworkHandle>("Network")
       .function("setData", &NetworkHandle::set_data)
       .function("train", &NetworkHandle::train)
+      .function("trainCompact", &NetworkHandle::train_compact)
       .function("evaluate", &NetworkHandle::evaluate)
       .function("predict", &NetworkHandle::predict)
       .function("predictGrid", &NetworkHandle::predict_grid)

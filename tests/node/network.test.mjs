@@ -82,6 +82,29 @@ test('the same seed gives identical reports; another seed does not', async () =>
   assert.notEqual(run(4), run(5));
 });
 
+test('train with report: false returns the compact result and trains exactly like a reporting run', async () => {
+  const lab = await getLab();
+  const data = lab.dataset('xor', { n: 200, seed: 4 });
+  const make = () => {
+    const net = lab.createNetwork({ inputs: 2, hidden: [6], activation: 'tanh', seed: 2 });
+    net.setData(data);
+    return net;
+  };
+  const quiet = make();
+  const loud = make();
+  const compact = quiet.train(30, { report: false });
+  const full = loud.train(30, { report: true });
+  assert.deepEqual(Object.keys(compact).sort(), ['batchLoss', 'diverged', 'divergedAtStep', 'learningRate', 'step']);
+  assert.equal(compact.step, 30);
+  assert.equal(compact.batchLoss, full.batchLoss);
+  assert.equal(compact.diverged, false);
+  assert.equal(compact.divergedAtStep, null);
+  assert.deepEqual(quiet.getWeights(), loud.getWeights());
+  assert.throws(() => quiet.train(-2, { report: false }), (e) => e instanceof RangeError && /steps/.test(e.message));
+  quiet.delete();
+  loud.delete();
+});
+
 test('wasm training equals the native build bit for bit after 500 steps', async () => {
   const lab = await getLab();
   const check = (fixture, source) => {

@@ -60,7 +60,9 @@ export class Network {
   /**
    * Runs `steps` mini-batch updates. With { report: true } (the default)
    * returns the report: { step, learningRate, trainLoss, testLoss,
-   * trainAccuracy, testAccuracy, diverged, layers: [...], gradNormRatio, events }.
+   * trainAccuracy, testAccuracy, diverged, layers: [...], gradNormRatio, events };
+   * with { report: false } only { step, learningRate, batchLoss, diverged,
+   * divergedAtStep } (cheaper: no diagnostics, no JSON).
    */
   train(steps, options) {
     const handle = this.#live();
@@ -70,8 +72,18 @@ export class Network {
     if (o.report !== undefined && typeof o.report !== 'boolean') {
       throw new TypeError(`options.report must be true or false; got ${describe(o.report)}`);
     }
-    const report = this.#call(handle.train(steps, o.report !== false));
-    return JSON.parse(report);
+    if (o.report === false) {
+      // The hot path of long runs: no report is built, five numbers come back.
+      const [step, batchLoss, diverged, divergedAtStep, learningRate] = this.#call(handle.trainCompact(steps));
+      return {
+        step,
+        learningRate,
+        batchLoss: Number.isNaN(batchLoss) ? null : batchLoss,
+        diverged: diverged === 1,
+        divergedAtStep: divergedAtStep < 0 ? null : divergedAtStep,
+      };
+    }
+    return JSON.parse(this.#call(handle.train(steps, true)));
   }
 
   /** Loss and accuracy on the whole training and test sets (evaluation mode). */
