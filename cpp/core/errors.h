@@ -35,7 +35,7 @@ std::string describe_value(T v) {
   if (d == static_cast<double>(HUGE_VAL)) return "Infinity";
   if (d == -static_cast<double>(HUGE_VAL)) return "-Infinity";
   char buf[40];
-  if (d == static_cast<double>(static_cast<long long>(d)) && d > -1e15 && d < 1e15) {
+  if (d > -1e15 && d < 1e15 && d == std::trunc(d)) {  // range first: casting 1e47 is UB
     std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(d));
     return buf;
   }

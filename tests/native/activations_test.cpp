@@ -350,3 +350,24 @@ TEST(Exhaustive, AllFloatInputs) {
 
 }  // namespace
 }  // namespace alab
+
+namespace alab {
+namespace {
+
+// Numbers in messages: integers plainly, others as the shortest round trip,
+// and far-out-of-range values without undefined behaviour (a fuzz finding:
+// biasInit 1.1e47 was cast to long long).
+TEST(Validation, NumbersInMessagesAreShortAndSafe) {
+  EXPECT_EQ(describe_value(0.3f), "0.3");
+  EXPECT_EQ(describe_value(0.01f), "0.01");
+  EXPECT_EQ(describe_value(-1.0), "-1");
+  EXPECT_EQ(describe_value(10.0f), "10");
+  EXPECT_EQ(describe_value(std::size_t{67108864}), "67108864");
+  EXPECT_EQ(describe_value(1.1111111111111111e47), "1.1111111111111111e+47");
+  EXPECT_EQ(describe_value(-1e300), "-1e+300");
+  EXPECT_EQ(describe_value(std::numeric_limits<double>::quiet_NaN()), "NaN");
+  EXPECT_EQ(describe_value(-std::numeric_limits<float>::infinity()), "-Infinity");
+}
+
+}  // namespace
+}  // namespace alab
