@@ -1,7 +1,9 @@
 // `npm run fuzz [-- --seconds N]`: builds the libFuzzer targets in cpp/fuzz/
 // with clang (outside CMake: -fsanitize=fuzzer,address,undefined) and runs
-// each for its share of N seconds (default 20 in total, as in `npm test`).
-//   node scripts/fuzz.mjs [--seconds N] [--target load_network|config]
+// each for its share of N seconds (default 20 in total).
+//   node scripts/fuzz.mjs [--seconds N] [--runs N] [--seed S] [--target load_network|config]
+// `npm test` runs a reproducible slice (--runs 8000 --seed 1 per target, a
+// 120 s cap); `npm run fuzz -- --seconds 600` explores freely.
 // Seeds come from cpp/fuzz/corpus/<target>/ (read only); what the fuzzer
 // discovers goes to build/fuzz/corpus/<target>/. A crash input is minimised
 // and kept in cpp/fuzz/regressions/<target>/, where
@@ -94,7 +96,7 @@ function keepCrash(target, bin, artifact) {
 }
 
 /** Runs one target for `seconds`; returns { target, executions, crash }. */
-export function runFuzzer(target, bin, seconds) {
+export function runFuzzer(target, bin, seconds, { runs, seed } = {}) {
   const work = rel('build/fuzz/corpus', target);
   const artifacts = rel('build/fuzz/artifacts', target);
   mkdirSync(work, { recursive: true });
@@ -103,8 +105,13 @@ export function runFuzzer(target, bin, seconds) {
   const seeds = rel('cpp/fuzz/corpus', target);
   const args = [
     `-max_total_time=${seconds}`, '-timeout=10', '-rss_limit_mb=2048', '-malloc_limit_mb=1024', '-max_len=4096',
-    '-print_final_stats=1', `-artifact_prefix=${artifacts}/`, `-dict=${rel('cpp/fuzz/json.dict')}`, work, seeds,
+    '-print_final_stats=1', `-artifact_prefix=${artifacts}/`, `-dict=${rel('cpp/fuzz/json.dict')}`,
   ];
+  // A fixed seed and run count make the run reproducible (what npm test uses,
+  // so CI cannot fail at random); without them libFuzzer explores freely.
+  if (runs !== undefined) args.push(`-runs=${runs}`);
+  if (seed !== undefined) args.push(`-seed=${seed}`);
+  args.push(work, seeds);
   const r = spawnSync(bin, args, { cwd: root, env: { ...process.env, ...FUZZ_ENV }, encoding: 'utf8', maxBuffer: 1 << 28 });
   const text = `${r.stdout}${r.stderr}`;
   const executions = Number(text.match(/stat::number_of_executed_units:\s*(\d+)/)?.[1] ?? NaN);
@@ -122,6 +129,11 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
   const seconds = Number(opt('--seconds', '20'));
   if (!(seconds >= 2)) { console.error(`--seconds must be a number >= 2; got ${opt('--seconds')}`); process.exit(2); }
+  const runs = opt('--runs') === undefined ? undefined : Number(opt('--runs'));
+  const seed = opt('--seed') === undefined ? undefined : Number(opt('--seed'));
+  for (const [name, v] of [['--runs', runs], ['--seed', seed]]) {
+    if (v !== undefined && !(Number.isInteger(v) && v >= 1)) { console.error(`${name} must be a positive integer; got ${opt(name)}`); process.exit(2); }
+  }
   const only = opt('--target');
   const targets = only ? [only] : FUZZ_TARGETS;
   if (only && !FUZZ_TARGETS.includes(only)) { console.error(`--target must be one of ${FUZZ_TARGETS.join(', ')}`); process.exit(2); }
@@ -131,7 +143,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   }
   const binaries = buildFuzzers();
   const each = Math.max(1, Math.floor(seconds / targets.length));
-  const results = targets.map((t) => runFuzzer(t, binaries[t], each));
+  const results = targets.map((t) => runFuzzer(t, binaries[t], each, { runs, seed }));
   for (const r of results) {
     console.log(`fuzz ${r.target}: ${r.executions} executions in ${r.seconds} s, corpus ${r.corpus} inputs, ${r.crash ? `CRASH kept as ${r.crash}` : 'no crash'}`);
   }
