@@ -6,6 +6,7 @@
 #include "api/json_fields.h"
 #include "core/errors.h"
 #include "nn/config.h"
+#include "nn/report.h"
 
 namespace alab {
 
@@ -37,22 +38,9 @@ const char* const kOptimizerNames[] = {"sgd", "momentum", "adam"};
 const char* const kLaplacianNames[] = {"normalized", "combinatorial"};
 const char* const kFilterNames[] = {"heat", "low_pass", "chebyshev", "heat_chebyshev"};
 
-json layer_report_json(const nn::LayerReport& l) {
-  return {{"preMean", l.pre_mean},
-          {"preStd", l.pre_std},
-          {"actMean", l.act_mean},
-          {"actStd", l.act_std},
-          {"saturatedFraction", l.saturated_fraction},
-          {"deadFraction", l.dead_fraction},
-          {"deadUnits", l.dead_units},
-          {"meanAbsDerivative", l.mean_abs_derivative},
-          {"gradNorm", l.grad_norm},
-          {"histogram", {{"min", nn::kHistogramMin}, {"max", nn::kHistogramMax}, {"counts", l.histogram}}}};
-}
-
 json report_json(const graph::GcnReport& r) {
   json layers = json::array();
-  for (const nn::LayerReport& l : r.layers) layers.push_back(layer_report_json(l));
+  for (const nn::LayerReport& l : r.layers) layers.push_back(nn::layer_report_to_json(l));
   const auto finite_or_null = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
   return {{"step", r.step},
           {"learningRate", jf::shortest_decimal(r.learning_rate)},

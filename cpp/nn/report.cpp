@@ -26,30 +26,32 @@ json region_json(const FiringRegion& region) {
 
 }  // namespace
 
+json layer_report_to_json(const LayerReport& l) {
+  json alpha = nullptr;
+  if (l.alpha) {
+    json values = json::array();
+    for (float v : l.alpha->values) values.push_back(json_field::shortest(v));
+    alpha = json{{"mean", json_field::shortest(l.alpha->mean)},
+                 {"min", json_field::shortest(l.alpha->min)},
+                 {"max", json_field::shortest(l.alpha->max)},
+                 {"values", values}};
+  }
+  return json{{"preMean", l.pre_mean},
+              {"preStd", l.pre_std},
+              {"actMean", l.act_mean},
+              {"actStd", l.act_std},
+              {"saturatedFraction", l.saturated_fraction},
+              {"deadFraction", l.dead_fraction},
+              {"deadUnits", l.dead_units},
+              {"meanAbsDerivative", l.mean_abs_derivative},
+              {"gradNorm", l.grad_norm},
+              {"alpha", alpha},
+              {"histogram", json{{"min", kHistogramMin}, {"max", kHistogramMax}, {"counts", l.histogram}}}};
+}
+
 json report_to_json(const TrainReport& r) {
   json layers = json::array();
-  for (const LayerReport& l : r.layers) {
-    json alpha = nullptr;
-    if (l.alpha) {
-      json values = json::array();
-      for (float v : l.alpha->values) values.push_back(json_field::shortest(v));
-      alpha = json{{"mean", json_field::shortest(l.alpha->mean)},
-                   {"min", json_field::shortest(l.alpha->min)},
-                   {"max", json_field::shortest(l.alpha->max)},
-                   {"values", values}};
-    }
-    layers.push_back(json{{"preMean", l.pre_mean},
-                          {"preStd", l.pre_std},
-                          {"actMean", l.act_mean},
-                          {"actStd", l.act_std},
-                          {"saturatedFraction", l.saturated_fraction},
-                          {"deadFraction", l.dead_fraction},
-                          {"deadUnits", l.dead_units},
-                          {"meanAbsDerivative", l.mean_abs_derivative},
-                          {"gradNorm", l.grad_norm},
-                          {"alpha", alpha},
-                          {"histogram", json{{"min", kHistogramMin}, {"max", kHistogramMax}, {"counts", l.histogram}}}});
-  }
+  for (const LayerReport& l : r.layers) layers.push_back(layer_report_to_json(l));
   json events = json::array();
   for (const UnitEvent& e : r.events)
     events.push_back(json{{"step", e.step},

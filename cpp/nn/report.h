@@ -75,5 +75,7 @@ struct TrainReport {
 };
 
 nlohmann::json report_to_json(const TrainReport& r);
+// One hidden layer's entry of report.layers (also used by the GCN reports).
+nlohmann::json layer_report_to_json(const LayerReport& l);
 
 }  // namespace alab::nn

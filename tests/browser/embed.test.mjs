@@ -2,23 +2,14 @@
 // rejects malformed ones), posts progress, the <activation-lab> custom
 // element trains, and the tutorial page shows both ways side by side.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser, openPage, screenshot, serveSite } from './helpers/browser.mjs';
+import { openPage, screenshot, useSiteAndBrowser } from './helpers/browser.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 test('the tutorial page drives the embed by postMessage and the custom elements train', async () => {
-  const page = await openPage(browser.context, `${site.url}examples/tutorial.html`);
+  const page = await openPage(env.browser.context, `${env.site.url}examples/tutorial.html`);
   await page.waitForFunction(() => window.tutorialMessages?.some((m) => m.type === 'ready'), null, { timeout: 30000 });
 
   await page.click('[data-command="start"]');
@@ -54,13 +45,13 @@ test('the tutorial page drives the embed by postMessage and the custom elements 
 
 test('embed.html ignores commands from origins it does not allow', async () => {
   // The embed allows only https://teacher.example; our same-origin parent is not on the list.
-  const page = await openPage(browser.context, `${site.url}examples/tutorial.html`);
+  const page = await openPage(env.browser.context, `${env.site.url}examples/tutorial.html`);
   await page.evaluate((src) => {
     const f = document.createElement('iframe');
     f.id = 'strict';
     f.src = src;
     document.body.prepend(f);
-  }, `${site.url}embed.html?experiment=saturation&origins=https://teacher.example`);
+  }, `${env.site.url}embed.html?experiment=saturation&origins=https://teacher.example`);
   const frame = await (await page.waitForSelector('#strict')).contentFrame();
   await frame.waitForFunction(() => document.querySelector('.alab-widget')?.dataset.reason === 'ready', null, { timeout: 30000 });
   await page.evaluate(() => document.getElementById('strict').contentWindow.postMessage({ type: 'start' }, '*'));
@@ -71,7 +62,7 @@ test('embed.html ignores commands from origins it does not allow', async () => {
 });
 
 test('embed.html alone: minimal chrome, runs the experiment with autoplay', async () => {
-  const page = await openPage(browser.context, `${site.url}embed.html?experiment=dying-relu&speed=max&autoplay=1`);
+  const page = await openPage(env.browser.context, `${env.site.url}embed.html?experiment=dying-relu&speed=max&autoplay=1`);
   await page.setViewportSize({ width: 520, height: 640 });
   await page.waitForFunction(() => document.querySelector('.alab-widget')?.dataset.reason === 'finished', null, { timeout: 60000 });
   await screenshot(page, 'embed-dying-relu');

@@ -4,25 +4,16 @@
 // activation down; born dead fills its heat map; compare mode trains the
 // line-up side by side; the spike button and Pause/Reset work in any run.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser, openReady, screenshot, serveSite, waitFinished } from './helpers/browser.mjs';
+import { openReady, screenshot, useSiteAndBrowser, waitFinished } from './helpers/browser.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 const deadShare = (page) => page.$eval('#train-summary', (e) => Number(e.dataset.deadFraction));
 
 test('dying ReLU: a learning-rate spike leaves dead ReLU units; leaky_relu from the same seed has none', async () => {
-  const page = await openReady(browser.context, `${site.url}?speed=max`);
+  const page = await openReady(env.browser.context, `${env.site.url}?speed=max`);
   await page.click('[data-experiment="dying-relu"]');
   await waitFinished(page);
   const history = await page.evaluate(() => window.__alab.history());
@@ -44,7 +35,7 @@ test('dying ReLU: a learning-rate spike leaves dead ReLU units; leaky_relu from 
 });
 
 test('sigmoid saturation: the top hidden layer\'s mean activation falls while lower layers stay near 0.5', async () => {
-  const page = await openReady(browser.context, `${site.url}?speed=max`);
+  const page = await openReady(env.browser.context, `${env.site.url}?speed=max`);
   await page.click('[data-experiment="saturation"]');
   await waitFinished(page);
   const history = await page.evaluate(() => window.__alab.history());
@@ -70,7 +61,7 @@ test('sigmoid saturation: the top hidden layer\'s mean activation falls while lo
 });
 
 test('born dead: the heat map is computed in the worker and rises with depth', async () => {
-  const page = await openReady(browser.context, `${site.url}?view=train`);
+  const page = await openReady(env.browser.context, `${env.site.url}?view=train`);
   await page.click('[data-experiment="born-dead"]');
   await page.waitForFunction(() => document.querySelector('#borndead-table')?.dataset.done === 'true', null, { timeout: 60000 });
   const p = (d, w) => page.$eval(`td[data-depth="${d}"][data-width="${w}"]`, (e) => Number(e.dataset.p));
@@ -82,7 +73,7 @@ test('born dead: the heat map is computed in the worker and rises with depth', a
 });
 
 test('play, pause, the learning-rate spike button and reset work in any run', async () => {
-  const page = await openReady(browser.context, `${site.url}?speed=fast&lr=0.01&spikeSteps=20`);
+  const page = await openReady(env.browser.context, `${env.site.url}?speed=fast&lr=0.01&spikeSteps=20`);
   await page.click('[data-action="play"]');
   await page.waitForFunction(() => window.__alab.step() >= 100);
   await page.click('[data-action="spike"]');
@@ -102,7 +93,7 @@ test('play, pause, the learning-rate spike button and reset work in any run', as
 });
 
 test('a dead worker shows a message and a restart button that brings training back without a reload', async () => {
-  const page = await openReady(browser.context, `${site.url}?speed=max`);
+  const page = await openReady(env.browser.context, `${env.site.url}?speed=max`);
   await page.evaluate(() => { window.__loadMarker = 1; window.__alab.simulateWorkerCrash(); });
   await page.waitForSelector('#worker-banner:not([hidden])');
   await page.click('#worker-restart');

@@ -4,20 +4,11 @@
 // included) and go to the URL, the graph Fourier view reacts to its slider
 // and filter, and nothing logs an error. Screenshots in test-artifacts/.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser, openReady, screenshot, serveSite } from './helpers/browser.mjs';
+import { openReady, screenshot, useSiteAndBrowser } from './helpers/browser.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 const step = (page) => page.$eval('#view-graph', (e) => Number(e.dataset.step));
 const accuracy = (page) => page.$eval('#view-graph', (e) => Number(e.dataset.accuracy));
@@ -28,7 +19,7 @@ async function trainToEnd(page) {
 }
 
 test('the karate club trains in the worker from one labelled member per faction', async () => {
-  const page = await openReady(browser.context, `${site.url}?view=graph`);
+  const page = await openReady(env.browser.context, `${env.site.url}?view=graph`);
   await page.waitForFunction(() => document.querySelector('#view-graph').dataset.step === '0', null, { timeout: 15000 });
   assert.equal(await page.isVisible('#gcn-graph'), true);
   await trainToEnd(page);
@@ -54,7 +45,7 @@ test('the karate club trains in the worker from one labelled member per faction'
 });
 
 test('switching activations per layer restarts the run and goes to the URL; relu shows dead units', async () => {
-  const page = await openReady(browser.context, `${site.url}?view=graph`);
+  const page = await openReady(env.browser.context, `${env.site.url}?view=graph`);
   await page.waitForSelector('#gcn-play');
   const selects = await page.$$('.graph-controls select');
   // selects: layer kind, activation 1, activation 2, learning rate
@@ -80,7 +71,7 @@ test('switching activations per layer restarts the run and goes to the URL; relu
 
   // The state survives a reload through the URL.
   const url = page.url();
-  const again = await openReady(browser.context, url);
+  const again = await openReady(env.browser.context, url);
   await again.waitForSelector('#gcn-play');
   const values = await again.$$eval('.graph-controls select', (s) => s.map((x) => x.value));
   assert.deepEqual(values.slice(1, 3), ['identity', 'identity']);
@@ -91,7 +82,7 @@ test('switching activations per layer restarts the run and goes to the URL; relu
 });
 
 test('the graph Fourier view follows its slider and filter, in Chinese too', async () => {
-  const page = await openReady(browser.context, `${site.url}?view=graph&gK=5`);
+  const page = await openReady(env.browser.context, `${env.site.url}?view=graph&gK=5`);
   await page.waitForSelector('#fourier-vector');
   const readout = () => page.$eval('#fourier-vector + .readout', (p) => p.textContent);
   assert.match(await readout(), /^eigenvector 5, λ = 0\.\d+/);

@@ -3,20 +3,11 @@
 // sliders, a read-out and the property table, the language switch changes the
 // text, and the page works at 375 px wide — with no console error.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser, openReady, screenshot, serveSite } from './helpers/browser.mjs';
+import { openReady, screenshot, useSiteAndBrowser } from './helpers/browser.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 const NAMES = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'rrelu', 'elu', 'selu', 'gelu', 'silu', 'softplus', 'softsign', 'mish'];
 
@@ -33,7 +24,7 @@ function countCurvePixels(canvases) {
 }
 
 test('the explorer draws f and f\' of every activation, with sliders, read-out and property table', async () => {
-  const page = await openReady(browser.context, `${site.url}?view=explore&fn=leaky_relu`);
+  const page = await openReady(env.browser.context, `${env.site.url}?view=explore&fn=leaky_relu`);
   assert.equal(await page.evaluate(() => document.body.dataset.ready), 'true');
   assert.equal(await page.evaluate(() => document.body.dataset.simd), 'true');
   const cards = await page.$$eval('#explorer [data-activation]', (els) => els.map((e) => e.dataset.activation));
@@ -67,7 +58,7 @@ test('the explorer draws f and f\' of every activation, with sliders, read-out a
 });
 
 test('the language switch changes the text to Chinese and back', async () => {
-  const page = await openReady(browser.context, `${site.url}?view=train`);
+  const page = await openReady(env.browser.context, `${env.site.url}?view=train`);
   assert.equal(await page.textContent('[data-experiment="dying-relu"] strong'), 'Dying ReLU');
   await page.selectOption('#lang-select', 'zh-CN');
   assert.equal(await page.textContent('[data-experiment="dying-relu"] strong'), 'ReLU 死亡');
@@ -82,11 +73,11 @@ test('the language switch changes the text to Chinese and back', async () => {
 });
 
 test('the page is usable 375 px wide', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   page.errors = [];
   page.on('pageerror', (err) => page.errors.push(String(err)));
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.goto(`${site.url}?view=train`);
+  await page.goto(`${env.site.url}?view=train`);
   await page.waitForFunction(() => document.body.dataset.ready);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at 375 px (overflow ${overflow}px)`);

@@ -2,26 +2,17 @@
 // the same link replays the same run, and invalid values are rejected (they
 // fall back to defaults and never reach the DOM as markup).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser, openReady, serveSite } from './helpers/browser.mjs';
+import { openReady, useSiteAndBrowser } from './helpers/browser.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 const setting = (page, key) => page.inputValue(`#train-controls [data-setting="${key}"]`);
 
 test('a URL restores the settings, edits write them back, and the link replays the same run', async () => {
   const query = '?dataset=xor&noise=0.2&hidden=6,5&act=tanh&init=xavier&lr=0.1&batch=20&seed=42&maxSteps=200&speed=max';
-  const page = await openReady(browser.context, site.url + query);
+  const page = await openReady(env.browser.context, env.site.url + query);
   assert.equal(await setting(page, 'dataset'), 'xor');
   assert.equal(await setting(page, 'act'), 'tanh');
   assert.equal(await setting(page, 'init'), 'xavier');
@@ -49,7 +40,7 @@ test('a URL restores the settings, edits write them back, and the link replays t
 
   // the shared link reproduces the same settings and the same run
   const link = await page.evaluate(() => window.__alab.link());
-  const again = await openReady(browser.context, link);
+  const again = await openReady(env.browser.context, link);
   assert.deepEqual(await again.evaluate(() => window.__alab.state()), await page.evaluate(() => window.__alab.state()));
   await again.click('[data-action="play"]');
   await again.waitForFunction(() => window.__alab.reason() === 'finished', null, { timeout: 30000 });
@@ -64,7 +55,7 @@ test('a URL restores the settings, edits write them back, and the link replays t
 test('invalid URL values fall back to defaults and never reach the page as markup', async () => {
   const evil = encodeURIComponent('<img src=x onerror=window.__pwned=1>');
   const query = `?dataset=${evil}&hidden=999,abc&act=${evil}&lr=NaN&seed=-4&view=nowhere&lang=xx&runs=relu:he`;
-  const page = await openReady(browser.context, site.url + query);
+  const page = await openReady(env.browser.context, env.site.url + query);
   const state = await page.evaluate(() => window.__alab.state());
   assert.equal(state.dataset, 'circle');
   assert.deepEqual(state.hidden, [8, 8, 8]);

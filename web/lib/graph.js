@@ -9,11 +9,8 @@
 //   labels  Int32Array / array (n) of classes, -1 for unknown (needed for training)
 // lab.graph(name) returns one with every field filled.
 import { checked } from './module-call.js';
+import { WasmObject } from './wasm-object.js';
 import { describe, requireFloat32Array, requireKnownKeys, requirePlainObject, requireString, toConfigJson } from './validate.js';
-
-const finalizer = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry((handle) => { if (!handle.isDeleted()) handle.delete(); })
-  : null;
 
 const GRAPH_FIELDS = ['name', 'nodes', 'edges', 'labels', 'classes', 'classNames', 'comment', 'features', 'featureCount'];
 
@@ -88,26 +85,13 @@ function requireNumber(value, field) {
   return value;
 }
 
-export class GcnModel {
-  #handle;
-  #module;
+export class GcnModel extends WasmObject {
   #layout;
   #nodes = 0;
 
   /** @internal Use lab.createGcn(config). */
   constructor(module, handle) {
-    this.#module = module;
-    this.#handle = handle;
-    finalizer?.register(this, handle, this);
-  }
-
-  #live() {
-    if (!this.#handle) throw new Error('this model was deleted (model.delete()); create a new one with lab.createGcn()');
-    return this.#handle;
-  }
-
-  #call(result) {
-    return checked(this.#module, result);
+    super(module, handle, 'this model was deleted (model.delete()); create a new one with lab.createGcn()');
   }
 
   /**
@@ -117,7 +101,7 @@ export class GcnModel {
    * Re-initialises the parameters from the seed.
    */
   setGraph(graph, options) {
-    const handle = this.#live();
+    const handle = this.live();
     const g = normaliseGraph(graph);
     const o = requirePlainObject(options, 'options');
     requireKnownKeys(o, 'options', ['labelled']);
@@ -128,7 +112,7 @@ export class GcnModel {
     requireFloat32Array(features, 'graph.features');
     const featureCount = graph.featureCount ?? 0;
     requireNumber(featureCount, 'graph.featureCount');
-    this.#call(handle.setGraph(g.nodes, g.edges, g.labels, labelled, features, featureCount));
+    this.checkedResult(handle.setGraph(g.nodes, g.edges, g.labels, labelled, features, featureCount));
     this.#nodes = g.nodes;
     this.#layout = undefined;
   }
@@ -139,24 +123,24 @@ export class GcnModel {
    * layer diagnostics, empty with { report: false }).
    */
   train(steps, options) {
-    const handle = this.#live();
+    const handle = this.live();
     requireNumber(steps, 'steps');
     const o = requirePlainObject(options, 'options', { optional: true });
     requireKnownKeys(o, 'options', ['report']);
     if (o.report !== undefined && typeof o.report !== 'boolean') {
       throw new TypeError(`options.report must be true or false; got ${describe(o.report)}`);
     }
-    return JSON.parse(this.#call(handle.train(steps, o.report !== false)));
+    return JSON.parse(this.checkedResult(handle.train(steps, o.report !== false)));
   }
 
   /** The report of the current parameters, without training. */
   evaluate() {
-    return JSON.parse(this.#call(this.#live().evaluate()));
+    return JSON.parse(this.checkedResult(this.live().evaluate()));
   }
 
   /** Class probabilities, Float32Array (nodes × classes). */
   predict() {
-    return this.#call(this.#live().predict());
+    return this.checkedResult(this.live().predict());
   }
 
   /** The predicted class of every node (first largest probability), Int32Array (nodes). */
@@ -174,51 +158,41 @@ export class GcnModel {
 
   /** 2-D node embedding, Float32Array (nodes × 2): the last hidden layer (PCA when wider than 2). */
   embedding() {
-    return this.#call(this.#live().embedding());
+    return this.checkedResult(this.live().embedding());
   }
 
   /** Activations of hidden layer `layer`, Float32Array (nodes × width). */
   hiddenOutput(layer) {
     requireNumber(layer, 'layer');
-    return this.#call(this.#live().hiddenOutput(layer));
+    return this.checkedResult(this.live().hiddenOutput(layer));
   }
 
   setLearningRate(lr) {
     requireNumber(lr, 'learningRate');
-    this.#call(this.#live().setLearningRate(lr));
+    this.checkedResult(this.live().setLearningRate(lr));
   }
 
-  get learningRate() { return this.#live().learningRate(); }
-  get step() { return this.#live().step(); }
-  get config() { return JSON.parse(this.#call(this.#live().config())); }
+  get learningRate() { return this.live().learningRate(); }
+  get step() { return this.live().step(); }
+  get config() { return JSON.parse(this.checkedResult(this.live().config())); }
 
   /** [{ name, offset, shape }] of the parameter block (after setGraph). */
   get layout() {
-    this.#layout ??= Object.freeze(JSON.parse(this.#call(this.#live().layout())));
+    this.#layout ??= Object.freeze(JSON.parse(this.checkedResult(this.live().layout())));
     return this.#layout;
   }
 
-  getWeights() { return this.#live().weights(); }
+  getWeights() { return this.live().weights(); }
 
   setWeights(w) {
     requireFloat32Array(w, 'weights');
-    this.#call(this.#live().setWeights(w));
+    this.checkedResult(this.live().setWeights(w));
   }
 
   /** Back to the seed's initial parameters, step 0. */
-  reset() { this.#call(this.#live().reset()); }
+  reset() { this.checkedResult(this.live().reset()); }
 
   /** Frees the C++ model. Further calls throw. Safe to call twice. */
-  delete() {
-    if (!this.#handle) return;
-    finalizer?.unregister(this);
-    this.#handle.delete();
-    this.#handle = null;
-  }
-
-  [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() {
-    this.delete();
-  }
 }
 
 /** lab.createGcn(config). */

@@ -3,39 +3,22 @@
 // The C++ object lives in the WebAssembly heap: call delete() when done (or
 // use `using net = lab.createNetwork(...)`); a FinalizationRegistry frees
 // networks that were forgotten, as a safety net only.
-import { checked } from './module-call.js';
+import { WasmObject } from './wasm-object.js';
 import { describe, requireFloat32Array, requireKnownKeys, requirePlainObject, toConfigJson } from './validate.js';
 
 const DATA_FIELDS = ['x', 'y', 'inputs', 'testX', 'testY', 'classes', 'name'];
-
-const finalizer = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry((handle) => { if (!handle.isDeleted()) handle.delete(); })
-  : null;
 
 function requireNumber(value, field) {
   if (typeof value !== 'number') throw new TypeError(`${field} must be a number; got ${describe(value)}`);
   return value;
 }
 
-export class Network {
-  #handle;
-  #module;
+export class Network extends WasmObject {
   #layout;
 
   /** @internal Use lab.createNetwork(config) or lab.loadNetwork(json). */
   constructor(module, handle) {
-    this.#module = module;
-    this.#handle = handle;
-    finalizer?.register(this, handle, this);
-  }
-
-  #live() {
-    if (!this.#handle) throw new Error('this network was deleted (net.delete()); create a new one with lab.createNetwork()');
-    return this.#handle;
-  }
-
-  #call(result) {
-    return checked(this.#module, result);
+    super(module, handle, 'this network was deleted (net.delete()); create a new one with lab.createNetwork()');
   }
 
   /**
@@ -43,7 +26,7 @@ export class Network {
    * Float32Arrays, x row-major (n × inputs). lab.dataset() output fits as is.
    */
   setData(data) {
-    const handle = this.#live();
+    const handle = this.live();
     requirePlainObject(data, 'data');
     requireKnownKeys(data, 'data', DATA_FIELDS);
     requireFloat32Array(data.x, 'data.x');
@@ -54,7 +37,7 @@ export class Network {
     const testY = data.testY ?? new Float32Array(0);
     requireFloat32Array(testX, 'data.testX');
     requireFloat32Array(testY, 'data.testY');
-    this.#call(handle.setData(data.x, data.y, inputs, testX, testY));
+    this.checkedResult(handle.setData(data.x, data.y, inputs, testX, testY));
   }
 
   /**
@@ -65,7 +48,7 @@ export class Network {
    * divergedAtStep } (cheaper: no diagnostics, no JSON).
    */
   train(steps, options) {
-    const handle = this.#live();
+    const handle = this.live();
     requireNumber(steps, 'steps');
     const o = requirePlainObject(options, 'options', { optional: true });
     requireKnownKeys(o, 'options', ['report']);
@@ -74,7 +57,7 @@ export class Network {
     }
     if (o.report === false) {
       // The hot path of long runs: no report is built, five numbers come back.
-      const [step, batchLoss, diverged, divergedAtStep, learningRate] = this.#call(handle.trainCompact(steps));
+      const [step, batchLoss, diverged, divergedAtStep, learningRate] = this.checkedResult(handle.trainCompact(steps));
       return {
         step,
         learningRate,
@@ -83,19 +66,19 @@ export class Network {
         divergedAtStep: divergedAtStep < 0 ? null : divergedAtStep,
       };
     }
-    return JSON.parse(this.#call(handle.train(steps, true)));
+    return JSON.parse(this.checkedResult(handle.train(steps, true)));
   }
 
   /** Loss and accuracy on the whole training and test sets (evaluation mode). */
   evaluate() {
-    return JSON.parse(this.#call(this.#live().evaluate()));
+    return JSON.parse(this.checkedResult(this.live().evaluate()));
   }
 
   /** Head outputs for x (n × inputs, row-major): a Float32Array (n × outputs). */
   predict(x) {
-    const handle = this.#live();
+    const handle = this.live();
     requireFloat32Array(x, 'x');
-    return this.#call(handle.predict(x));
+    return this.checkedResult(handle.predict(x));
   }
 
   /**
@@ -103,38 +86,38 @@ export class Network {
    * row 0 is y = yMin, column 0 is x = xMin (softmax: `classes` values per point).
    */
   predictGrid(xMin, xMax, yMin, yMax, resolution) {
-    const handle = this.#live();
+    const handle = this.live();
     [['xMin', xMin], ['xMax', xMax], ['yMin', yMin], ['yMax', yMax], ['resolution', resolution]]
       .forEach(([field, v]) => requireNumber(v, field));
-    return this.#call(handle.predictGrid(xMin, xMax, yMin, yMax, resolution));
+    return this.checkedResult(handle.predictGrid(xMin, xMax, yMin, yMax, resolution));
   }
 
   /** Changes the learning rate from the next step on (e.g. a spike); clears a divergence. */
   setLearningRate(lr) {
-    const handle = this.#live();
+    const handle = this.live();
     requireNumber(lr, 'learningRate');
-    this.#call(handle.setLearningRate(lr));
+    this.checkedResult(handle.setLearningRate(lr));
   }
 
   get learningRate() {
-    return this.#live().learningRate();
+    return this.live().learningRate();
   }
 
   /** Number of updates done so far. */
   get step() {
-    return this.#live().step();
+    return this.live().step();
   }
 
   /** A copy of the whole parameter block (layout: net.layout). */
   getWeights() {
-    return this.#live().weights();
+    return this.live().weights();
   }
 
   /** Replaces the whole parameter block; resets the optimizer state. */
   setWeights(w) {
-    const handle = this.#live();
+    const handle = this.live();
     requireFloat32Array(w, 'weights');
-    this.#call(handle.setWeights(w));
+    this.checkedResult(handle.setWeights(w));
   }
 
   /**
@@ -142,41 +125,30 @@ export class Network {
    * invalidated (length 0) by the next call that grows the heap: read it at once.
    */
   weightsView() {
-    return this.#live().weightsView();
+    return this.live().weightsView();
   }
 
   /** [{ name, offset, shape }] of every tensor in the parameter block. */
   get layout() {
-    this.#layout ??= Object.freeze(JSON.parse(this.#call(this.#live().layout())));
+    this.#layout ??= Object.freeze(JSON.parse(this.checkedResult(this.live().layout())));
     return this.#layout;
   }
 
   /** The full config, every field explicit. */
   get config() {
-    return JSON.parse(this.#call(this.#live().config()));
+    return JSON.parse(this.checkedResult(this.live().config()));
   }
 
   /** { format, version, config, step, weights } — lab.loadNetwork() restores it exactly. */
   toJSON() {
-    return JSON.parse(this.#call(this.#live().toJSON()));
+    return JSON.parse(this.checkedResult(this.live().toJSON()));
   }
 
   /** Back to the seed's initial weights, step 0, the config's learning rate. */
   reset() {
-    this.#call(this.#live().reset());
+    this.checkedResult(this.live().reset());
   }
 
-  /** Frees the C++ network. Further calls throw. Safe to call twice. */
-  delete() {
-    if (!this.#handle) return;
-    finalizer?.unregister(this);
-    this.#handle.delete();
-    this.#handle = null;
-  }
-
-  [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() {
-    this.delete();
-  }
 
   /** @internal */
   static configJson(config) {

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { after, before } from 'node:test';
+
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 
@@ -74,4 +76,22 @@ export async function openReady(context, url, { timeout = 30000 } = {}) {
 /** Waits until the page's run has stopped at the end of its schedule. */
 export async function waitFinished(page, { timeout = 60000 } = {}) {
   await page.waitForFunction(() => window.__alab?.reason() === 'finished', null, { timeout });
+}
+
+/**
+ * Serves the built site and launches Chromium once for a test file:
+ * registers the before/after hooks and returns { site, browser }, filled in
+ * when `before` has run.
+ */
+export function useSiteAndBrowser() {
+  const env = { site: null, browser: null };
+  before(async () => {
+    env.site = await serveSite();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+  });
+  return env;
 }
