@@ -50,6 +50,15 @@ std::vector<float> find_kinks(const ActivationInfo& info, const ActivationParams
 
 }  // namespace
 
+float max_abs_derivative(const ActivationInfo& info, const ActivationParams& params) {
+  std::vector<float> x(4001);
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = -20.0f + 0.01f * static_cast<float>(i);
+  const std::vector<float> d = apply(info.derivative, x, params);
+  float m = 0.0f;
+  for (float v : d) m = std::fmax(m, std::fabs(v));
+  return m;
+}
+
 ActivationProperties measure_properties(const ActivationInfo& info, const ActivationParams& params) {
   ActivationParams p = params;
   p.training = false;

@@ -25,6 +25,10 @@ struct ActivationProperties {
   float mean_on_standard_normal;
 };
 
+// max |f'(x)| over [-20, 20] in steps of 0.01: the scale of "saturated"
+// (|f'| < 5 % of it) in the trainers' diagnostics.
+float max_abs_derivative(const ActivationInfo& info, const ActivationParams& params);
+
 // Probes the activation with the given parameters (rrelu in evaluation mode).
 ActivationProperties measure_properties(const ActivationInfo& info, const ActivationParams& params);
 

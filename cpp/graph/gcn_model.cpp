@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/properties.h"
 #include "core/rng.h"
 #include "graph/graph_layers.h"
 #include "graph/spectrum.h"
@@ -18,16 +19,6 @@ namespace {
 constexpr uint64_t kInitStream = 11;
 constexpr double kSaturationShare = 0.05;  // as the MLP: |f'(z)| < 5% of max |f'|
 constexpr uint32_t kLayerSeedStep = 0x9E3779B9u;
-
-float max_abs_derivative(const ActivationInfo& info, const ActivationParams& p) {
-  constexpr int kPoints = 4001;  // [-20, 20] in steps of 0.01, as nn::Network
-  std::vector<float> x(kPoints), d(kPoints);
-  for (int i = 0; i < kPoints; ++i) x[i] = -20.0f + 0.01f * static_cast<float>(i);
-  info.derivative(x.data(), d.data(), kPoints, p);
-  float m = 0.0f;
-  for (float v : d) m = std::max(m, std::fabs(v));
-  return m;
-}
 
 int histogram_bin(float z) {
   constexpr float kBinsPerUnit = nn::kHistogramBins / (nn::kHistogramMax - nn::kHistogramMin);

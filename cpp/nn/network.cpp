@@ -8,6 +8,7 @@
 
 #include "core/counter_hash.h"
 #include "core/errors.h"
+#include "core/properties.h"
 #include "core/rng.h"
 #include "core/simd.h"
 #include "nn/dense.h"
@@ -39,16 +40,6 @@ void zero_padding(float* rows, int count, int n, int ld) {
     }
     for (; c < ld; c += 4) wasm_v128_store(r + c, wasm_i32x4_splat(0));
   }
-}
-
-float max_abs_derivative(const ActivationInfo& info, const ActivationParams& p) {
-  constexpr int kPoints = 4001;  // [-20, 20] in steps of 0.01
-  std::vector<float> x(kPoints), d(kPoints);
-  for (int i = 0; i < kPoints; ++i) x[i] = -20.0f + 0.01f * static_cast<float>(i);
-  info.derivative(x.data(), d.data(), kPoints, p);
-  float m = 0.0f;
-  for (float v : d) m = std::max(m, std::fabs(v));
-  return m;
 }
 
 // Data values are bounded so that pre-activations stay finite: with |x| near

@@ -5,29 +5,20 @@
 // absurd requests sent straight to the training worker are answered with an
 // error naming the field, and the worker keeps working.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { loadLab } from 'activation-lab';
 
-import { launchBrowser, openPage } from './helpers/browser.mjs';
+import { openPage, useSiteAndBrowser } from './helpers/browser.mjs';
 import { serveStatic } from './helpers/static-server.mjs';
 
 // A run with a scheduled learning-rate spike, so the schedule path is compared too.
 const COMMON = 'dataset=spiral&n=400&noise=0.1&hidden=8,8,8&seed=1234&lr=0.03&opt=adam&batch=10&maxSteps=400&spikeAt=200&spikeLr=0.5&spikeSteps=5&speed=max';
 
-let site;
-let browser;
-before(async () => {
-  site = await serveStatic();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser(serveStatic);
 
 async function trainToEnd(query, view) {
-  const page = await openPage(browser.context, `${site.url}?${query}`);
+  const page = await openPage(env.browser.context, `${env.site.url}?${query}`);
   await page.waitForFunction(() => document.body.dataset.ready === 'true' && window.__alab.reason() === 'ready', null, { timeout: 30000 });
   await page.click(`#view-${view} [data-action="play"]`);
   await page.waitForFunction(() => window.__alab.reason() === 'finished', null, { timeout: 45000 });
@@ -86,7 +77,7 @@ test('one network trained alone, as one of four in compare mode, and in Node: id
 });
 
 test('worker fault: absurd requests to the training worker are answered with an error naming the field; it keeps working', async (t) => {
-  const page = await openPage(browser.context, site.url);
+  const page = await openPage(env.browser.context, env.site.url);
   await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 30000 });
   const workerUrl = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => /training-worker.*\.js$/.test(n)));
   assert.ok(workerUrl, 'the page loaded its training worker');

@@ -7,9 +7,9 @@
 // are shown as text), rejected commands get the documented `rejected` reply.
 // Served WITHOUT a CSP, so a policy cannot hide an injection.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from './helpers/browser.mjs';
+import { useSiteAndBrowser } from './helpers/browser.mjs';
 import { serveStatic } from './helpers/static-server.mjs';
 
 // Each payload sets window.__pwned (or opens a dialog) if it ever runs.
@@ -60,20 +60,11 @@ const EMBED_KEYS = ['experiment', 'lang', 'speed', 'autoplay', 'origins', 'unkno
 
 const query = (keys, value, fixed = {}) => `?${new URLSearchParams([...keys.map((k) => [k, value]), ...Object.entries(fixed)])}#${encodeURIComponent(value)}`;
 
-let site;
-let browser;
-before(async () => {
-  site = await serveStatic();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser(serveStatic);
 
 /** A page with the execution traps installed in every frame before any script runs. */
 async function trappedPage() {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   page.dialogs = [];
   page.errors = [];
   page.on('dialog', (d) => { page.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
@@ -136,14 +127,14 @@ async function assertNothingRan(page, label) {
 
 test(`${PAYLOADS.length} XSS payloads in every URL parameter of index.html: nothing runs, the page keeps its defaults and works`, async (t) => {
   const page = await trappedPage();
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   await page.waitForFunction(() => document.body.dataset.ready === 'true' && window.__alab.reason() === 'ready', null, { timeout: 30000 });
   const defaults = await page.evaluate(() => window.__alab.state());
   const clean = await page.evaluate(domFindings);
   assert.deepEqual(clean.found, []);
   let loads = 0;
   await inParallel(PAYLOADS, async (payload, p) => {
-    await p.goto(site.url + query(INDEX_KEYS, payload));
+    await p.goto(env.site.url + query(INDEX_KEYS, payload));
     await p.waitForFunction(() => document.body.dataset.ready === 'true' && window.__alab.reason() === 'ready', null, { timeout: 30000 })
       .catch(async (error) => {
         const where = await p.evaluate(() => ({ ready: document.body.dataset.ready, reason: window.__alab?.reason(), banner: document.getElementById('worker-banner')?.hidden === false ? document.getElementById('worker-message').textContent : null })).catch(() => null);
@@ -166,19 +157,19 @@ test(`${PAYLOADS.length} XSS payloads in every URL parameter of index.html: noth
 
 test(`${PAYLOADS.length} XSS payloads in every URL parameter of embed.html: nothing runs, unknown experiments are reported as text`, async () => {
   const page = await trappedPage();
-  await page.goto(`${site.url}embed.html?experiment=dying-relu`);
+  await page.goto(`${env.site.url}embed.html?experiment=dying-relu`);
   await page.waitForFunction(() => document.querySelector('.alab-widget')?.dataset.reason === 'ready', null, { timeout: 30000 });
   const clean = await page.evaluate(domFindings);
   await inParallel(PAYLOADS, async (payload, page) => {
     // every parameter hostile: the page says the experiment is unknown, as text
-    await page.goto(`${site.url}embed.html${query(EMBED_KEYS, payload)}`);
+    await page.goto(`${env.site.url}embed.html${query(EMBED_KEYS, payload)}`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 30000 })
       .catch((error) => { throw new Error(`embed with ${payload}: not ready (${page.errors.join('; ')})`, { cause: error }); });
     await assertNothingRan(page, `embed ${payload}`);
     assert.match(await page.textContent('.alab-error'), /Unknown experiment/, payload);
     assert.deepEqual((await page.evaluate(domFindings)).found, [], payload);
     // a valid experiment, every other parameter hostile: the widget works with its defaults
-    await page.goto(`${site.url}embed.html${query(EMBED_KEYS.filter((k) => k !== 'experiment'), payload, { experiment: 'dying-relu' })}`);
+    await page.goto(`${env.site.url}embed.html${query(EMBED_KEYS.filter((k) => k !== 'experiment'), payload, { experiment: 'dying-relu' })}`);
     if (PAYLOADS.indexOf(payload) % 4 === 0) {   // the worker's start does not depend on the payload: check it on a sample
       await page.waitForFunction(() => document.querySelector('.alab-widget')?.dataset.reason === 'ready', null, { timeout: 20000 });
     }
@@ -194,7 +185,7 @@ test(`${PAYLOADS.length} XSS payloads in every URL parameter of embed.html: noth
 
 test('XSS payloads in every attribute of <activation-lab>: nothing runs, bad values fall back, links stay http(s)', async () => {
   const page = await trappedPage();
-  await page.goto(`${site.url}examples/tutorial.html`);
+  await page.goto(`${env.site.url}examples/tutorial.html`);
   await page.waitForFunction(() => customElements.get('activation-lab'));
   const results = await page.evaluate(async (payloads) => {
     const out = [];
@@ -243,7 +234,7 @@ test('XSS payloads in every attribute of <activation-lab>: nothing runs, bad val
 
 test('postMessage: malformed, oversized, non-object and prototype-polluting commands are rejected; strangers are ignored', async () => {
   const page = await trappedPage();
-  await page.goto(`${site.url}examples/tutorial.html`);
+  await page.goto(`${env.site.url}examples/tutorial.html`);
   await page.waitForFunction(() => window.tutorialMessages?.some((m) => m.type === 'ready'), null, { timeout: 30000 });
   const frame = page.frame({ url: /experiment=dying-relu/ });
   const sent = await page.evaluate(() => {

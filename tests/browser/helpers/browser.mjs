@@ -81,12 +81,13 @@ export async function waitFinished(page, { timeout = 60000 } = {}) {
 /**
  * Serves the built site and launches Chromium once for a test file:
  * registers the before/after hooks and returns { site, browser }, filled in
- * when `before` has run.
+ * when `before` has run. `serve` may be another server with the same shape
+ * (e.g. helpers/static-server.mjs, which adds a CSP header).
  */
-export function useSiteAndBrowser() {
+export function useSiteAndBrowser(serve = serveSite) {
   const env = { site: null, browser: null };
   before(async () => {
-    env.site = await serveSite();
+    env.site = await serve();
     env.browser = await launchBrowser();
   });
   after(async () => {
