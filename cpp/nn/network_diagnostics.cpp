@@ -5,6 +5,7 @@
 //                      measured once per layer on a grid over [-20, 20] with the
 //                      configured parameters (prelu: the initial alpha),
 //   deadFraction       share of units with f'(z) == 0 on every sample,
+//   saturatedUnits     live units with |f'(z)| below the scale on >= 90 % of samples,
 //   meanAbsDerivative, the pre-activation histogram, prelu alpha statistics,
 //   and the died / revived events against the previous report's dead set, each
 //   with the unit's firing region (mean input where f'(z) != 0) for the autopsy.
@@ -38,6 +39,7 @@ struct Accumulator {
   long saturated = 0;
   std::vector<char> alive;
   std::vector<long> fired;          // (units) samples with f'(z) != 0
+  std::vector<long> saturated_by_unit;  // (units) samples with |f'(z)| below the threshold
   std::vector<double> fired_x;      // (units, inputs) sum of their inputs
   std::vector<uint32_t> histogram = std::vector<uint32_t>(kHistogramBins, 0);
 };
@@ -52,6 +54,7 @@ void Network::diagnostics(TrainReport& r, bool events) {
   for (int l = 0; l < hidden; ++l) {
     acc[l].alive.assign(layers_[l].out, 0);
     acc[l].fired.assign(layers_[l].out, 0);
+    acc[l].saturated_by_unit.assign(layers_[l].out, 0);
     acc[l].fired_x.assign(static_cast<std::size_t>(layers_[l].out) * d_in, 0.0);
   }
   float* d = &acts_[scratch0_];
@@ -83,6 +86,7 @@ void Network::diagnostics(TrainReport& r, bool events) {
           A.a2 += static_cast<double>(av) * av;
           A.abs_d += dv;
           A.saturated += dv < threshold;
+          A.saturated_by_unit[j] += dv < threshold;
           if (dv != 0.0f) {
             A.alive[j] = 1;
             ++A.fired[j];
@@ -106,8 +110,12 @@ void Network::diagnostics(TrainReport& r, bool events) {
     out.act_std = std::sqrt(std::max(0.0, A.a2 / pairs - out.act_mean * out.act_mean));
     out.saturated_fraction = A.saturated / pairs;
     out.mean_abs_derivative = A.abs_d / pairs;
-    for (int j = 0; j < L.out; ++j)
+    // A unit is marked saturated when |f'| is below the scale on at least 90 %
+    // of the samples but not on all of them (that is dead).
+    for (int j = 0; j < L.out; ++j) {
       if (!A.alive[j]) out.dead_units.push_back(j);
+      else if (A.saturated_by_unit[j] * 10 >= static_cast<long>(total) * 9) out.saturated_units.push_back(j);
+    }
     out.dead_fraction = static_cast<double>(out.dead_units.size()) / L.out;
     out.grad_norm = l < static_cast<int>(grad_norms_.size()) ? grad_norms_[l] : 0.0;
     out.histogram = A.histogram;

@@ -43,6 +43,7 @@ json layer_report_to_json(const LayerReport& l) {
               {"saturatedFraction", l.saturated_fraction},
               {"deadFraction", l.dead_fraction},
               {"deadUnits", l.dead_units},
+              {"saturatedUnits", l.saturated_units},
               {"meanAbsDerivative", l.mean_abs_derivative},
               {"gradNorm", l.grad_norm},
               {"alpha", alpha},

@@ -5,10 +5,11 @@
 // { step, learningRate, batchLoss, trainLoss, testLoss, trainAccuracy, testAccuracy,
 //   diverged, divergedAtStep,
 //   layers: [ { preMean, preStd, actMean, actStd, saturatedFraction, deadFraction,
-//               deadUnits: [int], meanAbsDerivative, gradNorm,
+//               deadUnits: [int], saturatedUnits: [int], meanAbsDerivative, gradNorm,
 //               alpha: { mean, min, max, values: [] } | null,
 //               histogram: { min: -6, max: 6, counts: [30 ints] } } ],   // hidden layers
-//   gradNormRatio, events: [ { step, layer, unit, kind: "died" | "revived", learningRate } ] }
+//   gradNormRatio, events: [ { step, layer, unit, kind: "died" | "revived", learningRate,
+//                              region: { center: [inputs], share } | null } ] }
 //
 // Absent values are null: test* without test data, *Accuracy for a linear
 // head, divergedAtStep before any divergence, gradNormRatio without hidden
@@ -40,6 +41,7 @@ struct LayerReport {
   double saturated_fraction = 0;     // (unit, sample) pairs with |f'(z)| < 0.05 max|f'|
   double dead_fraction = 0;          // units with f'(z) == 0 on every diagnostics sample
   std::vector<int> dead_units;
+  std::vector<int> saturated_units;  // not dead, |f'| below the saturation scale on >= 90 % of samples
   double mean_abs_derivative = 0;
   double grad_norm = 0;              // ‖dL/dW‖ of the layer's weights at the last step
   std::optional<AlphaStats> alpha;   // prelu layers only

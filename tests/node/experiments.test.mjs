@@ -42,6 +42,11 @@ test('dying ReLU: after a learning-rate spike relu has dead units, leaky/prelu/r
     assert.ok(byName[name].testAccuracy > byName.relu.testAccuracy, `${name} accuracy ${byName[name].testAccuracy}`);
   }
   // The deaths are reported as events, with the step and learning rate.
+  // Units are dead or (mostly) saturated, never both; the top relu layer is all dead.
+  for (const l of byName.relu.layers) {
+    for (const u of l.saturatedUnits) assert.ok(!l.deadUnits.includes(u), `unit ${u} both dead and saturated`);
+  }
+  assert.deepEqual(byName.relu.layers.at(-1).deadUnits, [0, 1, 2, 3, 4, 5, 6, 7]);
   const events = result.variants[0].history.flatMap((r) => r.events);
   assert.ok(events.some((e) => e.kind === 'died' && e.learningRate === 5));
   // The autopsy: where each unit last fired (mean input of the samples it fired on).
