@@ -77,11 +77,14 @@ TEST_P(KernelTest, DenseSweepWithinTolerance) {
     const double rd = c.info->reference_derivative(x[i], c.params, static_cast<uint32_t>(i));
     if (!within(y[i], rf, kForwardTol)) { ++bad_f; if (bad_f < 4) ADD_FAILURE() << c.label << " f(" << x[i] << ") = " << y[i] << ", want " << rf; }
     if (!within(d[i], rd, kDerivativeTol)) { ++bad_d; if (bad_d < 4) ADD_FAILURE() << c.label << " f'(" << x[i] << ") = " << d[i] << ", want " << rd; }
-    if (std::fabs(rf) > 1e-7) worst_f = std::fmax(worst_f, ulp_error(y[i], rf));
-    if (std::fabs(rd) > 2e-7) worst_d = std::fmax(worst_d, ulp_error(d[i], rd));
+    // The printed ULP figures cover results of magnitude >= 1e-3: near a zero
+    // of f or f' (gelu' at -0.75, silu' at -2.4, ...) the relative error of a
+    // tiny result says nothing, and the promise there is the absolute bound.
+    if (std::fabs(rf) >= 1e-3) worst_f = std::fmax(worst_f, ulp_error(y[i], rf));
+    if (std::fabs(rd) >= 1e-3) worst_d = std::fmax(worst_d, ulp_error(d[i], rd));
   }
-  std::printf("[ accuracy ] %-16s forward max %.2f ULP, derivative max %.2f ULP over %zu inputs\n", c.label.c_str(),
-              worst_f, worst_d, x.size());
+  std::printf("[ accuracy ] %-16s forward max %.2f ULP, derivative max %.2f ULP (results >= 1e-3) over %zu inputs\n",
+              c.label.c_str(), worst_f, worst_d, x.size());
   EXPECT_EQ(bad_f, 0u);
   EXPECT_EQ(bad_d, 0u);
 }
