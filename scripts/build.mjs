@@ -6,7 +6,7 @@
 //   all     native, wasm, site and lib
 // CMake's own dependency tracking makes a second run nearly free.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
@@ -27,8 +27,21 @@ function run(cmd, args, env = process.env) {
 
 // One build at a time per build folder: `npm start` and `npm test` run side
 // by side would otherwise write the same .mjs/.wasm pair and leave a mismatch.
-// The lock is a directory (mkdir is atomic); a lock older than 15 minutes is
-// taken to be left over from a killed build.
+// The lock is a directory (mkdir is atomic) holding the owner's pid; a lock
+// whose owner is gone (a build killed with Ctrl+C) is taken over at once.
+function lockOwnerAlive(lock) {
+  try {
+    const pid = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+    if (!Number.isInteger(pid) || pid <= 0) return Date.now() - statSync(lock).mtimeMs < 10_000;  // being written
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    if (error.code === 'EPERM') return true;  // alive, another user's
+    if (error.code === 'ENOENT') return Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs < 10_000;
+    return false;  // ESRCH: no such process
+  }
+}
+
 function withLock(dir, fn) {
   const lock = path.join(root, `${dir}.lock`);
   mkdirSync(path.dirname(lock), { recursive: true });
@@ -36,11 +49,11 @@ function withLock(dir, fn) {
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
       break;
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
-      const age = Date.now() - statSync(lock).mtimeMs;
-      if (age > 15 * 60 * 1000) { rmSync(lock, { recursive: true, force: true }); continue; }
+      if (!lockOwnerAlive(lock)) { rmSync(lock, { recursive: true, force: true }); continue; }
       if (Date.now() > deadline) throw new Error(`${lock} is held by another build; remove it if no build is running`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
     }
