@@ -10,7 +10,7 @@
 // lab.graph(name) returns one with every field filled.
 import { checked } from './module-call.js';
 import { WasmObject } from './wasm-object.js';
-import { describe, requireFloat32Array, requireKnownKeys, requirePlainObject, requireString, toConfigJson } from './validate.js';
+import { describe, readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject, requireString, toConfigJson } from './validate.js';
 
 const GRAPH_FIELDS = ['name', 'nodes', 'edges', 'labels', 'classes', 'classNames', 'comment', 'features', 'featureCount'];
 
@@ -80,11 +80,6 @@ export function graphFilter(module, graph, signal, options) {
   return checked(module, module.graphFilter(g.nodes, g.edges, signal, optionsJson(options)));
 }
 
-function requireNumber(value, field) {
-  if (typeof value !== 'number') throw new TypeError(`${field} must be a number; got ${describe(value)}`);
-  return value;
-}
-
 export class GcnModel extends WasmObject {
   #layout;
   #nodes = 0;
@@ -125,12 +120,8 @@ export class GcnModel extends WasmObject {
   train(steps, options) {
     const handle = this.live();
     requireNumber(steps, 'steps');
-    const o = requirePlainObject(options, 'options', { optional: true });
-    requireKnownKeys(o, 'options', ['report']);
-    if (o.report !== undefined && typeof o.report !== 'boolean') {
-      throw new TypeError(`options.report must be true or false; got ${describe(o.report)}`);
-    }
-    return JSON.parse(this.checkedResult(handle.train(steps, o.report !== false)));
+    const report = readReportOption(options);
+    return JSON.parse(this.checkedResult(handle.train(steps, report)));
   }
 
   /** The report of the current parameters, without training. */

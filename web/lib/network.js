@@ -4,14 +4,9 @@
 // use `using net = lab.createNetwork(...)`); a FinalizationRegistry frees
 // networks that were forgotten, as a safety net only.
 import { WasmObject } from './wasm-object.js';
-import { describe, requireFloat32Array, requireKnownKeys, requirePlainObject, toConfigJson } from './validate.js';
+import { readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject, toConfigJson } from './validate.js';
 
 const DATA_FIELDS = ['x', 'y', 'inputs', 'testX', 'testY', 'classes', 'name'];
-
-function requireNumber(value, field) {
-  if (typeof value !== 'number') throw new TypeError(`${field} must be a number; got ${describe(value)}`);
-  return value;
-}
 
 export class Network extends WasmObject {
   #layout;
@@ -50,12 +45,8 @@ export class Network extends WasmObject {
   train(steps, options) {
     const handle = this.live();
     requireNumber(steps, 'steps');
-    const o = requirePlainObject(options, 'options', { optional: true });
-    requireKnownKeys(o, 'options', ['report']);
-    if (o.report !== undefined && typeof o.report !== 'boolean') {
-      throw new TypeError(`options.report must be true or false; got ${describe(o.report)}`);
-    }
-    if (o.report === false) {
+    const report = readReportOption(options);
+    if (!report) {
       // The hot path of long runs: no report is built, five numbers come back.
       const [step, batchLoss, diverged, divergedAtStep, learningRate] = this.checkedResult(handle.trainCompact(steps));
       return {

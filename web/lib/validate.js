@@ -47,20 +47,20 @@ export function requireKnownKeys(object, field, allowed) {
   }
 }
 
-export function requireInteger(value, field, min, max) {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const Err = typeof value === 'number' ? RangeError : TypeError;
-    throw new Err(`${field} must be an integer in [${min}, ${max}]; got ${describe(value)}`);
-  }
+/** A number of any value: the C++ API checks ranges and names NaN/Infinity itself. */
+export function requireNumber(value, field) {
+  if (typeof value !== 'number') throw new TypeError(`${field} must be a number; got ${describe(value)}`);
   return value;
 }
 
-export function requireNumber(value, field, min, max) {
-  if (typeof value !== 'number' || !(value >= min && value <= max)) {
-    const Err = typeof value === 'number' ? RangeError : TypeError;
-    throw new Err(`${field} must be a finite number in [${min}, ${max}]; got ${describe(value)}`);
+/** The options of a train() call: { report?: boolean }; returns whether to build the report. */
+export function readReportOption(options) {
+  const o = requirePlainObject(options, 'options', { optional: true });
+  requireKnownKeys(o, 'options', ['report']);
+  if (o.report !== undefined && typeof o.report !== 'boolean') {
+    throw new TypeError(`options.report must be true or false; got ${describe(o.report)}`);
   }
-  return value;
+  return o.report !== false;
 }
 
 /**
