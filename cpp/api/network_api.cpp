@@ -119,9 +119,12 @@ std::vector<float> predict(nn::Network& net, const std::vector<float>& x) {
   return net.predict(x.data(), static_cast<int>(x.size() / d));
 }
 
-std::vector<float> predict_grid(nn::Network& net, double x_min, double x_max, double y_min, double y_max,
-                                double resolution) {
-  if (net.inputs() != 2) throw_range("network.inputs", net.inputs(), "2 for predictGrid");
+namespace {
+
+// The grid arguments of predictGrid and unitGrid, checked before any work.
+int checked_grid(nn::Network& net, const char* method, double x_min, double x_max, double y_min, double y_max,
+                 double resolution) {
+  if (net.inputs() != 2) throw_range("network.inputs", net.inputs(), std::string("2 for ") + method);
   const double lim = 1e6;
   jf::number_in(jf::from_double(x_min), "xMin", -lim, lim);
   jf::number_in(jf::from_double(x_max), "xMax", -lim, lim);
@@ -129,9 +132,33 @@ std::vector<float> predict_grid(nn::Network& net, double x_min, double x_max, do
   jf::number_in(jf::from_double(y_max), "yMax", -lim, lim);
   if (!(x_min < x_max)) throw_range("xMin", x_min, "< xMax (" + describe_value(x_max) + ")");
   if (!(y_min < y_max)) throw_range("yMin", y_min, "< yMax (" + describe_value(y_max) + ")");
-  const int r = static_cast<int>(jf::integer_in(jf::from_double(resolution), "resolution", 2, nn::kMaxGridResolution));
+  return static_cast<int>(jf::integer_in(jf::from_double(resolution), "resolution", 2, nn::kMaxGridResolution));
+}
+
+}  // namespace
+
+std::vector<float> predict_grid(nn::Network& net, double x_min, double x_max, double y_min, double y_max,
+                                double resolution) {
+  const int r = checked_grid(net, "predictGrid", x_min, x_max, y_min, y_max, resolution);
   return net.predict_grid(static_cast<float>(x_min), static_cast<float>(x_max), static_cast<float>(y_min),
                           static_cast<float>(y_max), r);
+}
+
+std::vector<float> unit_grid(nn::Network& net, double x_min, double x_max, double y_min, double y_max,
+                             double resolution) {
+  const int r = checked_grid(net, "unitGrid", x_min, x_max, y_min, y_max, resolution);
+  return net.unit_grid(static_cast<float>(x_min), static_cast<float>(x_max), static_cast<float>(y_min),
+                       static_cast<float>(y_max), r);
+}
+
+std::vector<float> unit_stats(nn::Network& net) {
+  if (!net.has_data()) throw InvalidArgument(InvalidArgument::Kind::Range, "data", "unitStats needs data first: call net.setData(data)");
+  return net.unit_stats();
+}
+
+void restore_state(nn::Network& net, const std::vector<uint8_t>& bytes, bool exact) {
+  if (!net.has_data()) throw InvalidArgument(InvalidArgument::Kind::Range, "data", "restoreState needs the same data first: call net.setData(data)");
+  net.restore_state(bytes.data(), bytes.size(), exact);
 }
 
 void set_learning_rate(nn::Network& net, double lr) {

@@ -47,6 +47,16 @@ std::vector<float> predict(nn::Network& net, const std::vector<float>& x);
 std::vector<float> predict_grid(nn::Network& net, double x_min, double x_max, double y_min, double y_max,
                                 double resolution);
 
+// net.unitGrid(xMin, xMax, yMin, yMax, resolution): validated as predictGrid.
+std::vector<float> unit_grid(nn::Network& net, double x_min, double x_max, double y_min, double y_max,
+                             double resolution);
+
+// net.unitStats(): per hidden unit [active, inactive, saturated, 30 histogram counts].
+std::vector<float> unit_stats(nn::Network& net);
+
+// net.restoreState(bytes, { exact }).
+void restore_state(nn::Network& net, const std::vector<uint8_t>& bytes, bool exact);
+
 // net.setLearningRate(lr).
 void set_learning_rate(nn::Network& net, double lr);
 

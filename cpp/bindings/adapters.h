@@ -83,4 +83,12 @@ inline val to_float32_array(const float* data, std::size_t n) {
   return val::global("Float32Array").new_(val(emscripten::typed_memory_view(n, data)));
 }
 
+// Copies a JS Uint8Array into C++ memory, and bytes back into a new Uint8Array.
+inline std::vector<uint8_t> to_bytes(const val& array) {
+  return emscripten::convertJSArrayToNumberVector<uint8_t>(array);
+}
+inline val to_uint8_array(const uint8_t* data, std::size_t n) {
+  return val::global("Uint8Array").new_(val(emscripten::typed_memory_view(n, data)));
+}
+
 }  // namespace alab::bindings

@@ -101,6 +101,27 @@ class NetworkHandle {
       return to_float32_array(y.data(), y.size());
     });
   }
+  val unit_grid(double x_min, double x_max, double y_min, double y_max, double resolution) {
+    return guarded([&] {
+      const std::vector<float> y = alab::unit_grid(*net_, x_min, x_max, y_min, y_max, resolution);
+      return to_float32_array(y.data(), y.size());
+    });
+  }
+  val unit_stats() {
+    return guarded([&] {
+      const std::vector<float> y = alab::unit_stats(*net_);
+      return to_float32_array(y.data(), y.size());
+    });
+  }
+  val save_state() {
+    return guarded([&] {
+      const std::vector<uint8_t> b = net_->save_state();
+      return to_uint8_array(b.data(), b.size());
+    });
+  }
+  bool restore_state(const val& bytes, bool exact) {
+    return guarded([&] { alab::restore_state(*net_, to_bytes(bytes), exact); return true; });
+  }
   bool set_learning_rate(double lr) { return guarded([&] { alab::set_learning_rate(*net_, lr); return true; }); }
   double learning_rate() const { return net_->learning_rate(); }
   val weights() const { return to_float32_array(net_->params(), net_->param_count()); }
@@ -240,6 +261,10 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("evaluate", &NetworkHandle::evaluate)
       .function("predict", &NetworkHandle::predict)
       .function("predictGrid", &NetworkHandle::predict_grid)
+      .function("unitGrid", &NetworkHandle::unit_grid)
+      .function("unitStats", &NetworkHandle::unit_stats)
+      .function("saveState", &NetworkHandle::save_state)
+      .function("restoreState", &NetworkHandle::restore_state)
       .function("setLearningRate", &NetworkHandle::set_learning_rate)
       .function("learningRate", &NetworkHandle::learning_rate)
       .function("weights", &NetworkHandle::weights)

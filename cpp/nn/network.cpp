@@ -211,6 +211,11 @@ void Network::set_data(const float* x, int n, int inputs, const float* y, const 
   test_y_.assign(test_y ? test_y : y, test_y ? test_y + n_test : y);
   n_train_ = n;
   n_test_ = n_test;
+  data_hash_ = 1469598103934665603ULL;  // FNV-1a 64 over the bytes of x, y, testX, testY
+  for (const std::vector<float>* v : {&x_, &y_, &test_x_, &test_y_}) {
+    const auto* p = reinterpret_cast<const unsigned char*>(v->data());
+    for (std::size_t i = 0; i < v->size() * sizeof(float); ++i) data_hash_ = (data_hash_ ^ p[i]) * 1099511628211ULL;
+  }
   epoch_ = 0;
   reshuffle();
   last_region_.clear();
@@ -467,7 +472,7 @@ std::vector<float> Network::predict(const float* x, int n) {
   return out;
 }
 
-std::vector<float> Network::predict_grid(float xmin, float xmax, float ymin, float ymax, int resolution) {
+std::vector<float> Network::grid_points(float xmin, float xmax, float ymin, float ymax, int resolution) const {
   if (config_.inputs != 2) throw_range("inputs", config_.inputs, "2 for predictGrid");
   const auto check = [](const char* field, float v) {
     if (!std::isfinite(v)) throw_range(field, json_field::format_number(v), "a finite number");
@@ -487,6 +492,11 @@ std::vector<float> Network::predict_grid(float xmin, float xmax, float ymin, flo
       pts[i] = xmin + (xmax - xmin) * (static_cast<float>(c) * step);
       pts[i + 1] = ymin + (ymax - ymin) * (static_cast<float>(r) * step);
     }
+  return pts;
+}
+
+std::vector<float> Network::predict_grid(float xmin, float xmax, float ymin, float ymax, int resolution) {
+  const std::vector<float> pts = grid_points(xmin, xmax, ymin, ymax, resolution);
   return predict(pts.data(), resolution * resolution);
 }
 

@@ -55,6 +55,8 @@ inline constexpr int kDiagnosticsSamples = 1000;
 inline constexpr long kMaxStepsPerCall = 1000000;
 inline constexpr int kMaxGridResolution = 400;
 inline constexpr int kMaxPredict = 1000000;
+inline constexpr long kMaxUnitGridFloats = 16000000;  // 64 MiB of unit images
+inline constexpr int kUnitStatsStride = 3 + kHistogramBins;
 
 class Network {
  public:
@@ -91,6 +93,28 @@ class Network {
   // y = ymin + (ymax − ymin)·r/(resolution−1), column c has x likewise, so row 0
   // is y = ymin; values row-major (row, column, output). resolution in [2, 400].
   std::vector<float> predict_grid(float xmin, float xmax, float ymin, float ymax, int resolution);
+  // Every hidden unit's activation f(z) (evaluation mode) on the predict_grid
+  // grid (same points, same row order): [hidden layer][unit][row][column],
+  // one block. Same validation as predict_grid, plus
+  // (hidden units) · resolution² <= kMaxUnitGridFloats. (unit_views.cpp)
+  std::vector<float> unit_grid(float xmin, float xmax, float ymin, float ymax, int resolution);
+  // Per hidden unit over the diagnostics set, evaluation mode, as
+  // [hidden layer][unit][kUnitStatsStride]: share of samples active, inactive
+  // (f'(z) = 0) and saturated (f' != 0 but |f'| < 0.05 max|f'|, the report's
+  // rule), then the kHistogramBins pre-activation counts. Requires data.
+  std::vector<float> unit_stats();
+
+  // The whole training state (parameters, optimizer state, step, learning
+  // rate, epoch order position, divergence snapshot, dead-unit memory) as
+  // bytes; restore_state() on a network of the same config and data continues
+  // bit-identically to the original. (network_state.cpp)
+  std::vector<uint8_t> save_state();
+  // exact: the blob must come from this config and data. Not exact (a fork
+  // that changes hidden activations): widths, inputs, head, optimizer and
+  // data must agree; weights, biases, step, epoch position and learning rate
+  // are taken, the optimizer state too when the parameter layouts agree, and
+  // prelu alphas keep this network's values. Throws InvalidArgument("state").
+  void restore_state(const uint8_t* bytes, std::size_t n, bool exact);
 
   float learning_rate() const { return learning_rate_; }
   // Validated like config.learningRate; clears a divergence.
@@ -146,6 +170,8 @@ class Network {
   void record_grad_norms();
   void restore_snapshot();
   void clear_training_state();
+  std::vector<float> grid_points(float xmin, float xmax, float ymin, float ymax, int resolution) const;
+  uint64_t structure_hash(bool with_activations) const;
 
   NetworkConfig config_;
   std::vector<Layer> layers_;
@@ -160,6 +186,7 @@ class Network {
 
   std::vector<float> x_, y_, test_x_, test_y_;
   int n_train_ = 0, n_test_ = 0;
+  uint64_t data_hash_ = 0;  // FNV-1a of the data, checked by restore_state
   std::vector<uint32_t> order_, batch_idx_;
   int cursor_ = 0;
   uint32_t epoch_ = 0;

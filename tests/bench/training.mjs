@@ -19,6 +19,7 @@ export const NETWORKS = [
 ];
 export const TRAINING_IMPLEMENTATIONS = ['ours', 'playground', 'tfWasm', 'tfCpu'];
 export const GRID_RESOLUTION = 100;
+export const UNIT_GRID_RESOLUTIONS = [GRID_RESOLUTION, 40];
 const STEPS_PER_CALL = 10;  // ours: mini-batch steps per net.train call
 
 /** True once the trainer's JS API (issue 3) is in the library. */
@@ -66,6 +67,8 @@ function oursCases(lab, net, data) {
   return {
     train: { fn: () => model.train(STEPS_PER_CALL, { report: false }), samples: STEPS_PER_CALL * net.batchSize },
     grid: { fn: () => model.predictGrid(-6, 6, -6, 6, GRID_RESOLUTION) },
+    // Every hidden unit's image (the page's diagram): at the boundary's grid and at the page's 40x40.
+    unitGrid: Object.fromEntries(UNIT_GRID_RESOLUTIONS.map((res) => [res, () => model.unitGrid(-6, 6, -6, 6, res)])),
     finish: () => {
       const r = model.train(0, { report: true });
       model.delete();
@@ -141,7 +144,8 @@ function tfCases(tfjs, backend, net, data) {
 
 /**
  * @returns {Promise<{ rows: object[], trainer: boolean }>} one row per network
- *   with train: { impl: { ns, samples } } (ns per call) and grid: { impl: ns }.
+ *   with train: { impl: { ns, samples } } (ns per call), grid: { impl: ns } and
+ *   unitGrid: { resolution: ns } (ours: every hidden unit's image, net.unitGrid).
  */
 export async function benchTraining({ lab, tfjs, repetitions, minSampleMs, networks = NETWORKS, log = () => {} }) {
   const trainer = hasTrainer(lab);
@@ -152,7 +156,8 @@ export async function benchTraining({ lab, tfjs, repetitions, minSampleMs, netwo
   const cases = [];
   const finishers = [];
   for (const net of networks) {
-    const row = { network: net.id, label: net.label, batchSize: net.batchSize, train: {}, grid: {}, final: {} };
+    const row = { network: net.id, label: net.label, batchSize: net.batchSize, units: net.hidden.reduce((a, b) => a + b, 0),
+      train: {}, grid: {}, unitGrid: {}, final: {} };
     rows.push(row);
     const impls = { playground: playgroundCases(net, data) };
     if (trainer) impls.ours = oursCases(lab, net, data);
@@ -167,6 +172,9 @@ export async function benchTraining({ lab, tfjs, repetitions, minSampleMs, netwo
       const enter = c.backend ? () => tfjs.use(c.backend) : undefined;
       cases.push({ key: `train/${net.id}/${impl}`, group, enter, fn: c.train.fn, store: (ns) => { row.train[impl] = { ns, samples: c.train.samples }; } });
       cases.push({ key: `grid/${net.id}/${impl}`, group, enter, fn: c.grid.fn, store: (ns) => { row.grid[impl] = ns; } });
+      for (const [res, fn] of Object.entries(c.unitGrid ?? {})) {
+        cases.push({ key: `unitGrid${res}/${net.id}/${impl}`, group, enter, fn, store: (ns) => { row.unitGrid[res] = ns; } });
+      }
       finishers.push(async () => { await enter?.(); row.final[impl] = c.finish(); });
     }
   }

@@ -4,8 +4,9 @@
 // use `using net = lab.createNetwork(...)`); a FinalizationRegistry frees
 // networks that were forgotten, as a safety net only.
 import { WasmObject } from './wasm-object.js';
-import { readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject, toConfigJson } from './validate.js';
+import { describe, readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject, toConfigJson } from './validate.js';
 
+const HISTOGRAM_BINS = 30;   // kHistogramBins in cpp/nn/report.h
 const DATA_FIELDS = ['x', 'y', 'inputs', 'testX', 'testY', 'classes', 'name'];
 
 export class Network extends WasmObject {
@@ -81,6 +82,66 @@ export class Network extends WasmObject {
     [['xMin', xMin], ['xMax', xMax], ['yMin', yMin], ['yMax', yMax], ['resolution', resolution]]
       .forEach(([field, v]) => requireNumber(v, field));
     return this.checkedResult(handle.predictGrid(xMin, xMax, yMin, yMax, resolution));
+  }
+
+  /**
+   * Every hidden unit's activation f(z) (evaluation mode) on the predictGrid
+   * grid: one Float32Array of (hidden units) × resolution² values ordered
+   * [hidden layer][unit][row][column], row 0 at y = yMin. Unit u of layer l
+   * starts at (hidden[0] + … + hidden[l-1] + u) · resolution².
+   */
+  unitGrid(xMin, xMax, yMin, yMax, resolution) {
+    const handle = this.live();
+    [['xMin', xMin], ['xMax', xMax], ['yMin', yMin], ['yMax', yMax], ['resolution', resolution]]
+      .forEach(([field, v]) => requireNumber(v, field));
+    return this.checkedResult(handle.unitGrid(xMin, xMax, yMin, yMax, resolution));
+  }
+
+  /**
+   * Per hidden unit over the diagnostics set (the first 1000 training samples,
+   * evaluation mode): { active, inactive, saturated } shares (Float32Arrays,
+   * one value per unit, [layer][unit] order, summing to 1 per unit) and
+   * `histogram`, 30 pre-activation counts per unit over [-6, 6) (the report's bins).
+   */
+  unitStats() {
+    const raw = this.checkedResult(this.live().unitStats());
+    const stride = 3 + HISTOGRAM_BINS;
+    const units = raw.length / stride;
+    const out = { active: new Float32Array(units), inactive: new Float32Array(units), saturated: new Float32Array(units),
+      histogram: new Float32Array(units * HISTOGRAM_BINS), bins: HISTOGRAM_BINS };
+    for (let u = 0; u < units; u++) {
+      out.active[u] = raw[u * stride];
+      out.inactive[u] = raw[u * stride + 1];
+      out.saturated[u] = raw[u * stride + 2];
+      out.histogram.set(raw.subarray(u * stride + 3, (u + 1) * stride), u * HISTOGRAM_BINS);
+    }
+    return out;
+  }
+
+  /**
+   * The whole training state as bytes (a Uint8Array): parameters, optimizer
+   * state, step, learning rate, position in the sample order, divergence
+   * snapshot, dead-unit memory. restoreState() on a network built from the same
+   * config and data continues bit for bit as this one would.
+   */
+  saveState() {
+    return this.checkedResult(this.live().saveState());
+  }
+
+  /**
+   * Restores saveState() bytes. { exact: true } (default) needs the same config
+   * and data. { exact: false } is a fork: the hidden activations (and init,
+   * l2, clip) may differ; weights, biases, step, order position and learning
+   * rate are taken, the optimizer state when the parameter layouts agree.
+   */
+  restoreState(bytes, options = {}) {
+    const handle = this.live();
+    if (!(bytes instanceof Uint8Array)) throw new TypeError(`state must be a Uint8Array from net.saveState(); got ${describe(bytes)}`);
+    requirePlainObject(options, 'options');
+    requireKnownKeys(options, 'options', ['exact']);
+    const exact = options.exact ?? true;
+    if (typeof exact !== 'boolean') throw new TypeError(`options.exact must be a boolean; got ${describe(exact)}`);
+    this.checkedResult(handle.restoreState(bytes, exact));
   }
 
   /** Changes the learning rate from the next step on (e.g. a spike); clears a divergence. */
