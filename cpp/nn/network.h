@@ -110,10 +110,11 @@ class Network {
   // bit-identically to the original. (network_state.cpp)
   std::vector<uint8_t> save_state();
   // exact: the blob must come from this config and data. Not exact (a fork
-  // that changes hidden activations): widths, inputs, head, optimizer and
-  // data must agree; weights, biases, step, epoch position and learning rate
-  // are taken, the optimizer state too when the parameter layouts agree, and
-  // prelu alphas keep this network's values. Throws InvalidArgument("state").
+  // that changes hidden activations or the data's noise): widths, inputs,
+  // head, optimizer, batch and seed must agree; weights, biases, step, epoch
+  // position and learning rate are taken, the optimizer state too when the
+  // parameter layouts agree, and prelu alphas keep this network's values.
+  // Throws InvalidArgument("state").
   void restore_state(const uint8_t* bytes, std::size_t n, bool exact);
 
   float learning_rate() const { return learning_rate_; }

@@ -163,7 +163,8 @@ void Network::restore_state(const uint8_t* bytes, std::size_t n, bool exact) {
   const uint64_t full = r.get<uint64_t>(), shape = r.get<uint64_t>(), data = r.get<uint64_t>();
   if (exact ? full != structure_hash(true) : shape != structure_hash(false))
     Reader::fail(exact ? "it was saved from a network of another config" : "it was saved from a network of another shape or optimizer");
-  if (data != data_hash_) Reader::fail("it was saved with other training data");
+  // A fork may change the data (its noise), as long as the sample order's position fits it.
+  if (exact && data != data_hash_) Reader::fail("it was saved with other training data");
   const uint32_t layer_count = r.get<uint32_t>();
   if (layer_count != layers_.size()) Reader::fail("it has " + std::to_string(layer_count) + " layers");
   std::vector<uint32_t> alpha_counts(layer_count);

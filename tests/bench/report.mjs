@@ -106,8 +106,8 @@ export function renderMarkdown(results) {
         return [r.label, sig(g('ours') / 1e6), sig(g('playground') / 1e6), sig(g('tfWasm') / 1e6), sig(g('tfCpu') / 1e6), sig(g('native') / 1e6), x('playground'), x('tfWasm')];
       })));
     md.push('');
-    md.push(...unitImagesSection(training.rows, results.page));
   }
+  if (training?.rows?.some((r) => r.unitGrid && Object.keys(r.unitGrid).length) || results.page) md.push(...unitImagesSection(training?.rows ?? [], results.page));
   if (size) {
     md.push('## Size');
     md.push('');
@@ -132,12 +132,12 @@ export function renderMarkdown(results) {
 // while it draws them (tests/bench/page-fps.mjs).
 function unitImagesSection(rows, page) {
   const md = ['## Unit images and the page\'s frame rate', ''];
-  md.push('Milliseconds for `net.unitGrid(-6, 6, -6, 6, r)` (every hidden unit\'s activation on an r×r grid, one call) beside `net.predictGrid` on the 100×100 grid; "per unit" divides by the hidden units.');
-  md.push('');
-  md.push(table(['network', 'predictGrid 100² ms', 'unitGrid 100² ms', 'unitGrid 40² ms', 'unitGrid 40² µs per unit', 'unitGrid 100² / predictGrid'],
+  if (rows.length) md.push('Milliseconds for `net.unitGrid(-6, 6, -6, 6, r)` (every hidden unit\'s activation on an r×r grid, one call) beside `net.predictGrid` on the 100×100 grid; "per unit" divides by the hidden units.');
+  if (rows.length) md.push('');
+  if (rows.length) md.push(table(['network', 'predictGrid 100² ms', 'unitGrid 100² ms', 'unitGrid 40² ms', 'unitGrid 40² µs per unit', 'unitGrid 100² / predictGrid'],
     rows.filter((r) => r.unitGrid && Object.keys(r.unitGrid).length).map((r) => [r.label, sig(r.grid.ours / 1e6), sig(r.unitGrid[100] / 1e6),
       sig(r.unitGrid[40] / 1e6), sig(r.unitGrid[40] / 1e3 / r.units), r.grid.ours ? ratio(r.unitGrid[100] / r.grid.ours) : '—'])));
-  md.push('');
+  if (rows.length) md.push('');
   if (page) {
     md.push(`Headless Chromium, the trainer training ${page.network} at normal speed (${page.stepsPerSecond} steps/s) with ${page.resolution}×${page.resolution} unit images, for ${sig(page.seconds, 2)} s after warm-up: frames counted with requestAnimationFrame, and the main thread's busy time per frame (long-task free time excluded). Target: at least 30 frames per second.`);
     md.push('');

@@ -6,7 +6,7 @@
 // docs/benchmarks.json.
 //
 //   node tests/bench/run.mjs [--quick] [--repetitions N] [--min-sample-ms N]
-//                            [--only kernels,training,native,size,startup]
+//                            [--only kernels,training,native,size,startup,page]
 //                            [--activations relu,gelu] [--out-dir docs]
 // --quick: 3 rounds of 5 ms samples (a rough look in ~1 minute).
 import path from 'node:path';
@@ -21,11 +21,12 @@ import { runNativeBench } from './native.mjs';
 import { writeReport } from './report.mjs';
 import { ensureDist, measureSizes } from './size.mjs';
 import { measureStartup } from './startup.mjs';
+import { measurePageFps } from './page-fps.mjs';
 import { evaluateTargets } from './targets.mjs';
 import { loadTf } from './tfjs.mjs';
 import { benchTraining } from './training.mjs';
 
-const PARTS = ['kernels', 'training', 'native', 'size', 'startup'];
+const PARTS = ['kernels', 'training', 'native', 'size', 'startup', 'page'];
 export const SIZES = [1024, 1 << 20];
 
 /**
@@ -79,6 +80,11 @@ export async function runBenchmarks({
     log('startup: headless Chromium');
     results.startup = await measureStartup({ repetitions: startupRepetitions, log });
     lap('startup');
+  }
+  if (parts.includes('page')) {
+    log('page: frame rate in headless Chromium while training with unit images');
+    results.page = await measurePageFps({ log });
+    lap('page');
   }
   results.targets = evaluateTargets(results);
   results.seconds = (Date.now() - started) / 1000;

@@ -6,7 +6,7 @@
 const SPEED = (a, b) => (a && b ? a / b : null);  // a/b: time ratio
 
 export function evaluateTargets(results) {
-  const { kernels, training, size, startup } = results;
+  const { kernels, training, size, startup, page } = results;
   const row = (name, kind, n) => kernels?.rows.find((r) => r.name === name && r.kind === kind && r.n === n);
   const limit = (n) => kernels?.limits.find((l) => l.n === n);
   const targets = [];
@@ -14,6 +14,11 @@ export function evaluateTargets(results) {
   const ki = 1024;
   const mi = 1 << 20;
 
+  if (page?.rows?.length) {
+    const p = page.rows[0];
+    add('page-fps', 'the trainer keeps >= 30 frames/s at normal speed with 6x8 units drawn as 40x40 images (headless Chromium)',
+      [{ what: `${p.view}: frames/s`, value: p.fps, limit: '>= 30', met: p.fps >= 30 }]);
+  }
   if (kernels) {
     add('rectifier-vs-copy', 'relu, leaky_relu forward at 1 Ki within 1.5x of a plain copy (Float32Array.set)',
       ['relu', 'leaky_relu'].map((name) => {

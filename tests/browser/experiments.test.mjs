@@ -22,7 +22,7 @@ test('dying ReLU: a learning-rate spike leaves dead ReLU units; leaky_relu from 
   const reluDead = await deadShare(page);
   assert.ok(reluDead > 0, `relu dead share > 0 (got ${reluDead})`);
   assert.ok(Number(await page.$eval('.events-box', (e) => e.dataset.died)) > 0, 'the event list shows units dying');
-  assert.ok(Number(await page.$eval('#diagram svg', (e) => e.dataset.dead)) > 0, 'the diagram marks dead units');
+  assert.ok(Number(await page.$eval('#diagram .diagram', (e) => e.dataset.dead)) > 0, 'the diagram marks dead units');
   await screenshot(page, 'dying-relu-relu');
 
   await page.click('[data-variant="Leaky ReLU"]');

@@ -40,6 +40,46 @@ export class BoundaryView {
     this.draw();
   }
 
+  /**
+   * Where first-layer rectifier units switch on: lines w₀x + w₁y + b = 0,
+   * [{ w0, w1, b, state, focused }] (a dead unit's line lies outside the data).
+   */
+  setLines(lines) {
+    this.lines = lines ?? [];
+    this.draw();
+  }
+
+  #drawLines() {
+    const { ctx } = this;
+    const { xMin, xMax, yMin, yMax } = this.bounds;
+    for (const { w0, w1, b, state, focused } of this.lines ?? []) {
+      const pts = [];
+      if (Math.abs(w1) > 1e-9) for (const x of [xMin, xMax]) pts.push([x, -(w0 * x + b) / w1]);
+      if (Math.abs(w0) > 1e-9) for (const y of [yMin, yMax]) pts.push([-(w1 * y + b) / w0, y]);
+      const inside = pts.filter(([x, y]) => x >= xMin - 1e-6 && x <= xMax + 1e-6 && y >= yMin - 1e-6 && y <= yMax + 1e-6);
+      if (inside.length < 2) continue;   // the whole plane is on one side
+      ctx.strokeStyle = state === 'dead' ? '#4b5563' : '#111827';
+      ctx.globalAlpha = focused ? 1 : 0.45;
+      ctx.lineWidth = focused ? 3 : 1.2;
+      ctx.setLineDash(state === 'dead' ? [6, 4] : []);
+      ctx.beginPath();
+      ctx.moveTo(this.#px(inside[0][0]), this.#py(inside[0][1]));
+      ctx.lineTo(this.#px(inside[1][0]), this.#py(inside[1][1]));
+      ctx.stroke();
+      if (focused) {
+        // a tick on the side where the unit is on (w·x + b > 0)
+        const mx = (inside[0][0] + inside[1][0]) / 2, my = (inside[0][1] + inside[1][1]) / 2;
+        const n = Math.hypot(w0, w1) || 1, len = (xMax - xMin) * 0.05;
+        ctx.beginPath();
+        ctx.moveTo(this.#px(mx), this.#py(my));
+        ctx.lineTo(this.#px(mx + (w0 / n) * len), this.#py(my + (w1 / n) * len));
+        ctx.stroke();
+      }
+    }
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 1;
+  }
+
   #px(x) { return ((x - this.bounds.xMin) / (this.bounds.xMax - this.bounds.xMin)) * this.canvas.width; }
   #py(y) { return this.canvas.height - ((y - this.bounds.yMin) / (this.bounds.yMax - this.bounds.yMin)) * this.canvas.height; }
 
@@ -52,6 +92,7 @@ export class BoundaryView {
     this.#drawAxes();
     if (this.data.inputs === 1) this.#drawCurvePoints();
     else this.#drawPoints();
+    if (this.data.inputs === 2) this.#drawLines();
   }
 
   #drawGrid({ resolution, values, outputs }) {

@@ -1,95 +1,312 @@
-// The network diagram: inputs, hidden units and outputs as an SVG, each
-// hidden unit marked alive, saturated or dead from the latest report. A unit
-// is dead when the library lists it in layers[l].deadUnits. Saturation comes
-// per unit from layers[l].saturatedUnits when the report has it; otherwise,
-// for activations bounded on both sides (sigmoid, tanh, softsign), the layer's
-// saturated share tints its live units (full tint = every (unit, sample) pair
-// saturated). For rectifiers f' = 0 below zero is "off", not saturation: only
-// a unit off for every sample (dead) is marked.
-import { el, svgEl } from './dom.js';
+// The network diagram, Playground style: every hidden unit is a small image
+// of its activation f(z) over the input plane (net.unitGrid, from the worker),
+// framed by its state from the latest report — alive, saturated (layers[l].
+// saturatedUnits) or dead (layers[l].deadUnits, drawn as a flat grey tile).
+// Inputs show x₁ and x₂, the output tile is the decision boundary. Links
+// are coloured by the weight's sign and their width is proportional to |w|;
+// each unit's bias is the small square at its lower left. Without 2-D data
+// (or before the first images) tiles are filled with their state colour.
+//
+// One canvas draws everything; a focusable button over each hidden unit
+// (one tab stop, arrow keys move) reports hover, click and focus through
+// onUnit(layer, unit, { pin }) so the page can open the close-up.
+import { el } from './dom.js';
 import { t } from './i18n/i18n.js';
+import { FRAME, LINK, NEG, POS, activationScale, colorOf, inputImage, layerScales, unitImage } from './unit-tile.js';
 
-const W = 420;
-const H = 220;
-const ALIVE = '#1c7ed6';
-const SATURATED = '#f59f00';
-const DEAD = '#adb5bd';
+const STATE_FILL = { alive: '#dbe7f5', saturated: '#f7d9b5', dead: '#d1d5db' };
 
 export class NetworkDiagram {
-  constructor(container) {
-    this.svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, class: 'diagram', role: 'img' });
+  /** @param {{ onUnit?(layer, unit, opts), compact?: boolean }} options */
+  constructor(container, { onUnit, compact = false } = {}) {
+    this.onUnit = onUnit;
+    this.compact = compact;
+    this.root = el('div', { class: `diagram${compact ? ' compact' : ''}`, role: compact ? 'img' : 'group' });
+    this.canvas = el('canvas', { class: 'diagram-canvas', 'aria-hidden': 'true' });
+    this.hits = el('div', { class: 'diagram-hits' });
+    this.root.append(this.canvas, this.hits);
+    const sw = (color, key, dashed) => [el('span', { class: `swatch frame${dashed ? ' dashed' : ''}`, style: `border-color:${color}` }), el('span', { i18n: key }, t(key))];
     this.legend = el('p', { class: 'legend' },
-      el('span', { class: 'swatch', style: `background:${ALIVE}` }), el('span', { i18n: 'train.legendAlive' }, t('train.legendAlive')),
-      el('span', { class: 'swatch', style: `background:${SATURATED}` }), el('span', { i18n: 'train.legendSaturated' }, t('train.legendSaturated')),
-      el('span', { class: 'swatch', style: `background:${DEAD}` }), el('span', { i18n: 'train.legendDead' }, t('train.legendDead')));
-    container.append(this.svg, this.legend);
+      ...sw(FRAME.alive, 'train.legendAlive'), ...sw(FRAME.saturated, 'train.legendSaturated'), ...sw(FRAME.dead, 'train.legendDead', true),
+      el('span', { class: 'swatch line', style: `background:${LINK.pos}` }), el('span', { i18n: 'diagram.positive' }, t('diagram.positive')),
+      el('span', { class: 'swatch line', style: `background:${LINK.neg}` }), el('span', { i18n: 'diagram.negative' }, t('diagram.negative')));
+    container.append(this.root, compact ? '' : this.legend);
+    this.units = null;
+    this.surface = null;
+    this.states = [];
+    this.focus = null;
+    this.dirty = false;
+    new ResizeObserver(() => this.#schedule()).observe(this.root);
   }
 
-  /** Lays out a network: inputs, hidden widths, outputs. */
-  reset({ inputs, widths, outputs, activations, saturating }) {
-    this.svg.replaceChildren();
+  /** Lays out a network: inputs, hidden widths, outputs, and per layer the activation's properties. */
+  reset({ inputs, widths, outputs, activations, properties = [], output = 'sigmoid' }) {
+    this.inputs = inputs;
     this.widths = widths;
-    this.saturating = saturating ?? widths.map(() => true);
-    const columns = [inputs, ...widths, outputs];
-    const dx = W / (columns.length + 0.2);
-    const pos = columns.map((n, c) => {
-      const gap = Math.min(24, (H - 30) / n);
-      const top = (H - 12 - gap * (n - 1)) / 2;
-      return Array.from({ length: n }, (_, i) => ({ x: dx * (c + 0.6), y: top + gap * i, r: Math.max(1.6, Math.min(8, gap * 0.38)) }));
-    });
-    const edges = svgEl('g', { class: 'edges' });
-    for (let c = 0; c + 1 < pos.length; c++) {
-      for (const a of pos[c]) for (const b of pos[c + 1]) {
-        edges.append(svgEl('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y }));
-      }
-    }
-    this.svg.append(edges);
-    this.units = [];
-    pos.forEach((col, c) => {
-      const g = svgEl('g', { class: c === 0 ? 'inputs' : c === pos.length - 1 ? 'outputs' : 'hidden' });
-      const circles = col.map((p) => {
-        const circle = svgEl('circle', { cx: p.x, cy: p.y, r: p.r });
-        g.append(circle);
-        return circle;
-      });
-      if (c > 0 && c < pos.length - 1) {
-        this.units.push(circles);
-        const label = svgEl('text', { x: col[0].x, y: H - 2, 'text-anchor': 'middle' });
-        label.textContent = activations[c - 1];
-        g.append(label);
-      }
-      this.svg.append(g);
-    });
+    this.outputs = outputs;
+    this.activations = activations;
+    this.output = output;
+    this.scales = widths.map((_, l) => activationScale(properties[l]));
+    this.units = null;
+    this.surface = null;
+    this.states = widths.map((w) => Array(w).fill('alive'));
+    this.focus = null;
+    this.#buildHits();
     this.update(null);
   }
 
-  /** Marks the hidden units from a report (null: all alive). */
+  #buildHits() {
+    this.hits.replaceChildren();
+    // compact diagrams (compare cards, embed) are pictures only: no focus stops
+    this.buttons = this.compact ? [] : this.widths.map((w, l) => Array.from({ length: w }, (_, j) => {
+      const b = el('button', { type: 'button', class: 'unit-hit', tabindex: l === 0 && j === 0 ? '0' : '-1', dataset: { layer: String(l), unit: String(j) } });
+      b.addEventListener('mouseenter', () => this.onUnit?.(l, j, { pin: false }));
+      b.addEventListener('focus', () => { this.#rove(l, j); this.onUnit?.(l, j, { pin: false }); });
+      b.addEventListener('click', () => this.onUnit?.(l, j, { pin: true }));
+      b.addEventListener('keydown', (e) => this.#key(e, l, j));
+      this.hits.append(b);
+      return b;
+    }));
+    this.#schedule();
+  }
+
+  #rove(l, j) {
+    for (const col of this.buttons) for (const b of col) b.tabIndex = -1;
+    this.buttons[l][j].tabIndex = 0;
+  }
+
+  #key(e, l, j) {
+    const move = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] }[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const nl = Math.max(0, Math.min(this.widths.length - 1, l + move[0]));
+    const nj = Math.max(0, Math.min(this.widths[nl] - 1, move[0] ? Math.round((j / Math.max(1, this.widths[l] - 1)) * (this.widths[nl] - 1)) : j + move[1]));
+    this.buttons[nl][nj].focus();
+  }
+
+  /** Unit states from a report (null: all alive). */
   update(report) {
     let dead = 0, saturated = 0;
-    this.units.forEach((circles, l) => {
+    this.states = (this.widths ?? []).map((w, l) => {
       const layer = report?.layers?.[l];
       const deadSet = new Set(layer?.deadUnits ?? []);
-      const satSet = layer?.saturatedUnits ? new Set(layer.saturatedUnits) : null;
-      const tint = satSet || !this.saturating[l] ? 0 : layer?.saturatedFraction ?? 0;
-      circles.forEach((c, i) => {
-        let state = 'alive';
-        if (deadSet.has(i)) state = 'dead';
-        else if (satSet?.has(i)) state = 'saturated';
-        c.setAttribute('class', state);
-        if (state === 'dead') dead++;
-        if (state === 'saturated') saturated++;
-        c.setAttribute('fill', state === 'dead' ? DEAD : state === 'saturated' ? SATURATED : mixHex(ALIVE, SATURATED, tint));
+      const satSet = new Set(layer?.saturatedUnits ?? []);
+      return Array.from({ length: w }, (_, j) => {
+        const s = deadSet.has(j) ? 'dead' : satSet.has(j) ? 'saturated' : 'alive';
+        if (s === 'dead') dead++;
+        if (s === 'saturated') saturated++;
+        return s;
       });
     });
     const total = this.widths?.reduce((a, b) => a + b, 0) ?? 0;
-    this.svg.dataset.dead = String(dead);
-    this.svg.dataset.saturated = String(saturated);
-    this.svg.setAttribute('aria-label', `${t('train.diagram')}: ${total - dead} ${t('train.legendAlive')}, ${dead} ${t('train.legendDead')}`);
+    Object.assign(this.root.dataset, { dead: String(dead), saturated: String(saturated), units: String(total) });
+    this.root.setAttribute('aria-label', `${t('train.diagram')}: ${total - dead - saturated} ${t('train.legendAlive')}, ${saturated} ${t('train.legendSaturated')}, ${dead} ${t('train.legendDead')}`);
+    this.#labelHits();
+    this.#schedule();
   }
-}
 
-function mixHex(a, b, t) {
-  const pa = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16));
-  const pb = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
-  return `rgb(${pa.map((v, i) => Math.round(v + (pb[i] - v) * Math.min(1, Math.max(0, t)))).join(',')})`;
+  /** Every hidden unit's image and the weights: { resolution, values, widths, weights, layout }. */
+  setUnits(units) {
+    this.units = units ?? null;
+    this.#labelHits();
+    this.#schedule();
+  }
+
+  /** The decision surface (the output tile). */
+  setSurface(surface) {
+    this.surface = surface ?? null;
+    this.#schedule();
+  }
+
+  /** Highlights a unit (the close-up's), or none. */
+  setFocus(focus) {
+    this.focus = focus;
+    this.#schedule();
+  }
+
+  /** The bias of unit j of layer l from the last weights, or null. */
+  bias(l, j) {
+    const u = this.units;
+    const b = u?.layout?.find((x) => x.name === `hidden${l}.bias`);
+    return b ? u.weights[b.offset + j] : null;
+  }
+
+  #labelHits() {
+    if (!this.buttons) return;
+    this.buttons.forEach((col, l) => col.forEach((b, j) => {
+      const state = this.states[l]?.[j] ?? 'alive';
+      const bias = this.bias(l, j);
+      b.dataset.state = state;
+      b.setAttribute('aria-label', t('diagram.unitLabel', { layer: l + 1, unit: j + 1, act: this.activations[l],
+        state: t(`train.legend${state[0].toUpperCase()}${state.slice(1)}`), bias: bias === null ? '–' : bias.toFixed(2) }));
+    }));
+  }
+
+  #schedule() {
+    if (this.dirty) return;
+    this.dirty = true;
+    requestAnimationFrame(() => {
+      this.dirty = false;
+      this.draw();
+    });
+  }
+
+  #layout(width, height) {
+    const columns = [this.inputs, ...this.widths, this.outputs];
+    const most = Math.max(...columns);
+    const pad = this.compact ? 4 : 8;
+    const colW = (width - 2 * pad) / columns.length;
+    const size = Math.max(6, Math.min(this.compact ? 22 : 40, colW * 0.55, ((height - 2 * pad - (this.compact ? 0 : 12)) / most) * 0.8));
+    return columns.map((n, c) => {
+      const label = this.compact ? 0 : 12;   // room for the activation names
+      const gap = Math.min(size * 1.35, (height - 2 * pad - label - size) / Math.max(1, n - 1));
+      const top = (height - label - (gap * (n - 1) + size)) / 2;
+      return Array.from({ length: n }, (_, i) => ({ x: pad + colW * c + (colW - size) / 2, y: top + gap * i, s: size }));
+    });
+  }
+
+  /** Draws the whole diagram now (normally at the next animation frame). */
+  draw() {
+    if (!this.widths) return;
+    const t0 = performance.now();
+    const width = Math.max(120, this.root.clientWidth || 420);
+    const most = Math.max(this.inputs, this.outputs, ...this.widths);
+    const height = this.compact ? Math.max(120, Math.min(200, most * 16)) : Math.max(220, Math.min(460, most * 30));
+    const dpr = Math.min(2, window.devicePixelRatio || 1);
+    if (this.canvas.width !== Math.round(width * dpr) || this.canvas.height !== Math.round(height * dpr)) {
+      this.canvas.width = Math.round(width * dpr);
+      this.canvas.height = Math.round(height * dpr);
+      this.canvas.style.height = `${height}px`;
+    }
+    const ctx = this.canvas.getContext('2d');
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    const pos = this.#layout(width, height);
+    this.#drawLinks(ctx, pos);
+    this.#drawTiles(ctx, pos);
+    if (!this.compact) {
+      ctx.fillStyle = '#4b5563';
+      ctx.font = '10px system-ui, sans-serif';
+      ctx.textAlign = 'center';
+      pos.slice(1, -1).forEach((col, l) => ctx.fillText(this.activations[l], col[0].x + col[0].s / 2, height - 2));
+      ctx.textAlign = 'start';
+    }
+    // the hit buttons over the hidden tiles
+    pos.slice(1, -1).forEach((col, l) => col.forEach((p, j) => {
+      const b = this.buttons[l]?.[j];
+      if (!b) return;
+      b.style.cssText = `left:${p.x}px;top:${p.y}px;width:${p.s}px;height:${p.s}px`;
+    }));
+    this.root.style.height = `${height}px`;
+    // for the frame-rate benchmark (tests/bench/page-fps.mjs): redraws and their main-thread time
+    this.root.dataset.draws = String(Number(this.root.dataset.draws ?? 0) + 1);
+    this.root.dataset.drawMs = String(Number(this.root.dataset.drawMs ?? 0) + performance.now() - t0);
+  }
+
+  #weights(name) {
+    const u = this.units;
+    const w = u?.layout?.find((x) => x.name === `${name}.weight`);
+    return w ? { values: u.weights, offset: w.offset, rows: w.shape[0], cols: w.shape[1] } : null;
+  }
+
+  #drawLinks(ctx, pos) {
+    const names = [...this.widths.map((_, l) => `hidden${l}`), 'output'];
+    const mats = names.map((n) => this.#weights(n));
+    let wmax = 1e-6;
+    for (const m of mats) if (m) for (let i = 0; i < m.rows * m.cols; i++) wmax = Math.max(wmax, Math.abs(m.values[m.offset + i]));
+    const dense = Math.max(...this.widths, this.inputs) > 8;
+    for (let c = 0; c + 1 < pos.length; c++) {
+      const m = mats[c];
+      for (let j = 0; j < pos[c + 1].length; j++) {
+        const b = pos[c + 1][j];
+        for (let i = 0; i < pos[c].length; i++) {
+          const a = pos[c][i];
+          const w = m ? m.values[m.offset + j * m.cols + i] : 0;
+          ctx.strokeStyle = !m ? '#d5dbe3' : w >= 0 ? LINK.pos : LINK.neg;
+          ctx.globalAlpha = m ? (dense ? 0.55 : 0.7) : 1;
+          // width ∝ |w| (largest weight of the net = 4 px, 3 px when dense); a hairline floor keeps tiny weights visible
+          ctx.lineWidth = m ? Math.max(0.25, ((dense ? 3 : 4) * Math.abs(w)) / wmax) : 0.6;
+          ctx.beginPath();
+          ctx.moveTo(a.x + a.s, a.y + a.s / 2);
+          ctx.lineTo(b.x, b.y + b.s / 2);
+          ctx.stroke();
+        }
+      }
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  #tileCanvas(img) {
+    this.tmp ??= document.createElement('canvas');
+    if (this.tmp.width !== img.width) { this.tmp.width = img.width; this.tmp.height = img.height; }
+    this.tmp.getContext('2d').putImageData(img, 0, 0);
+    return this.tmp;
+  }
+
+  #drawTiles(ctx, pos) {
+    const u = this.units;
+    const res = u?.resolution;
+    const pixels = res * res;
+    const scales = u ? layerScales(this.scales, u.values, this.widths, pixels) : this.scales;
+    ctx.imageSmoothingEnabled = false;
+    // inputs
+    pos[0].forEach((p, i) => {
+      if (this.inputs === 2 && u) ctx.drawImage(this.#tileCanvas(inputImage(i, 16)), p.x, p.y, p.s, p.s);
+      else { ctx.fillStyle = '#e9ecef'; ctx.fillRect(p.x, p.y, p.s, p.s); }
+      ctx.strokeStyle = '#495057';
+      ctx.lineWidth = 1;
+      ctx.strokeRect(p.x + 0.5, p.y + 0.5, p.s - 1, p.s - 1);
+    });
+    // hidden units
+    let unit = 0;
+    pos.slice(1, -1).forEach((col, l) => col.forEach((p, j) => {
+      const state = this.states[l]?.[j] ?? 'alive';
+      if (u && u.values.length >= (unit + 1) * pixels) {
+        ctx.drawImage(this.#tileCanvas(unitImage(u.values, unit * pixels, res, scales[l], state === 'dead')), p.x, p.y, p.s, p.s);
+      } else {
+        ctx.fillStyle = STATE_FILL[state];
+        ctx.fillRect(p.x, p.y, p.s, p.s);
+      }
+      unit++;
+      const focused = this.focus && this.focus.layer === l && this.focus.unit === j;
+      ctx.strokeStyle = FRAME[state];
+      ctx.lineWidth = focused ? 3.5 : state === 'alive' ? 1.5 : 2.5;
+      ctx.setLineDash(state === 'dead' ? [3, 2] : []);
+      ctx.strokeRect(p.x, p.y, p.s, p.s);
+      ctx.setLineDash([]);
+      if (focused) { ctx.strokeStyle = '#111827'; ctx.lineWidth = 1; ctx.strokeRect(p.x - 3, p.y - 3, p.s + 6, p.s + 6); }
+      const bias = this.bias(l, j);
+      if (bias !== null) {
+        const bs = Math.max(2.5, Math.min(p.s * 0.32, 2.5 + Math.abs(bias) * 2.5));
+        ctx.fillStyle = bias >= 0 ? `rgb(${POS})` : `rgb(${NEG})`;
+        ctx.fillRect(p.x - bs * 0.6, p.y + p.s - bs * 0.4, bs, bs);
+        ctx.strokeStyle = '#fff';
+        ctx.lineWidth = 0.8;
+        ctx.strokeRect(p.x - bs * 0.6, p.y + p.s - bs * 0.4, bs, bs);
+      }
+    }));
+    // output: the boundary
+    const surface = this.surface;
+    pos[pos.length - 1].forEach((p, k) => {
+      if (surface?.kind === 'grid' && surface.outputs === 1) {
+        const s = this.output === 'sigmoid' ? { lo: 0, hi: 1, mid: 0.5 } : { lo: -1, hi: 1, mid: 0 };
+        const r = surface.resolution;
+        const img = new ImageData(r, r);
+        for (let i = 0; i < r * r; i++) {
+          const [R, G, B] = colorOf(surface.values[i], s);
+          const row = Math.floor(i / r), c = i % r;
+          const o = ((r - 1 - row) * r + c) * 4;
+          img.data[o] = R; img.data[o + 1] = G; img.data[o + 2] = B; img.data[o + 3] = 255;
+        }
+        ctx.drawImage(this.#tileCanvas(img), p.x, p.y, p.s, p.s);
+      } else {
+        ctx.fillStyle = '#e9ecef';
+        ctx.fillRect(p.x, p.y, p.s, p.s);
+      }
+      ctx.strokeStyle = '#1f2937';
+      ctx.lineWidth = 1.5;
+      ctx.strokeRect(p.x, p.y, p.s, p.s);
+      void k;
+    });
+  }
 }

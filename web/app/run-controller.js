@@ -15,6 +15,11 @@ export class RunController {
     this.setupInfo = null;
     this.histories = {};
     this.surfaces = {};
+    this.units = {};          // by run key: every hidden unit's image (worker: session.unitImages)
+    this.seekState = null;    // the original run at a sought step (timeline), or null
+    this.seekBusy = false;
+    this.seekWanted = null;
+    this.forkInfo = null;     // { step, changes, configs, fprime } of the current fork, or null
     this.manualSpikes = [];
     this.running = false;
     this.step = 0;
@@ -38,7 +43,10 @@ export class RunController {
     if (this.setup) this.start(this.setup);
   }
 
-  play() { this.client.send({ type: 'play' }); }
+  play() {
+    if (this.seekState) this.unseek();
+    this.client.send({ type: 'play' });
+  }
   pause() { this.client.send({ type: 'pause' }); }
   stepOnce(steps = 10) { this.client.send({ type: 'step', steps }); }
   exportNetwork() { this.client.send({ type: 'export' }); }
@@ -65,6 +73,7 @@ export class RunController {
         this.setupInfo = msg;
         for (const [key, r] of Object.entries(msg.reports)) this.histories[key] = [r];
         this.surfaces = msg.surfaces ?? {};
+        this.units = msg.units ?? {};
         this.step = 0;
         this.reason = 'ready';
         this.#emit('setup');
@@ -72,8 +81,36 @@ export class RunController {
       case 'reports':
         for (const [key, list] of Object.entries(msg.reports)) (this.histories[key] ??= []).push(...list);
         if (msg.surfaces) this.surfaces = msg.surfaces;
+        if (msg.units) this.units = { ...this.units, ...msg.units };
         this.step = msg.step;
         this.#emit('update');
+        break;
+      case 'seek-done':
+        this.seekBusy = false;
+        if (this.seekWanted !== null && this.seekWanted !== msg.step) {
+          const s = this.seekWanted;
+          this.seekWanted = null;
+          this.seek(s);
+          break;
+        }
+        this.seekWanted = null;
+        if (this.seekCancelled) { this.seekCancelled = false; break; }
+        this.seekState = msg;
+        this.#emit('seek');
+        break;
+      case 'state-bytes':
+        this.byteRequests?.get(msg.id)?.(msg);
+        this.byteRequests?.delete(msg.id);
+        break;
+      case 'fork-done':
+        this.histories.fork = msg.reports.fork ? [msg.reports.fork] : [];
+        this.surfaces = { ...this.surfaces, fork: msg.surfaces.fork };
+        this.units = { ...this.units, fork: msg.units?.fork };
+        this.forkInfo = { step: msg.step, changes: this.pendingFork, configs: msg.configs, fprime: msg.fprime };
+        this.seekState = null;
+        this.step = msg.step;
+        this.reason = 'paused';
+        this.#emit('fork');
         break;
       case 'state':
         this.running = msg.running;
@@ -92,6 +129,50 @@ export class RunController {
       default:
         break;
     }
+  }
+
+  /** Shows the original run as it was at `step` (one request in flight; the latest wins). */
+  seek(step) {
+    this.seekCancelled = false;
+    if (this.seekBusy) { this.seekWanted = step; return; }
+    this.seekBusy = true;
+    this.client.send({ type: 'seek', step });
+  }
+
+  /** For tests: { step, bytes: { key: hex } } of net.saveState() of the live ('live') or sought ('view') run. */
+  stateBytes(which = 'live') {
+    this.byteRequests ??= new Map();
+    const id = (this.byteId = (this.byteId ?? 0) + 1);
+    return new Promise((resolve) => {
+      this.byteRequests.set(id, resolve);
+      this.client.send({ type: 'state-bytes', id, which });
+    });
+  }
+
+  /** Back to the live run (the original, or the fork once there is one). */
+  unseek() {
+    if (this.seekBusy) this.seekCancelled = true;
+    this.seekWanted = null;
+    this.seekState = null;
+    this.client.send({ type: 'unseek' });
+    this.#emit('seek');
+  }
+
+  /** Continues the original from `step` with changes { lr?, spikeLr?, layer?, activation?, noise?, spikeNow? }. */
+  fork(step, changes) {
+    this.pendingFork = changes;
+    this.client.send({ type: 'fork', step, changes });
+  }
+
+  /** The key of the run that trains on: 'fork' once the learner forked, else 'main'. */
+  liveKey() {
+    return this.histories.fork ? 'fork' : 'main';
+  }
+
+  /** The last step of the original run's history (the timeline's end). */
+  originalEnd() {
+    const h = this.histories.main;
+    return h?.length ? h[h.length - 1].step : 0;
   }
 
   /** The latest report of a run. */

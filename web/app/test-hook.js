@@ -15,6 +15,10 @@ export function installTestHook({ store, controller, client, fps }) {
     last: (key = 'main') => copy(controller.last(key)),
     configs: () => copy(controller.setupInfo?.configs ?? null),
     fps: () => fps.value,
+    sought: () => controller.seekState?.step ?? null,
+    forkStep: () => controller.forkInfo?.step ?? null,
+    stateBytes: (which) => controller.stateBytes(which),
+    units: (key = 'main') => copy(controller.units[key] ? { resolution: controller.units[key].resolution, widths: controller.units[key].widths, length: controller.units[key].values.length } : null),
     simulateWorkerCrash: () => client.simulateCrash(),
   });
   Object.defineProperty(window, '__alab', { value: hook, writable: false, configurable: false });

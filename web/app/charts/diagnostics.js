@@ -96,18 +96,35 @@ export class Diagnostics {
     } else this.events = null;
   }
 
-  /** Redraws from the whole report history of the run. */
-  update(history, { bands = [], xMax } = {}) {
+  /**
+   * Redraws from the whole report history of the run; `fork` (a fork's
+   * history, timeline) is drawn dashed beside it, `cursor` marks a step;
+   * `last` overrides the report the histograms and events show.
+   */
+  update(history, { bands = [], xMax, fork = null, cursor = null, last: shown } = {}) {
     const reports = thin(history);
-    const last = history[history.length - 1];
+    const last = shown ?? history[history.length - 1];
     const c = this.charts;
+    const forkReports = fork ? thin(fork) : null;
+    const forkSet = (chart, i, base, pts) => {
+      const ds = chart.data.datasets;
+      const k = base + i;
+      if (!ds[k]) ds[k] = { label: '', data: [], borderColor: ds[i].borderColor, backgroundColor: ds[i].borderColor, borderDash: [2, 2], borderWidth: 2.6, fork: true };
+      ds[k].data = pts;
+    };
     if (c.loss) {
       c.loss.data.datasets[0].data = series(reports, (r) => r.trainLoss);
       c.loss.data.datasets[1].data = series(reports, (r) => r.testLoss);
+      if (forkReports) {
+        forkSet(c.loss, 0, 2, series(forkReports, (r) => r.trainLoss));
+        forkSet(c.loss, 1, 2, series(forkReports, (r) => r.testLoss));
+      } else c.loss.data.datasets.length = 2;
     }
     for (const spec of LAYER_CHARTS) {
       if (!c[spec.key]) continue;
       layerSeries(reports, this.layers, spec.pick).forEach((pts, i) => { c[spec.key].data.datasets[i].data = pts; });
+      if (forkReports) layerSeries(forkReports, this.layers, spec.pick).forEach((pts, i) => forkSet(c[spec.key], i, this.layers, pts));
+      else c[spec.key].data.datasets.length = this.layers;
     }
     if (c.alpha) {
       this.preluLayers.forEach((l, j) => {
@@ -119,11 +136,13 @@ export class Diagnostics {
     }
     for (const chart of Object.values(c)) {
       chart.options.plugins.bands.ranges = bands;
+      chart.options.plugins.cursor.step = cursor;
+      chart.options.plugins.legend.labels.filter = (item) => item.text !== '';
       chart.options.scales.x.max = xMax || undefined;
       chart.update('none');
     }
     if (last) this.histograms?.update(last);
-    this.events?.update(history);
+    this.events?.update(fork ? [...history, ...fork] : history);
   }
 
   destroy() {

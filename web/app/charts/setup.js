@@ -22,8 +22,29 @@ const bandsPlugin = {
   },
 };
 
+// The timeline's cursor (options.plugins.cursor.step): a vertical line at that step.
+const cursorPlugin = {
+  id: 'cursor',
+  afterDatasetsDraw(chart, _args, opts) {
+    const step = opts?.step;
+    if (step === null || step === undefined) return;
+    const { ctx, chartArea, scales } = chart;
+    const x = scales.x.getPixelForValue(step);
+    if (!(x >= chartArea.left - 1 && x <= chartArea.right + 1)) return;
+    ctx.save();
+    ctx.strokeStyle = '#111827';
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    ctx.moveTo(x, chartArea.top);
+    ctx.lineTo(x, chartArea.bottom);
+    ctx.stroke();
+    ctx.restore();
+  },
+};
+
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, CategoryScale,
-  BarController, BarElement, Filler, Legend, Tooltip, bandsPlugin);
+  BarController, BarElement, Filler, Legend, Tooltip, bandsPlugin, cursorPlugin);
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", "Noto Sans SC", sans-serif';
 Chart.defaults.font.size = 11;
 Chart.defaults.color = '#4a5563';
@@ -59,6 +80,6 @@ export function lineOptions({ yType = 'linear', yMin, yMax, xTitle } = {}) {
       x: { type: 'linear', min: 0, title: { display: Boolean(xTitle), text: xTitle }, ticks: { maxTicksLimit: 6 } },
       y: { type: yType, min: yMin, max: yMax, ticks: { maxTicksLimit: 6 } },
     },
-    plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 2, padding: 8 } }, tooltip: { enabled: true }, bands: { ranges: [] } },
+    plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 2, padding: 8 } }, tooltip: { enabled: true }, bands: { ranges: [] }, cursor: { step: null } },
   };
 }

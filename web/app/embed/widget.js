@@ -4,6 +4,7 @@
 // for dying ReLU), small decision boundaries and a one-line explanation. Used
 // by embed.html (iframe) and by the <activation-lab> custom element.
 import { BoundaryView } from '../boundary.js';
+import { NetworkDiagram } from '../diagram.js';
 import { Chart, RUN_COLORS, layerColors, lineOptions } from '../charts/setup.js';
 import { layerSeries, networkDeadFraction, series, thin } from '../charts/series.js';
 import { el, fmt } from '../dom.js';
@@ -68,6 +69,10 @@ export class ExperimentWidget {
       this.chartTitle,
       el('div', { class: 'alab-chart' }, this.canvas),
       this.boundaries, this.stats);
+    // One unit diagram (the first network) where the widget is wide enough for legible tiles.
+    this.diagramBox = el('div', { class: 'alab-diagram', hidden: true });
+    this.box.append(this.diagramBox);
+    this.diagram = new NetworkDiagram(this.diagramBox, { compact: true });
     this.root.append(this.box);
   }
 
@@ -137,6 +142,9 @@ export class ExperimentWidget {
       return { key: k, view: new BoundaryView(canvas), node: el('figure', {}, canvas, el('figcaption', {}, cap)) };
     });
     this.boundaries.replaceChildren(...this.views.map((v) => v.node));
+    const first = info.configs[keys[0]];
+    const acts = Array.isArray(first.activation) ? first.activation : first.hidden.map(() => first.activation);
+    this.diagram.reset({ inputs: info.data.inputs, widths: first.hidden, outputs: first.output === 'softmax' ? first.classes : 1, activations: acts, output: first.output });
     for (const v of this.views) {
       const config = info.configs[v.key];
       v.view.setData({ data: info.data, bounds: info.bounds, output: config.output, classes: info.data.classes });
@@ -161,6 +169,13 @@ export class ExperimentWidget {
     this.chart.options.scales.x.max = c.setup?.schedule.maxSteps || undefined;
     this.chart.update('none');
     for (const v of this.views) if (c.surfaces[v.key]) v.view.setSurface(c.surfaces[v.key]);
+    const key = keys[0];
+    this.diagramBox.hidden = !(this.box.clientWidth >= 420 && c.setupInfo.data.inputs === 2);
+    if (!this.diagramBox.hidden && this.diagram.widths) {
+      this.diagram.update(c.last(key));
+      this.diagram.setUnits(c.units[key]);
+      this.diagram.setSurface(c.surfaces[key]);
+    }
     const parts = Object.entries(this.summary()).map(([label, s]) => this.experiment.headline === 'dead'
       ? `${label}: ${(100 * (s.deadFraction ?? 0)).toFixed(0)}%`
       : `${label}: ${fmt(s.topActMean)}`);

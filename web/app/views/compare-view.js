@@ -1,8 +1,9 @@
 // Compare mode: 2–4 copies of the trainer's network (same seed, same data)
 // with different activations/initialisations, trained side by side: one
 // decision boundary per network and overlaid loss, dead-share and top-layer
-// mean-activation curves.
+// mean-activation curves, and one small unit diagram per network.
 import { BoundaryView } from '../boundary.js';
+import { NetworkDiagram } from '../diagram.js';
 import { Chart, RUN_COLORS, lineOptions } from '../charts/setup.js';
 import { chartCard } from '../charts/chart-card.js';
 import { networkDeadFraction, series, thin } from '../charts/series.js';
@@ -63,13 +64,15 @@ export class CompareView {
         on: { click: () => this.store.set({ runs: state.runs.filter((_, j) => j !== i) }) } }, '×');
       const canvas = el('canvas', { width: 220, height: 220, role: 'img', 'aria-label': `${label.get(r.act)} + ${r.init}` });
       const stats = el('p', { class: 'run-stats', dataset: { run: `run${i}` } });
+      const diagram = el('div', { class: 'run-diagram' });
       return el('div', { class: 'panel run-card', style: `border-top: 4px solid ${RUN_COLORS[i]}` },
-        el('div', { class: 'run-head' }, act, init, remove), canvas, stats);
+        el('div', { class: 'run-head' }, act, init, remove), canvas, diagram, stats);
     });
     const add = el('button', { type: 'button', disabled: state.runs.length >= MAX_COMPARE,
       on: { click: () => this.store.set({ runs: [...state.runs, { act: 'elu', init: 'he' }] }) } }, t('compare.add'));
     this.runsBox.replaceChildren(...this.runCards, el('div', { class: 'add-run' }, add));
     this.boundaries = this.runCards.map((card) => new BoundaryView(card.querySelector('canvas')));
+    this.diagrams = this.runCards.map((card) => new NetworkDiagram(card.querySelector('.run-diagram'), { compact: true }));
     if (this.active() && this.controller.setupInfo) this.#setup();
   }
 
@@ -78,6 +81,9 @@ export class CompareView {
     this.boundaries.forEach((b, i) => {
       const config = info.configs[`run${i}`];
       if (config) b.setData({ data: info.data, bounds: info.bounds, output: config.output, classes: info.data.classes });
+      const acts = config ? (Array.isArray(config.activation) ? config.activation : config.hidden.map(() => config.activation)) : [];
+      if (config) this.diagrams[i]?.reset({ inputs: info.data.inputs, widths: config.hidden, outputs: config.output === 'softmax' ? config.classes : 1,
+        activations: acts, output: config.output, properties: acts.map((a) => this.activations.find((x) => x.name === a)?.properties) });
     });
     for (const c of Object.values(this.charts)) c.destroy();
     this.charts = {};
@@ -115,6 +121,12 @@ export class CompareView {
       }
       if (c.surfaces[key]) this.boundaries[i]?.setSurface(c.surfaces[key]);
       const last = history[history.length - 1];
+      const diagram = this.diagrams?.[i];
+      if (diagram?.widths) {
+        diagram.update(last);
+        diagram.setUnits(c.units[key]);
+        diagram.setSurface(c.surfaces[key]);
+      }
       const stats = this.runCards?.[i]?.querySelector('.run-stats');
       if (stats && last) {
         const dead = networkDeadFraction(last, widths);

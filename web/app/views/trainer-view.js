@@ -4,6 +4,8 @@
 import { BoundaryView } from '../boundary.js';
 import { Diagnostics } from '../charts/diagnostics.js';
 import { NetworkDiagram } from '../diagram.js';
+import { RECTIFIERS, UnitCloseup } from '../unit-closeup.js';
+import { TimelineBar } from '../timeline-bar.js';
 import { bindControls, bindLayerBuilder } from '../controls.js';
 import { PlayBar } from '../playbar.js';
 import { downloadHistoryCsv, downloadHistoryJson, downloadNetworkJson } from '../export.js';
@@ -24,7 +26,12 @@ export class TrainerView {
     this.playbar = new PlayBar(root.querySelector('#train-playbar'), controller, { onReset, onSpike });
     this.boundary = new BoundaryView(root.querySelector('#boundary'));
     this.preview = new BoundaryView(root.querySelector('#data-preview'));
-    this.diagram = new NetworkDiagram(root.querySelector('#diagram'));
+    this.activationInfo = activations;
+    this.diagram = new NetworkDiagram(root.querySelector('#diagram'), { onUnit: (l, j, { pin }) => this.#focusUnit(l, j, pin) });
+    this.closeup = new UnitCloseup(root.querySelector('#closeup'), { onClose: () => { this.pinned = null; this.focus = null; this.closeup.hide(); this.#schedule(); } });
+    this.timeline = new TimelineBar(root.querySelector('#timeline'), controller, { activations });
+    this.focus = null;    // { layer, unit } shown in the close-up
+    this.pinned = null;   // set by a click: hovering does not move it
     this.diagnostics = new Diagnostics(root.querySelector('#diagnostics'));
     this.summary = root.querySelector('#train-summary');
     root.querySelector('#export-csv').addEventListener('click', () => downloadHistoryCsv(controller.histories.main ?? []));
@@ -42,7 +49,8 @@ export class TrainerView {
   /** Controller events. */
   onRun(kind, payload) {
     if (!this.active()) return;
-    if (kind === 'setup') this.#setup();
+    if (kind === 'setup') { this.focus = this.pinned = null; this.closeup.hide(); this.#setup(); }
+    if (kind === 'fork') this.#setup();
     if (kind === 'network') downloadNetworkJson(payload.main);
     this.#schedule();
   }
@@ -55,8 +63,39 @@ export class TrainerView {
     const drawInfo = { data: info.data, bounds: info.bounds, output: config.output, classes: info.data.classes };
     this.boundary.setData(drawInfo);
     this.preview.setData(drawInfo);
-    this.diagram.reset({ inputs: info.data.inputs, widths: config.hidden, outputs, activations: acts, saturating: info.saturating.main });
+    this.acts = acts;
+    this.widths = config.hidden;
+    this.properties = acts.map((a) => this.activationInfo.find((x) => x.name === a)?.properties);
+    // after a fork the diagram shows the fork's network (it may have another activation in a layer)
+    const fork = this.controller.forkInfo?.configs?.fork;
+    const shownActs = fork ? (Array.isArray(fork.activation) ? fork.activation : fork.hidden.map(() => fork.activation)) : acts;
+    this.shownActs = shownActs;
+    this.diagram.reset({ inputs: info.data.inputs, widths: config.hidden, outputs, activations: shownActs, output: config.output,
+      properties: shownActs.map((a) => this.activationInfo.find((x) => x.name === a)?.properties) });
+    if (this.focus) this.diagram.setFocus(this.focus);
     this.diagnostics.reset({ widths: config.hidden, fprime: info.fprime.main, activations: acts });
+  }
+
+  #focusUnit(layer, unit, pin) {
+    if (this.pinned && !pin) return;
+    if (pin) this.pinned = { layer, unit };
+    this.focus = { layer, unit };
+    this.diagram.setFocus(this.focus);
+    this.#schedule();
+  }
+
+  /** What the page shows: the sought step of the original, or the live run (original or fork). */
+  shown() {
+    const c = this.controller;
+    if (c.seekState) {
+      const step = c.seekState.step;
+      return { key: 'main', step, report: c.seekState.reports.main, surface: c.seekState.surfaces?.main, units: c.seekState.units?.main,
+        history: (c.histories.main ?? []).filter((r) => r.step <= step), sought: true };
+    }
+    const key = c.liveKey();
+    const h = c.histories[key] ?? [];
+    const history = key === 'fork' ? [...(c.histories.main ?? []).filter((r) => r.step < c.forkInfo.step), ...h] : h;
+    return { key, step: c.step, report: h[h.length - 1], surface: c.surfaces[key], units: c.units[key], history, sought: false };
   }
 
   /** Redraws at the next animation frame (reports arrive at most 10 times a second). */
@@ -74,11 +113,37 @@ export class TrainerView {
     this.playbar.render();
     if (!this.active() || !c.setupInfo) return;
     const history = c.histories.main ?? [];
-    const last = history[history.length - 1];
-    if (c.surfaces.main) this.boundary.setSurface(c.surfaces.main);
+    const shown = this.shown();
+    const last = shown.report ?? history[history.length - 1];
+    if (shown.surface) this.boundary.surface = shown.surface;
     this.diagram.update(last);
-    this.diagnostics.update(history, { bands: c.bands(), xMax: c.setup?.schedule.maxSteps });
+    this.diagram.setUnits(shown.units);
+    this.diagram.setSurface(shown.surface);
+    this.boundary.setLines(this.#onLines(shown.units, last));
+    this.diagnostics.update(history, { bands: c.bands(), xMax: c.setup?.schedule.maxSteps, fork: c.histories.fork ?? null,
+      cursor: shown.sought ? shown.step : c.forkInfo ? c.forkInfo.step : null, last });
+    this.timeline.render();
+    if (this.focus) {
+      const { layer, unit } = this.focus;
+      const state = last?.layers?.[layer]?.deadUnits?.includes(unit) ? 'dead' : last?.layers?.[layer]?.saturatedUnits?.includes(unit) ? 'saturated' : 'alive';
+      const fprime = shown.key === 'fork' ? c.forkInfo?.fprime?.fork : c.setupInfo.fprime.main;
+      this.closeup.show({ layer, unit, activation: this.shownActs[layer], properties: this.diagram.scales ? this.activationInfo.find((x) => x.name === this.shownActs[layer])?.properties : null,
+        state, units: shown.units, history: shown.history, widths: this.widths, fprime,
+        index: this.widths.slice(0, layer).reduce((a, b) => a + b, 0) + unit });
+    }
+    document.body.dataset.sought = shown.sought ? String(shown.step) : '';
     this.#summary(last);
+  }
+
+  // First-layer rectifier units: where each switches on, over the data plot.
+  #onLines(units, report) {
+    if (!units?.layout || !this.shownActs?.length || !RECTIFIERS.has(this.shownActs[0])) return [];
+    const w = units.layout.find((x) => x.name === 'hidden0.weight');
+    const b = units.layout.find((x) => x.name === 'hidden0.bias');
+    if (!w || w.shape[1] !== 2) return [];
+    const dead = new Set(report?.layers?.[0]?.deadUnits ?? []);
+    return Array.from({ length: w.shape[0] }, (_, j) => ({ w0: units.weights[w.offset + 2 * j], w1: units.weights[w.offset + 2 * j + 1],
+      b: units.weights[b.offset + j], state: dead.has(j) ? 'dead' : 'alive', focused: this.focus?.layer === 0 && this.focus?.unit === j }));
   }
 
   #summary(last) {

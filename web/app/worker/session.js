@@ -7,6 +7,7 @@ import { networkConfig } from '../run-setup.js';
 
 const GRID_RESOLUTION = 64;
 const CURVE_POINTS = 161;
+export const UNIT_RESOLUTION = 40;   // each hidden unit's image in the diagram
 
 export class Session {
   /** @param lab the library; @param setup from run-setup.js workerSetup() */
@@ -33,6 +34,11 @@ export class Session {
     }
     this.step = 0;
     this.manualSpikeUntil = -1;
+    // Changes made while training (live settings, spikes) with the step they
+    // took effect at, so a replay from a checkpoint (timeline.js) repeats them.
+    this.log = [];
+    this.checkpoints = null;   // a Checkpoints (timeline.js) when rewind is on
+    this.lastWeights = {};     // by run key: weights at the last report (update sizes of died/revived units)
   }
 
   /** The dataset and configs, for the page to draw. */
@@ -55,7 +61,7 @@ export class Session {
 
   /** Reports of every run at the current step (no training). */
   initialReports() {
-    return Object.fromEntries(this.runs.map((r) => [r.key, r.net.train(0, { report: true })]));
+    return Object.fromEntries(this.runs.map((r) => [r.key, this.#withUnits(r, r.net.train(0, { report: true }))]));
   }
 
   get finished() {
@@ -74,10 +80,12 @@ export class Session {
   #chunkEnd(limit) {
     let end = Math.min(limit, (Math.floor(this.step / this.schedule.reportEvery) + 1) * this.schedule.reportEvery);
     const spike = this.schedule.spike;
-    for (const b of [spike?.at, spike ? spike.at + spike.steps : undefined, this.manualSpikeUntil]) {
+    for (const b of [spike?.at, spike ? spike.at + spike.steps : undefined, this.manualSpikeUntil, this.pendingLog?.[0]?.step]) {
       if (b !== undefined && b > this.step && b < end) end = b;
     }
     if (this.schedule.maxSteps > 0) end = Math.min(end, this.schedule.maxSteps);
+    const k = this.checkpoints?.every;
+    if (k) end = Math.min(end, (Math.floor(this.step / k) + 1) * k);
     return end;
   }
 
@@ -90,6 +98,12 @@ export class Session {
     const target = this.step + maxSteps;
     const start = this.step;
     while (this.step < target && !this.finished) {
+      // A fork repeats the original's later changes at their steps (timeline.js).
+      while (this.pendingLog?.length && this.pendingLog[0].step <= this.step) {
+        const e = this.pendingLog.shift();
+        if (e.live) this.setLive(e.live);
+        if (e.spike) this.spikeNow();
+      }
       const end = this.#chunkEnd(target);
       const lr = this.lrAt(this.step);
       const report = end % this.schedule.reportEvery === 0 || (this.schedule.maxSteps > 0 && end >= this.schedule.maxSteps);
@@ -100,21 +114,63 @@ export class Session {
           run.lr = lr;
         }
         const r = run.net.train(end - this.step, { report });
-        if (report) (reports[run.key] ??= []).push(r);
+        if (report) (reports[run.key] ??= []).push(this.#withUnits(run, r));
         if (r.diverged) run.stopped = true;
       }
       this.step = end;
+      this.checkpoints?.atStep(this);
     }
     return { reports, steps: this.step - start };
   }
 
+  // Per-unit shares for the close-up's history, and for each died / revived
+  // event the size of the update that did it: the change of the unit's
+  // incoming weights and bias since the previous report.
+  #withUnits(run, report) {
+    if (!report.layers?.length) return report;
+    const stats = run.net.unitStats();
+    report.units = { active: Array.from(stats.active), inactive: Array.from(stats.inactive), saturated: Array.from(stats.saturated) };
+    run.unitStats = stats;
+    const w = run.net.getWeights();
+    const before = this.lastWeights[run.key];
+    if (before && report.events?.length) {
+      const layout = run.net.layout;
+      for (const e of report.events) {
+        const W = layout.find((t) => t.name === `hidden${e.layer}.weight`);
+        const b = layout.find((t) => t.name === `hidden${e.layer}.bias`);
+        const fanIn = W.shape[1];
+        let du = 0, norm = 0;
+        const idx = [...Array.from({ length: fanIn }, (_, k) => W.offset + e.unit * fanIn + k), b.offset + e.unit];
+        for (const i of idx) { du += (w[i] - before[i]) ** 2; norm += before[i] ** 2; }
+        e.updateNorm = Math.sqrt(du);
+        e.weightNormBefore = Math.sqrt(norm);
+        e.biasBefore = before[b.offset + e.unit];
+        e.biasAfter = w[b.offset + e.unit];
+      }
+    }
+    this.lastWeights[run.key] = w;
+    return report;
+  }
+
+  /** Every hidden unit's image per run (2-D data only): [layer][unit][pixel] at UNIT_RESOLUTION. */
+  unitImages() {
+    if (this.data.inputs !== 2) return null;
+    const b = this.bounds;
+    return Object.fromEntries(this.runs.map((r) => [r.key, { resolution: UNIT_RESOLUTION, widths: [...r.config.hidden],
+      values: r.net.unitGrid(b.xMin, b.xMax, b.yMin, b.yMax, UNIT_RESOLUTION),
+      stats: r.unitStats ? { histogram: r.unitStats.histogram, bins: r.unitStats.bins } : null,
+      weights: r.net.getWeights(), layout: r.net.layout }]));
+  }
+
   /** A learning-rate spike starting at the next step. */
   spikeNow() {
+    this.log.push({ step: this.step, spike: true });
     this.manualSpikeUntil = this.step + this.schedule.manualSpike.steps;
   }
 
   /** Applies settings that do not need a rebuild: base learning rate, pace, spike values. */
   setLive({ lr, schedule }) {
+    this.log.push({ step: this.step, live: structuredClone({ lr, schedule }) });
     if (typeof lr === 'number') this.baseLr = lr;
     if (schedule) Object.assign(this.schedule, { stepsPerSecond: schedule.stepsPerSecond, manualSpike: schedule.manualSpike });
     if (schedule?.spike && this.schedule.spike) Object.assign(this.schedule.spike, { lr: schedule.spike.lr, steps: schedule.spike.steps });

@@ -9,6 +9,12 @@
 //   {type:'live', gen, lr?, schedule?}     {type:'state', gen, running, reason}
 //   {type:'spike', gen}                    {type:'network', gen, json:{key: json}}
 //   {type:'export', gen}                   {type:'born-dead-cell', id, depth, width, probability}
+//   {type:'seek', gen, step}               {type:'seek-done', gen, step, reports, surfaces, units, checkpoints}
+//   {type:'unseek', gen}                   (back to the live run; nothing is posted)
+//   {type:'fork', gen, step, changes}      {type:'fork-done', gen, step, key, config, reports, surfaces, units}
+//   {type:'state-bytes', gen, id, which}   {type:'state-bytes', gen, id, step, bytes:{key: hex}}  (tests)
+// 'reports' and 'setup-done' also carry units (every hidden unit's image, at
+// most every SURFACE_MS) — see session.js unitImages(); rewind: timeline.js.
 //   {type:'born-dead', id, ...}            {type:'born-dead-done', id}
 //   {type:'ping', id}                      {type:'pong', id}
 //                                          {type:'error', gen?, message}
@@ -19,6 +25,7 @@
 import { loadLab } from '../../lib/browser.js';
 import { GcnSession } from '../graph/gcn-session.js';
 import { Session } from './session.js';
+import { Checkpoints, fork, replica } from './timeline.js';
 
 const SLICE_MS = 25;       // longest stretch of training between message checks
 const POST_MS = 100;       // reports reach the page at most 10 times a second
@@ -34,6 +41,9 @@ let lastSurface = 0;
 let budget = 0;            // steps earned at the current pace
 let lastTick = 0;
 let bornDeadId = 0;
+let setupMsg = null;       // the setup of the current session (replicas are built from it)
+let original = null;       // the run as first trained; `session` is it or a fork of it
+let view = null;           // a replica at a sought step (the timeline), or null
 
 const labReady = loadLab().then((l) => {
   lab = l;
@@ -93,6 +103,23 @@ function handle(msg) {
     case 'export':
       self.postMessage({ type: 'network', gen, json: session.networkJson() });
       break;
+    case 'seek':
+      seek(msg.step);
+      break;
+    case 'unseek':
+      view?.dispose();
+      view = null;
+      break;
+    case 'fork':
+      startFork(msg);
+      break;
+    case 'state-bytes': {
+      const s = msg.which === 'view' ? view : session;
+      const hex = (b) => Array.from(b, (v) => v.toString(16).padStart(2, '0')).join('');
+      self.postMessage({ type: 'state-bytes', gen, id: msg.id, step: s?.step ?? null,
+        bytes: s ? Object.fromEntries(s.runs.map((r) => [r.key, hex(r.net.saveState())])) : null });
+      break;
+    }
     default:
       break;
   }
@@ -100,13 +127,58 @@ function handle(msg) {
 
 function setup(msg) {
   running = false;
-  session?.dispose();
-  session = null;
+  disposeAll();
   pending = {};
   gen = msg.gen;
+  setupMsg = msg.setup;
   session = new Session(lab, msg.setup);
+  original = session;
+  new Checkpoints(session);
   const reports = session.initialReports();
-  self.postMessage({ type: 'setup-done', gen, ...session.describe(), reports, surfaces: session.surfaces(), step: 0 });
+  self.postMessage({ type: 'setup-done', gen, ...session.describe(), reports, surfaces: session.surfaces(), units: session.unitImages(), step: 0 });
+}
+
+function disposeAll() {
+  view?.dispose();
+  if (session !== original) session?.dispose();
+  original?.dispose();
+  view = session = original = null;
+}
+
+// The original run as it was at `step`, rebuilt from its checkpoints.
+function seek(step) {
+  pauseForTimeline();
+  const target = Math.max(0, Math.min(original.step, Math.round(Number(step))));
+  if (view?.step !== target) {
+    view?.dispose();
+    view = null;
+    view = replica(lab, original, setupMsg, target);
+  }
+  self.postMessage({ type: 'seek-done', gen, step: target, reports: view.initialReports(), surfaces: view.surfaces(),
+    units: view.unitImages(), checkpoints: original.checkpoints.describe() });
+}
+
+function startFork({ step, changes }) {
+  pauseForTimeline();
+  const target = Math.max(0, Math.min(original.step, Math.round(Number(step))));
+  if (view?.step !== target) {
+    view?.dispose();
+    view = replica(lab, original, setupMsg, target);
+  }
+  const f = fork(lab, view, setupMsg, original.log, changes ?? {});
+  if (session !== original) session.dispose();
+  session = f;
+  pending = {};
+  self.postMessage({ type: 'fork-done', gen, step: target, key: 'fork', ...f.describe(), reports: f.initialReports(),
+    surfaces: f.surfaces(), units: f.unitImages() });
+}
+
+function pauseForTimeline() {
+  if (running) {
+    running = false;
+    flush(true);
+    postState('paused');
+  }
 }
 
 function tick() {
@@ -146,7 +218,8 @@ function flush(force) {
   if (!hasReports && !surfaces) return;
   if (surfaces) lastSurface = now;
   lastPost = now;
-  self.postMessage({ type: 'reports', gen, reports: pending, surfaces, step: session.step, running });
+  const units = surfaces ? session.unitImages() : null;   // at the surfaces' bounded rate
+  self.postMessage({ type: 'reports', gen, reports: pending, surfaces, units, step: session.step, running });
   pending = {};
 }
 
