@@ -31,6 +31,12 @@ export async function measurePageFps({ seconds = 4, warmup = 1.5, log = () => {}
       await page.waitForFunction(() => window.__alab.reason() === 'ready', null, { timeout: 20000 });
       await page.click(c.query.includes('view=compare') ? '#compare-playbar [data-action="play"]' : '#train-playbar [data-action="play"]');
       await page.waitForTimeout(warmup * 1000);
+      // The renderer main thread's CPU time (ThreadTime) over the window: unlike
+      // frames/s it does not depend on what else the machine is running.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const cpu = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value])).ThreadTime;
+      const cpu0 = await cpu();
       const m = await page.evaluate(async (ms) => {
         const diagrams = [...document.querySelectorAll('.diagram')].filter((d) => d.checkVisibility?.());
         const draws0 = diagrams.map((d) => Number(d.dataset.draws ?? 0));
@@ -49,7 +55,10 @@ export async function measurePageFps({ seconds = 4, warmup = 1.5, log = () => {}
         return { fps: (stamps.length - 1) / span, medianFrameMs: gaps[Math.floor(gaps.length / 2)], p95FrameMs: gaps[Math.floor(gaps.length * 0.95)],
           unitUpdatesPerSecond: draws / span / Math.max(1, diagrams.length), drawMs: draws ? drawMs / draws : null, steps: window.__alab.step() - step0, span };
       }, seconds * 1000);
-      log(`page: ${c.view}: ${m.fps.toFixed(1)} fps, ${(m.steps / m.span).toFixed(0)} steps/s`);
+      m.mainThreadCpuMsPerSecond = ((await cpu()) - cpu0) * 1000 / m.span;
+      m.mainThreadCpuMsPerFrame = m.mainThreadCpuMsPerSecond / m.fps;
+      await cdp.detach();
+      log(`page: ${c.view}: ${m.fps.toFixed(1)} fps, main thread ${m.mainThreadCpuMsPerSecond.toFixed(0)} ms CPU/s, ${(m.steps / m.span).toFixed(0)} steps/s`);
       rows.push({ view: c.view, ...m, stepsPerSecondMeasured: m.steps / m.span });
       await page.close();
     }
@@ -57,5 +66,6 @@ export async function measurePageFps({ seconds = 4, warmup = 1.5, log = () => {}
     await browser.close();
     await site.close();
   }
-  return { network: '6 hidden layers × 8 units', stepsPerSecond: 300, resolution: 40, seconds, rows };
+  const { loadavg } = await import('node:os');
+  return { network: '6 hidden layers × 8 units', stepsPerSecond: 300, resolution: 40, seconds, loadAverage: loadavg()[0], rows };
 }

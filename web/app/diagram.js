@@ -57,6 +57,8 @@ export class NetworkDiagram {
 
   #buildHits() {
     this.hits.replaceChildren();
+    this.lastKey = null;
+    this.hitLayout = '';
     // compact diagrams (compare cards, embed) are pictures only: no focus stops
     this.buttons = this.compact ? [] : this.widths.map((w, l) => Array.from({ length: w }, (_, j) => {
       const b = el('button', { type: 'button', class: 'unit-hit', tabindex: l === 0 && j === 0 ? '0' : '-1', dataset: { layer: String(l), unit: String(j) } });
@@ -142,11 +144,20 @@ export class NetworkDiagram {
     }));
   }
 
+  // What a redraw depends on; an unchanged key skips the redraw (reports come
+  // 10 times a second, unit images 4 times).
+  #drawKey() {
+    return [this.units, this.surface, this.states.map((c) => c.join('')).join('|'), this.focus?.layer, this.focus?.unit, this.root.clientWidth];
+  }
+
   #schedule() {
     if (this.dirty) return;
     this.dirty = true;
     requestAnimationFrame(() => {
       this.dirty = false;
+      const key = this.#drawKey();
+      if (this.lastKey && key.every((v, i) => v === this.lastKey[i])) return;
+      this.lastKey = key;
       this.draw();
     });
   }
@@ -191,13 +202,16 @@ export class NetworkDiagram {
       pos.slice(1, -1).forEach((col, l) => ctx.fillText(this.activations[l], col[0].x + col[0].s / 2, height - 2));
       ctx.textAlign = 'start';
     }
-    // the hit buttons over the hidden tiles
-    pos.slice(1, -1).forEach((col, l) => col.forEach((p, j) => {
-      const b = this.buttons[l]?.[j];
-      if (!b) return;
-      b.style.cssText = `left:${p.x}px;top:${p.y}px;width:${p.s}px;height:${p.s}px`;
-    }));
-    this.root.style.height = `${height}px`;
+    // the hit buttons over the hidden tiles (moved only when the layout changes)
+    const layoutKey = `${width}x${height}`;
+    if (layoutKey !== this.hitLayout) {
+      this.hitLayout = layoutKey;
+      pos.slice(1, -1).forEach((col, l) => col.forEach((p, j) => {
+        const b = this.buttons[l]?.[j];
+        if (b) b.style.cssText = `left:${p.x}px;top:${p.y}px;width:${p.s}px;height:${p.s}px`;
+      }));
+      this.root.style.height = `${height}px`;
+    }
     // for the frame-rate benchmark (tests/bench/page-fps.mjs): redraws and their main-thread time
     this.root.dataset.draws = String(Number(this.root.dataset.draws ?? 0) + 1);
     this.root.dataset.drawMs = String(Number(this.root.dataset.drawMs ?? 0) + performance.now() - t0);
@@ -262,7 +276,8 @@ export class NetworkDiagram {
     pos.slice(1, -1).forEach((col, l) => col.forEach((p, j) => {
       const state = this.states[l]?.[j] ?? 'alive';
       if (u && u.values.length >= (unit + 1) * pixels) {
-        ctx.drawImage(this.#tileCanvas(unitImage(u.values, unit * pixels, res, scales[l], state === 'dead')), p.x, p.y, p.s, p.s);
+        if (this.tileImg?.width !== res) this.tileImg = new ImageData(res, res);
+        ctx.drawImage(this.#tileCanvas(unitImage(u.values, unit * pixels, res, scales[l], state === 'dead', this.tileImg)), p.x, p.y, p.s, p.s);
       } else {
         ctx.fillStyle = STATE_FILL[state];
         ctx.fillRect(p.x, p.y, p.s, p.s);

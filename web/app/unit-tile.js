@@ -44,22 +44,46 @@ export function colorOf(v, s) {
   return [255 + (target[0] - 255) * a, 255 + (target[1] - 255) * a, 255 + (target[2] - 255) * a];
 }
 
+const LUT_SIZE = 256;
+const lutCache = new Map();
+
+// 256 colours from scale.lo to scale.hi (RGBA, dead: greyed), cached per scale.
+function lut(scale, dead) {
+  const key = `${scale.lo},${scale.mid},${scale.hi},${dead}`;
+  let table = lutCache.get(key);
+  if (table) return table;
+  table = new Uint8ClampedArray(LUT_SIZE * 4);
+  for (let i = 0; i < LUT_SIZE; i++) {
+    const v = scale.lo + ((scale.hi - scale.lo) * i) / (LUT_SIZE - 1);
+    let [R, G, B] = colorOf(v, scale);
+    if (dead) {
+      const grey = 0.3 * R + 0.59 * G + 0.11 * B;
+      R = G = B = 200 + (grey - 200) * 0.25;
+    }
+    table.set([R, G, B, 255], 4 * i);
+  }
+  if (lutCache.size > 256) lutCache.clear();
+  lutCache.set(key, table);
+  return table;
+}
+
 /**
- * Paints one unit's image (resolution², row 0 = yMin = bottom) into a new
- * ImageData. dead: a greyed, low-contrast copy.
+ * Paints one unit's image (resolution², row 0 = yMin = bottom) into `img`
+ * (a new ImageData when not given). dead: a greyed, low-contrast copy.
  */
-export function unitImage(values, offset, resolution, scale, dead = false) {
-  const img = new ImageData(resolution, resolution);
+export function unitImage(values, offset, resolution, scale, dead = false, img = new ImageData(resolution, resolution)) {
   const d = img.data;
+  const table = lut(scale, dead);
+  const k = (LUT_SIZE - 1) / (scale.hi - scale.lo || 1);
   for (let r = 0; r < resolution; r++) {
-    for (let c = 0; c < resolution; c++) {
-      let [R, G, B] = colorOf(values[offset + r * resolution + c], scale);
-      if (dead) {
-        const grey = 0.3 * R + 0.59 * G + 0.11 * B;
-        R = G = B = 200 + (grey - 200) * 0.25;
-      }
-      const o = ((resolution - 1 - r) * resolution + c) * 4;
-      d[o] = R; d[o + 1] = G; d[o + 2] = B; d[o + 3] = 255;
+    const row = offset + r * resolution;
+    let o = (resolution - 1 - r) * resolution * 4;
+    for (let c = 0; c < resolution; c++, o += 4) {
+      const v = values[row + c];
+      let i = Math.round((v - scale.lo) * k);
+      i = i > LUT_SIZE - 1 ? LUT_SIZE - 1 : i >= 0 ? i : 0;   // NaN → 0
+      const t = 4 * i;
+      d[o] = table[t]; d[o + 1] = table[t + 1]; d[o + 2] = table[t + 2]; d[o + 3] = 255;
     }
   }
   return img;

@@ -137,7 +137,6 @@ export class Diagnostics {
     for (const chart of Object.values(c)) {
       chart.options.plugins.bands.ranges = bands;
       chart.options.plugins.cursor.step = cursor;
-      chart.options.plugins.legend.labels.filter = (item) => item.text !== '';
       chart.options.scales.x.max = xMax || undefined;
       chart.update('none');
     }

@@ -80,6 +80,7 @@ export function lineOptions({ yType = 'linear', yMin, yMax, xTitle } = {}) {
       x: { type: 'linear', min: 0, title: { display: Boolean(xTitle), text: xTitle }, ticks: { maxTicksLimit: 6 } },
       y: { type: yType, min: yMin, max: yMax, ticks: { maxTicksLimit: 6 } },
     },
-    plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 2, padding: 8 } }, tooltip: { enabled: true }, bands: { ranges: [] }, cursor: { step: null } },
+    // datasets labelled '' (a fork's dashed copies, helper bands) stay out of the legend
+    plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 2, padding: 8, filter: (item) => item.text !== '' } }, tooltip: { enabled: true }, bands: { ranges: [] }, cursor: { step: null } },
   };
 }

@@ -61,7 +61,7 @@ export class BornDeadView {
       td.classList.remove('pending');
       td.dataset.p = String(p);
       td.style.background = heat(p);
-      td.style.color = p > 0.55 ? '#fff' : '#1d232b';
+      td.style.color = textOn(heat(p));
       td.title = t('borndead.cellLabel', { depth: msg.depth, width: msg.width, p: p.toFixed(3) });
       this.done += 1;
       this.#progress();
@@ -80,6 +80,17 @@ export class BornDeadView {
 }
 
 // white → red → dark red
+// White or black text, whichever contrasts more with the cell's colour (WCAG
+// relative luminance): one of the two always reaches 4.5:1 (a dark grey does not).
+function textOn(hsl) {
+  const [h, sPct, lPct] = hsl.match(/[\d.]+/g).map(Number);
+  const s = sPct / 100, l = lPct / 100;
+  const f = (n) => { const k = (n + h / 30) % 12; return l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(k - 3, 9 - k, 1)); };
+  const lin = (c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const y = 0.2126 * lin(f(0)) + 0.7152 * lin(f(8)) + 0.0722 * lin(f(4));
+  return 1.05 / (y + 0.05) >= (y + 0.05) / 0.05 ? '#fff' : '#000';
+}
+
 function heat(p) {
   const v = Math.max(0, Math.min(1, p));
   const hue = 8;
