@@ -41,6 +41,7 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'libsimde-dev', provides: ['/usr/include/simde/wasm/simd128.h'], why: 'wasm SIMD intrinsics natively' },
   { pkg: 'nlohmann-json3-dev', provides: ['/usr/include/nlohmann/json.hpp'], why: 'JSON in C++' },
   { pkg: 'chromium', provides: ['/usr/bin/chromium'], why: 'browser tests' },
+  { pkg: 'fonts-noto-cjk', provides: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'], why: 'Chinese glyphs in browser-test screenshots' },
 ];
 
 function commandExists(cmd) {
