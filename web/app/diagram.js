@@ -182,7 +182,7 @@ export class NetworkDiagram {
     const t0 = performance.now();
     const width = Math.max(120, this.root.clientWidth || 420);
     const most = Math.max(this.inputs, this.outputs, ...this.widths);
-    const height = this.compact ? Math.max(120, Math.min(200, most * 16)) : Math.max(220, Math.min(460, most * 30));
+    const height = this.compact ? Math.max(120, Math.min(220, most * 22)) : Math.max(220, Math.min(460, most * 30));
     const dpr = Math.min(2, window.devicePixelRatio || 1);
     if (this.canvas.width !== Math.round(width * dpr) || this.canvas.height !== Math.round(height * dpr)) {
       this.canvas.width = Math.round(width * dpr);
@@ -199,7 +199,14 @@ export class NetworkDiagram {
       ctx.fillStyle = '#4b5563';
       ctx.font = '10px system-ui, sans-serif';
       ctx.textAlign = 'center';
-      pos.slice(1, -1).forEach((col, l) => ctx.fillText(this.activations[l], col[0].x + col[0].s / 2, height - 2));
+      // the activation under each layer, shortened to fit its column (8 layers of "sigmoid" would overlap)
+      const colW = pos.length > 1 ? pos[1][0].x - pos[0][0].x : width;
+      pos.slice(1, -1).forEach((col, l) => {
+        let name = this.activations[l];
+        while (name.length > 2 && ctx.measureText(name).width > colW - 2) name = name.slice(0, -1);
+        if (name !== this.activations[l]) name = `${name.slice(0, -1)}.`;
+        ctx.fillText(name, col[0].x + col[0].s / 2, height - 2);
+      });
       ctx.textAlign = 'start';
     }
     // the hit buttons over the hidden tiles (moved only when the layout changes)
