@@ -66,6 +66,6 @@ export async function measurePageFps({ seconds = 4, warmup = 1.5, log = () => {}
     await browser.close();
     await site.close();
   }
-  const { loadavg } = await import('node:os');
-  return { network: '6 hidden layers × 8 units', stepsPerSecond: 300, resolution: 40, seconds, loadAverage: loadavg()[0], rows };
+  const { availableParallelism, loadavg } = await import('node:os');
+  return { network: '6 hidden layers × 8 units', stepsPerSecond: 300, resolution: 40, seconds, loadAverage: loadavg()[0], cores: availableParallelism(), rows };
 }
