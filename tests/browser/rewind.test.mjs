@@ -108,3 +108,38 @@ test('scrubbing to step s gives the state of a fresh run stopped at s, bit for b
   assert.deepEqual(fresh.errors, []);
   await fresh.close();
 });
+
+test('keyboard: one tab stop for the units, arrow keys move the close-up; a fork may change a layer\'s activation and the noise', { timeout: 120000 }, async () => {
+  const page = await openReady(env.browser.context, `${env.site.url}?view=train&dataset=circle&hidden=4,3&act=relu&speed=max&maxSteps=200`);
+  await page.click('#train-playbar [data-action="play"]');
+  await waitFinished(page);
+  assert.equal(await page.$$eval('.unit-hit[tabindex="0"]', (els) => els.length), 1, 'one tab stop');
+  await page.focus('.unit-hit[tabindex="0"]');
+  await page.waitForSelector('.closeup:not([hidden])');
+  assert.deepEqual(await page.$eval('.closeup', (e) => [e.dataset.layer, e.dataset.unit]), ['0', '0']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await page.$eval('.closeup', (e) => [e.dataset.layer, e.dataset.unit]), ['1', '1']);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.unit), '1');
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Layer 2, unit 2 \(relu\): (alive|saturated|dead), bias -?[0-9.]+$/);
+  // the close-up's weights are the unit's own
+  assert.equal(await page.$$eval('.closeup-weights li', (els) => els.length), 5, 'four weights from layer 1 plus the bias');
+
+  await seek(page, 120);
+  await page.click('#timeline-fork');
+  await page.selectOption('#fork-layer', '1');
+  await page.selectOption('#fork-act', 'tanh');
+  await page.fill('#fork-noise', '0.25');
+  await page.click('#fork-start');
+  await page.waitForFunction(() => window.__alab.forkStep() === 120, null, { timeout: 20000 });
+  await page.click('#train-playbar [data-action="play"]');
+  await waitFinished(page);
+  const fork = await page.evaluate(() => window.__alab.history('fork'));
+  assert.equal(fork[0].step, 120);
+  assert.equal(fork.at(-1).step, 200);
+  assert.match(await page.$eval('.timeline-status', (e) => e.textContent), /Fork from step 120 \(L2 tanh, noise 0.25\)/);
+  assert.match(await page.$eval('.unit-hit[data-layer="1"][data-unit="0"]', (e) => e.getAttribute('aria-label')), /\(tanh\)/, 'the diagram shows the fork\'s activation');
+  await screenshot(page, 'rewind-fork-activation');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -106,7 +106,7 @@ export class RunController {
         this.histories.fork = msg.reports.fork ? [msg.reports.fork] : [];
         this.surfaces = { ...this.surfaces, fork: msg.surfaces.fork };
         this.units = { ...this.units, fork: msg.units?.fork };
-        this.forkInfo = { step: msg.step, changes: this.pendingFork, configs: msg.configs, fprime: msg.fprime };
+        this.forkInfo = { step: msg.step, changes: this.pendingFork, configs: msg.configs, fprime: msg.fprime, data: msg.data, bounds: msg.bounds };
         this.seekState = null;
         this.step = msg.step;
         this.reason = 'paused';

@@ -61,6 +61,7 @@ export class TrainerView {
     const acts = Array.isArray(config.activation) ? config.activation : config.hidden.map(() => config.activation);
     const outputs = config.output === 'softmax' ? config.classes : 1;
     const drawInfo = { data: info.data, bounds: info.bounds, output: config.output, classes: info.data.classes };
+    this.boundaryFork = false;
     this.boundary.setData(drawInfo);
     this.preview.setData(drawInfo);
     this.acts = acts;
@@ -115,6 +116,14 @@ export class TrainerView {
     const history = c.histories.main ?? [];
     const shown = this.shown();
     const last = shown.report ?? history[history.length - 1];
+    // a fork may train on other data (its noise): the boundary shows the data of the network shown
+    const forkData = shown.key === 'fork' && c.forkInfo?.data;
+    if (Boolean(forkData) !== this.boundaryFork) {
+      this.boundaryFork = Boolean(forkData);
+      const info = c.setupInfo;
+      this.boundary.setData({ data: forkData || info.data, bounds: (forkData && c.forkInfo.bounds) || info.bounds,
+        output: info.configs.main.output, classes: info.data.classes });
+    }
     if (shown.surface) this.boundary.surface = shown.surface;
     this.diagram.update(last);
     this.diagram.setUnits(shown.units);
