@@ -182,7 +182,7 @@ export class NetworkDiagram {
     const t0 = performance.now();
     const width = Math.max(120, this.root.clientWidth || 420);
     const most = Math.max(this.inputs, this.outputs, ...this.widths);
-    const height = this.compact ? Math.max(120, Math.min(220, most * 22)) : Math.max(220, Math.min(460, most * 30));
+    const height = this.compact ? Math.max(120, Math.min(220, most * 22)) : Math.max(220, Math.min(640, most * 26));
     const dpr = Math.min(2, window.devicePixelRatio || 1);
     if (this.canvas.width !== Math.round(width * dpr) || this.canvas.height !== Math.round(height * dpr)) {
       this.canvas.width = Math.round(width * dpr);
@@ -235,7 +235,9 @@ export class NetworkDiagram {
     const mats = names.map((n) => this.#weights(n));
     let wmax = 1e-6;
     for (const m of mats) if (m) for (let i = 0; i < m.rows * m.cols; i++) wmax = Math.max(wmax, Math.abs(m.values[m.offset + i]));
-    const dense = Math.max(...this.widths, this.inputs) > 8;
+    const widest = Math.max(...this.widths, this.inputs);
+    const dense = widest > 8;
+    const alpha = widest > 16 ? 0.35 : dense ? 0.55 : 0.7;
     for (let c = 0; c + 1 < pos.length; c++) {
       const m = mats[c];
       for (let j = 0; j < pos[c + 1].length; j++) {
@@ -244,7 +246,7 @@ export class NetworkDiagram {
           const a = pos[c][i];
           const w = m ? m.values[m.offset + j * m.cols + i] : 0;
           ctx.strokeStyle = !m ? '#d5dbe3' : w >= 0 ? LINK.pos : LINK.neg;
-          ctx.globalAlpha = m ? (dense ? 0.55 : 0.7) : 1;
+          ctx.globalAlpha = m ? alpha : 1;
           // width ∝ |w| (largest weight of the net = 4 px, 3 px when dense); a hairline floor keeps tiny weights visible
           ctx.lineWidth = m ? Math.max(0.25, ((dense ? 3 : 4) * Math.abs(w)) / wmax) : 0.6;
           ctx.beginPath();
