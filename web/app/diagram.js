@@ -311,7 +311,7 @@ export class NetworkDiagram {
     }));
     // output: the boundary
     const surface = this.surface;
-    pos[pos.length - 1].forEach((p, k) => {
+    pos[pos.length - 1].forEach((p) => {
       if (surface?.kind === 'grid' && surface.outputs === 1) {
         const s = this.output === 'sigmoid' ? { lo: 0, hi: 1, mid: 0.5 } : { lo: -1, hi: 1, mid: 0 };
         const r = surface.resolution;
@@ -330,7 +330,6 @@ export class NetworkDiagram {
       ctx.strokeStyle = '#1f2937';
       ctx.lineWidth = 1.5;
       ctx.strokeRect(p.x, p.y, p.s, p.s);
-      void k;
     });
   }
 }

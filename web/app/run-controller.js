@@ -16,6 +16,7 @@ export class RunController {
     this.histories = {};
     this.surfaces = {};
     this.units = {};          // by run key: every hidden unit's image (worker: session.unitImages)
+    this.unitHistory = {};    // by run key: per report { step, active, inactive, saturated, sizes } (worker: unitLog)
     this.seekState = null;    // the original run at a sought step (timeline), or null
     this.seekBusy = false;
     this.seekWanted = null;
@@ -74,6 +75,7 @@ export class RunController {
         for (const [key, r] of Object.entries(msg.reports)) this.histories[key] = [r];
         this.surfaces = msg.surfaces ?? {};
         this.units = msg.units ?? {};
+        this.unitHistory = structuredClone(msg.unitLog ?? {});
         this.step = 0;
         this.reason = 'ready';
         this.#emit('setup');
@@ -82,6 +84,7 @@ export class RunController {
         for (const [key, list] of Object.entries(msg.reports)) (this.histories[key] ??= []).push(...list);
         if (msg.surfaces) this.surfaces = msg.surfaces;
         if (msg.units) this.units = { ...this.units, ...msg.units };
+        for (const [key, list] of Object.entries(msg.unitLog ?? {})) (this.unitHistory[key] ??= []).push(...list);
         this.step = msg.step;
         this.#emit('update');
         break;
@@ -106,6 +109,7 @@ export class RunController {
         this.histories.fork = msg.reports.fork ? [msg.reports.fork] : [];
         this.surfaces = { ...this.surfaces, fork: msg.surfaces.fork };
         this.units = { ...this.units, fork: msg.units?.fork };
+        this.unitHistory.fork = msg.unitLog?.fork ?? [];
         this.forkInfo = { step: msg.step, changes: this.pendingFork, configs: msg.configs, fprime: msg.fprime, data: msg.data, bounds: msg.bounds };
         this.seekState = null;
         this.step = msg.step;

@@ -5,7 +5,7 @@
 // the size of the update that did it). Draws only what the worker sent.
 import { el, fmt } from './dom.js';
 import { t } from './i18n/i18n.js';
-import { FRAME, LINK, NEG, POS, activationScale, layerScales, unitImage } from './unit-tile.js';
+import { FRAME, LINK, activationScale, layerScales, unitImage } from './unit-tile.js';
 
 export const RECTIFIERS = new Set(['relu', 'leaky_relu', 'prelu', 'rrelu', 'elu', 'selu']);
 const SHARE_COLORS = { active: '#2b6cb0', saturated: '#c05600', inactive: '#9ca3af' };
@@ -37,8 +37,9 @@ export class UnitCloseup {
   }
 
   /**
-   * Shows unit `unit` of hidden layer `layer`:
-   * { layer, unit, activation, properties, state, units, history, fprime }.
+   * Shows unit `unit` of hidden layer `layer`: { layer, unit, index (in
+   * [layer][unit] order), activation, properties (the registry's), state,
+   * units (the worker's unitImages entry), history (reports), widths, fprime }.
    */
   show(target) {
     this.target = target;
@@ -49,18 +50,17 @@ export class UnitCloseup {
   render() {
     const g = this.target;
     if (!g) return;
-    const { layer, unit, activation, state, units, history } = g;
+    const { layer, unit, state, history } = g;
     this.root.dataset.layer = String(layer);
     this.root.dataset.unit = String(unit);
     this.root.dataset.state = state;
-    this.title.textContent = t('closeup.title', { layer: layer + 1, unit: unit + 1, act: activation, state: t(`train.legend${state[0].toUpperCase()}${state.slice(1)}`) });
+    this.title.textContent = t('closeup.title', { layer: layer + 1, unit: unit + 1, act: g.activation, state: t(`train.legend${state[0].toUpperCase()}${state.slice(1)}`) });
     this.title.style.borderColor = FRAME[state];
     this.#image(g);
     this.#histogram(g);
     this.#weights(g);
-    this.#shares(history, g.index);
-    this.#autopsy(history, layer, unit);
-    void units;
+    this.#shares(g.unitHistory ?? [], g.index);
+    this.#autopsy(history, g.unitHistory ?? [], layer, unit);
   }
 
   #image({ units, layer, unit, properties, activation, state, widths }) {
@@ -152,11 +152,11 @@ export class UnitCloseup {
     this.weights.dataset.bias = String(bias);
   }
 
-  #shares(history, index) {
+  #shares(unitHistory, index) {
     const ctx = this.shares.getContext('2d');
     const W = 260, H = 90;
     ctx.clearRect(0, 0, W, H);
-    const pts = history.filter((r) => r.units);
+    const pts = unitHistory;
     if (!pts.length) return;
     const s0 = pts[0].step, s1 = Math.max(s0 + 1, pts[pts.length - 1].step);
     const x = (s) => ((s - s0) / (s1 - s0)) * W;
@@ -164,21 +164,23 @@ export class UnitCloseup {
     let prev = null;
     for (let i = 0; i < pts.length; i += stride) {
       const r = pts[i];
-      const a = r.units.active[index], s = r.units.saturated[index];
+      const a = r.active[index], s = r.saturated[index];
       const x0 = prev === null ? 0 : x(prev), x1 = Math.max(x0 + 1, x(r.step));
       ctx.fillStyle = SHARE_COLORS.active; ctx.fillRect(x0, 0, x1 - x0, a * H);
       ctx.fillStyle = SHARE_COLORS.saturated; ctx.fillRect(x0, a * H, x1 - x0, s * H);
       ctx.fillStyle = SHARE_COLORS.inactive; ctx.fillRect(x0, (a + s) * H, x1 - x0, H - (a + s) * H);
       prev = r.step;
     }
-    const last = pts[pts.length - 1].units;
+    const last = pts[pts.length - 1];
     Object.assign(this.shares.dataset, { active: String(last.active[index]), inactive: String(last.inactive[index]), saturated: String(last.saturated[index]) });
     this.shares.setAttribute('aria-label', t('closeup.sharesLabel', { active: pct(last.active[index]), saturated: pct(last.saturated[index]), inactive: pct(last.inactive[index]) }));
   }
 
-  #autopsy(history, layer, unit) {
+  #autopsy(history, unitHistory, layer, unit) {
     const events = [];
     for (const r of history) for (const e of r.events ?? []) if (e.layer === layer && e.unit === unit) events.push(e);
+    const sizes = new Map();
+    for (const r of unitHistory) for (const z of r.sizes ?? []) if (z.layer === layer && z.unit === unit) sizes.set(z.step, z);
     this.autopsy.replaceChildren();
     this.autopsy.dataset.events = String(events.length);
     if (!events.length) {
@@ -188,7 +190,8 @@ export class UnitCloseup {
     const list = el('ol', {});
     for (const e of events) {
       const where = e.region?.center?.length ? t('closeup.where', { x: e.region.center.map((v) => fmt(v, 2)).join(', '), share: pct(e.region.share) }) : '';
-      const size = e.updateNorm !== undefined ? t('closeup.update', { du: fmt(e.updateNorm), before: fmt(e.weightNormBefore), b0: fmt(e.biasBefore), b1: fmt(e.biasAfter) }) : '';
+      const z = sizes.get(e.step);
+      const size = z ? t('closeup.update', { du: fmt(z.updateNorm), before: fmt(z.weightNormBefore), b0: fmt(z.biasBefore), b1: fmt(z.biasAfter) }) : '';
       list.append(el('li', { dataset: { kind: e.kind, step: String(e.step), lr: String(e.learningRate) } },
         t(e.kind === 'died' ? 'closeup.died' : 'closeup.revived', { step: e.step, lr: fmt(e.learningRate) }), ' ', size, ' ', where));
     }
@@ -200,4 +203,3 @@ function pct(v) {
   return `${(100 * v).toFixed(0)}%`;
 }
 
-export { NEG, POS };

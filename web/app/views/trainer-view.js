@@ -91,12 +91,14 @@ export class TrainerView {
     if (c.seekState) {
       const step = c.seekState.step;
       return { key: 'main', step, report: c.seekState.reports.main, surface: c.seekState.surfaces?.main, units: c.seekState.units?.main,
-        history: (c.histories.main ?? []).filter((r) => r.step <= step), sought: true };
+        history: (c.histories.main ?? []).filter((r) => r.step <= step), unitHistory: (c.unitHistory.main ?? []).filter((r) => r.step <= step), sought: true };
     }
     const key = c.liveKey();
     const h = c.histories[key] ?? [];
-    const history = key === 'fork' ? [...(c.histories.main ?? []).filter((r) => r.step < c.forkInfo.step), ...h] : h;
-    return { key, step: c.step, report: h[h.length - 1], surface: c.surfaces[key], units: c.units[key], history, sought: false };
+    const before = (list) => (list ?? []).filter((r) => r.step < c.forkInfo.step);
+    const history = key === 'fork' ? [...before(c.histories.main), ...h] : h;
+    const unitHistory = key === 'fork' ? [...before(c.unitHistory.main), ...(c.unitHistory.fork ?? [])] : c.unitHistory[key] ?? [];
+    return { key, step: c.step, report: h[h.length - 1], surface: c.surfaces[key], units: c.units[key], history, unitHistory, sought: false };
   }
 
   /** Redraws at the next animation frame (reports arrive at most 10 times a second). */
@@ -136,8 +138,8 @@ export class TrainerView {
       const { layer, unit } = this.focus;
       const state = last?.layers?.[layer]?.deadUnits?.includes(unit) ? 'dead' : last?.layers?.[layer]?.saturatedUnits?.includes(unit) ? 'saturated' : 'alive';
       const fprime = shown.key === 'fork' ? c.forkInfo?.fprime?.fork : c.setupInfo.fprime.main;
-      this.closeup.show({ layer, unit, activation: this.shownActs[layer], properties: this.diagram.scales ? this.activationInfo.find((x) => x.name === this.shownActs[layer])?.properties : null,
-        state, units: shown.units, history: shown.history, widths: this.widths, fprime,
+      this.closeup.show({ layer, unit, activation: this.shownActs[layer], properties: this.activationInfo.find((x) => x.name === this.shownActs[layer])?.properties,
+        state, units: shown.units, history: shown.history, unitHistory: shown.unitHistory, widths: this.widths, fprime,
         index: this.widths.slice(0, layer).reduce((a, b) => a + b, 0) + unit });
     }
     document.body.dataset.sought = shown.sought ? String(shown.step) : '';

@@ -39,6 +39,7 @@ export class Session {
     this.log = [];
     this.checkpoints = null;   // a Checkpoints (timeline.js) when rewind is on
     this.lastWeights = {};     // by run key: weights at the last report (update sizes of died/revived units)
+    this.unitLog = {};         // by run key: per-report unit shares and update sizes not yet taken (takeUnitLog)
   }
 
   /** The dataset and configs, for the page to draw. */
@@ -61,7 +62,7 @@ export class Session {
 
   /** Reports of every run at the current step (no training). */
   initialReports() {
-    return Object.fromEntries(this.runs.map((r) => [r.key, this.#withUnits(r, r.net.train(0, { report: true }))]));
+    return Object.fromEntries(this.runs.map((r) => [r.key, this.#recordUnits(r, r.net.train(0, { report: true }))]));
   }
 
   get finished() {
@@ -114,7 +115,7 @@ export class Session {
           run.lr = lr;
         }
         const r = run.net.train(end - this.step, { report });
-        if (report) (reports[run.key] ??= []).push(this.#withUnits(run, r));
+        if (report) (reports[run.key] ??= []).push(this.#recordUnits(run, r));
         if (r.diverged) run.stopped = true;
       }
       this.step = end;
@@ -123,14 +124,15 @@ export class Session {
     return { reports, steps: this.step - start };
   }
 
-  // Per-unit shares for the close-up's history, and for each died / revived
-  // event the size of the update that did it: the change of the unit's
-  // incoming weights and bias since the previous report.
-  #withUnits(run, report) {
+  // Beside each report (which stays the library's, bit for bit): the per-unit
+  // shares for the close-up's history, and for each died / revived event the
+  // size of the update that did it — the change of the unit's incoming
+  // weights and bias since the previous report.
+  #recordUnits(run, report) {
     if (!report.layers?.length) return report;
     const stats = run.net.unitStats();
-    report.units = { active: Array.from(stats.active), inactive: Array.from(stats.inactive), saturated: Array.from(stats.saturated) };
     run.unitStats = stats;
+    const entry = { step: report.step, active: Array.from(stats.active), inactive: Array.from(stats.inactive), saturated: Array.from(stats.saturated), sizes: [] };
     const w = run.net.getWeights();
     const before = this.lastWeights[run.key];
     if (before && report.events?.length) {
@@ -142,14 +144,20 @@ export class Session {
         let du = 0, norm = 0;
         const idx = [...Array.from({ length: fanIn }, (_, k) => W.offset + e.unit * fanIn + k), b.offset + e.unit];
         for (const i of idx) { du += (w[i] - before[i]) ** 2; norm += before[i] ** 2; }
-        e.updateNorm = Math.sqrt(du);
-        e.weightNormBefore = Math.sqrt(norm);
-        e.biasBefore = before[b.offset + e.unit];
-        e.biasAfter = w[b.offset + e.unit];
+        entry.sizes.push({ step: e.step, layer: e.layer, unit: e.unit, updateNorm: Math.sqrt(du), weightNormBefore: Math.sqrt(norm),
+          biasBefore: before[b.offset + e.unit], biasAfter: w[b.offset + e.unit] });
       }
     }
     this.lastWeights[run.key] = w;
+    (this.unitLog[run.key] ??= []).push(entry);
     return report;
+  }
+
+  /** The unit-log entries recorded since the last call, by run key. */
+  takeUnitLog() {
+    const out = this.unitLog;
+    this.unitLog = {};
+    return out;
   }
 
   /** Every hidden unit's image per run (2-D data only): [layer][unit][pixel] at UNIT_RESOLUTION. */

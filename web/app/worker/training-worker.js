@@ -11,10 +11,11 @@
 //   {type:'export', gen}                   {type:'born-dead-cell', id, depth, width, probability}
 //   {type:'seek', gen, step}               {type:'seek-done', gen, step, reports, surfaces, units, checkpoints}
 //   {type:'unseek', gen}                   (back to the live run; nothing is posted)
-//   {type:'fork', gen, step, changes}      {type:'fork-done', gen, step, key, config, reports, surfaces, units}
+//   {type:'fork', gen, step, changes}      {type:'fork-done', gen, step, key, configs, reports, unitLog, surfaces, units}
 //   {type:'state-bytes', gen, id, which}   {type:'state-bytes', gen, id, step, bytes:{key: hex}}  (tests)
 // 'reports' and 'setup-done' also carry units (every hidden unit's image, at
-// most every SURFACE_MS) — see session.js unitImages(); rewind: timeline.js.
+// most every SURFACE_MS; session.js unitImages()) and unitLog (per report:
+// unit shares and the update sizes of died/revived units); rewind: timeline.js.
 //   {type:'born-dead', id, ...}            {type:'born-dead-done', id}
 //   {type:'ping', id}                      {type:'pong', id}
 //                                          {type:'error', gen?, message}
@@ -135,7 +136,7 @@ function setup(msg) {
   original = session;
   new Checkpoints(session);
   const reports = session.initialReports();
-  self.postMessage({ type: 'setup-done', gen, ...session.describe(), reports, surfaces: session.surfaces(), units: session.unitImages(), step: 0 });
+  self.postMessage({ type: 'setup-done', gen, ...session.describe(), reports, unitLog: session.takeUnitLog(), surfaces: session.surfaces(), units: session.unitImages(), step: 0 });
 }
 
 function disposeAll() {
@@ -154,6 +155,7 @@ function seek(step) {
     view = null;
     view = replica(lab, original, setupMsg, target);
   }
+  view.takeUnitLog();   // the replay's: the page has the original's
   self.postMessage({ type: 'seek-done', gen, step: target, reports: view.initialReports(), surfaces: view.surfaces(),
     units: view.unitImages(), checkpoints: original.checkpoints.describe() });
 }
@@ -169,7 +171,8 @@ function startFork({ step, changes }) {
   if (session !== original) session.dispose();
   session = f;
   pending = {};
-  self.postMessage({ type: 'fork-done', gen, step: target, key: 'fork', ...f.describe(), reports: f.initialReports(),
+  const reports = f.initialReports();
+  self.postMessage({ type: 'fork-done', gen, step: target, key: 'fork', ...f.describe(), reports, unitLog: f.takeUnitLog(),
     surfaces: f.surfaces(), units: f.unitImages() });
 }
 
@@ -219,7 +222,7 @@ function flush(force) {
   if (surfaces) lastSurface = now;
   lastPost = now;
   const units = surfaces ? session.unitImages() : null;   // at the surfaces' bounded rate
-  self.postMessage({ type: 'reports', gen, reports: pending, surfaces, units, step: session.step, running });
+  self.postMessage({ type: 'reports', gen, reports: pending, unitLog: session.takeUnitLog(), surfaces, units, step: session.step, running });
   pending = {};
 }
 
