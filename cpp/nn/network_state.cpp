@@ -189,11 +189,14 @@ void Network::restore_state(const uint8_t* bytes, std::size_t n, bool exact) {
   const bool diverged = r.get<uint8_t>() != 0;
   const int64_t diverged_at = r.get<int64_t>();
   std::vector<double> grad_norms = r.get_vector<double>(layer_count);
-  std::vector<std::vector<char>> dead(r.get<uint32_t>());
-  if (dead.size() > layer_count) Reader::fail("it lists too many layers of dead units");
+  // Counts are checked before anything is allocated (a damaged count could ask for billions).
+  const uint32_t dead_layers = r.get<uint32_t>();
+  if (dead_layers > layer_count) Reader::fail("it lists too many layers of dead units");
+  std::vector<std::vector<char>> dead(dead_layers);
   for (auto& d : dead) d = r.get_vector<char>(kMaxWidth);
-  std::vector<std::vector<FiringRegion>> regions(r.get<uint32_t>());
-  if (regions.size() > layer_count) Reader::fail("it lists too many layers of firing regions");
+  const uint32_t region_layers = r.get<uint32_t>();
+  if (region_layers > layer_count) Reader::fail("it lists too many layers of firing regions");
+  std::vector<std::vector<FiringRegion>> regions(region_layers);
   for (auto& layer : regions) {
     const uint32_t units = r.get<uint32_t>();
     if (units > static_cast<uint32_t>(kMaxWidth)) Reader::fail("a layer of " + std::to_string(units) + " units");

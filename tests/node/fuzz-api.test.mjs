@@ -232,6 +232,7 @@ test(`the public API survives ${CASES} generated bad and borderline calls (seed 
     buffer: /length|input|output|name |params|unknown parameter|Float32Buffer|deleted/,
     lr: /learningRate/,
     weights: /weights/,
+    state: /^state|options|data/,
     deleted: /deleted/,
   };
 
@@ -272,6 +273,25 @@ test(`the public API survives ${CASES} generated bad and borderline calls (seed 
       const args = [-6, 6, -6, 6, 20].map((v) => (r.chance(0.3) ? g.fieldValue(v) : v));
       if (typeof args[4] === 'number' && args[4] > 400) args[4] = r.pick([401, 1e9, 2 ** 31]);
       attempt('predictGrid', F.grid, () => net.predictGrid(...args), stats);
+    }],
+    ['unitGrid', 4, () => {
+      const args = [-6, 6, -6, 6, 12].map((v) => (r.chance(0.3) ? g.fieldValue(v) : v));
+      if (typeof args[4] === 'number' && args[4] > 400) args[4] = r.pick([401, 1e9, 2 ** 31]);
+      attempt('unitGrid', F.grid, () => net.unitGrid(...args), stats);
+    }],
+    ['restoreState', 6, () => {
+      // A checkpoint of this network, damaged: flipped bytes, cut, grown, or not bytes at all.
+      net.setData(data2);
+      const saved = net.saveState();
+      let b = saved.slice();
+      const k = r.int(5);
+      if (k === 0) for (let i = 0; i < 1 + r.int(4); i++) b[r.int(b.length)] ^= 1 << r.int(8);
+      else if (k === 1) b = b.subarray(0, r.int(b.length));
+      else if (k === 2) { b = new Uint8Array(b.length + 1 + r.int(9)); b.set(saved); }
+      else if (k === 3) b = g.anyValue();
+      const options = r.chance(0.7) ? undefined : g.mutate({ exact: true }, ['exact']);
+      attempt('restoreState', F.state, () => net.restoreState(b, options), stats);
+      net.restoreState(saved);   // the network keeps working from a good state
     }],
     ['loadNetwork', 14, () => {
       let input;
