@@ -1,7 +1,7 @@
 // `npm test`: bootstrap, build, then every suite — native GoogleTest (ctest),
 // a bounded libFuzzer run, Node tests against the built wasm, browser tests in
-// headless Chromium, and the packed package used from an empty project. The sanitizer build of the native suite is its own
-// command (`npm run test:sanitize`, run by CI), as its first build is long.
+// headless Chromium, and the packed package used from an empty project. The
+// sanitizer build of the native suite is its own command (`npm run test:sanitize`, run by CI), as its first build is long.
 // Prints one closing line "total: N passed, N failed, N skipped" and exits
 // non-zero if anything failed or nothing ran.
 import { readdirSync } from 'node:fs';
