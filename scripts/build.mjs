@@ -99,7 +99,7 @@ export async function buildWeb(which) {
   console.log(`built ${which === 'lib' ? 'dist-lib/' : 'dist/'}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const what = process.argv[2] ?? 'all';
   const targets = ['native', 'wasm', 'site', 'lib', 'all'];
   if (!targets.includes(what)) {
@@ -107,7 +107,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     process.exit(2);
   }
   const { bootstrap } = await import('./bootstrap.mjs');
-  bootstrap();
+  // Only what this target needs: build:wasm (and site, lib) asks for no Chromium or GoogleTest.
+  bootstrap(what === 'native' ? ['native'] : what === 'all' ? ['native', 'wasm'] : ['wasm']);
   if (what === 'native' || what === 'all') buildNative();
   if (what !== 'native') buildWasm();
   if (what === 'site' || what === 'all') await buildWeb('site');
