@@ -62,9 +62,8 @@ export interface ActivationInfo {
 
 // ---------------------------------------------------------------- kernels
 
-/** A Float32Array inside the WebAssembly heap, from lab.createBuffer(length). */
-export declare class HeapBuffer {
-  private constructor();
+/** A Float32Array inside the WebAssembly heap, from lab.createBuffer(length) (a type only: not exported at run time). */
+export interface HeapBuffer {
   /** Number of floats. */
   readonly length: number;
   size(): number;

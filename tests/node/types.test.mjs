@@ -52,6 +52,10 @@ test('every runtime export of web/lib/node.js and web/lib/browser.js is declared
   for (const name of Object.keys(nodeEntry)) {
     assert.match(dts, new RegExp(`export declare (function|const|class) ${name}\\b`), `${name} is declared in types/index.d.ts`);
   }
+  // ...and nothing is declared as a value that does not exist at run time.
+  for (const [, name] of dts.matchAll(/export declare (?:function|const|class) (\w+)/g)) {
+    assert.ok(name in nodeEntry, `types/index.d.ts declares ${name}, which web/lib/node.js does not export`);
+  }
 });
 
 test('every public member of Lab, Network, GcnModel, HeapBuffer and a prepared kernel is declared', async () => {

@@ -50,10 +50,11 @@ before(async () => {
   const tgz = readdirSync(work).filter((f) => f.endsWith('.tgz'));
   assert.equal(tgz.length, 1, `one tarball in ${work}: ${tgz}`);
   tarball = path.join(work, tgz[0]);
-  // 2. An empty project installs it offline, from the file.
+  // 2. An empty project installs it offline, from the file, with an empty npm
+  // cache: the package has no dependency to fetch, so nothing may be needed.
   mkdirSync(app);
   write('package.json', JSON.stringify({ name: 'alab-consumer', private: true, type: 'module' }, null, 2));
-  sh(npm, ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: app });
+  sh(npm, ['install', '--offline', '--cache', path.join(work, 'empty-npm-cache'), '--no-audit', '--no-fund', tarball], { cwd: app });
   browser = await launchBrowser();
 });
 
