@@ -48,9 +48,8 @@ export function step(label, cmd, args, env = process.env) {
   const warnings = [...new Set(output.split('\n').filter((l) => /\bwarning:/.test(l)))];
   const compiled = (output.match(/Building CXX object/g) ?? []).length;
   const linked = (output.match(/Linking CXX/g) ?? []).length;
-  const what = /--build/.test(args.join(' '))
-    ? (compiled || linked ? `${compiled} files compiled, ${linked} linked` : 'up to date')
-    : 'configured';
+  const what = compiled || linked ? `${compiled} files compiled, ${linked} linked`
+    : args.includes('--build') ? 'up to date' : 'configured';
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`${label}: ${what}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (${seconds} s)`);
   for (const w of warnings.slice(0, 20)) console.log(`  ${w}`);
