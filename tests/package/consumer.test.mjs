@@ -201,16 +201,18 @@ const TS_WRONG = [
   "document.createElement('activation-lab').start(1);",          // start() takes nothing
 ];
 
-test('TypeScript: tsc --noEmit --strict accepts a consumer of the whole API, and rejects wrong uses', () => {
-  const tsconfig = (files) => JSON.stringify({
-    compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext',
-      lib: ['es2022', 'dom', 'esnext.disposable'], types: [], skipLibCheck: false, noUnusedLocals: false },
+test('TypeScript: tsc --noEmit --strict accepts a consumer of the whole API (Node and bundler resolution), and rejects wrong uses', () => {
+  const tsconfig = (files, resolution = 'nodenext') => JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom', 'esnext.disposable'], types: [], skipLibCheck: false,
+      ...(resolution === 'nodenext' ? { module: 'nodenext', moduleResolution: 'nodenext' } : { module: 'esnext', moduleResolution: 'bundler' }) },
     files,
   });
   write('consumer.ts', TS_CONSUMER);
-  write('tsconfig.json', tsconfig(['consumer.ts']));
-  const ok = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
-  assert.equal(ok.status, 0, `tsc:\n${ok.stdout}${ok.stderr}`);
+  for (const resolution of ['nodenext', 'bundler']) {
+    write(`tsconfig.${resolution}.json`, tsconfig(['consumer.ts'], resolution));
+    const ok = spawnSync(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`], { cwd: app, encoding: 'utf8' });
+    assert.equal(ok.status, 0, `tsc (${resolution}):\n${ok.stdout}${ok.stderr}`);
+  }
   const preamble = "import { loadLab } from 'activation-lab';\nimport 'activation-lab/element';\nconst lab = await loadLab();\nconst net = lab.createNetwork({ inputs: 2 });\n";
   write('wrong.ts', `${preamble}${TS_WRONG.join('\n')}\nexport {};\n`);
   write('tsconfig.wrong.json', tsconfig(['wrong.ts']));
