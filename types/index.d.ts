@@ -85,7 +85,9 @@ export interface PreparedKernel {
 
 // ---------------------------------------------------------------- data
 
-export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons' | 'spiral_k' | 'plane' | 'sine' | 'multi_gauss';
+export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons' | 'spiral_k' | 'plane' | 'sine' | 'multi_gauss'
+  /** Glorot & Bengio's 8×8 shapes, 9 classes (issue 10). */
+  | 'shapeset';
 
 export interface DatasetOptions {
   /** Number of samples, integer in [4, 100000]. */
@@ -97,6 +99,8 @@ export interface DatasetOptions {
   trainFraction?: number;
   /** spiral_k, multi_gauss: number of classes. */
   classes?: number;
+  /** shapeset: image side in pixels (issue 10). */
+  size?: number;
 }
 
 /** A generated dataset; x is row-major (n × inputs). Fits net.setData() as is. */
@@ -459,21 +463,59 @@ export interface LocalizedText {
   zh: string;
 }
 
-/** A lesson: a claim about activations that the lab checks by measurement (docs/lessons.md). */
+/** A lesson (issue 10, web/lib/lessons.js): one of the seed's claims, checked by a seeded measurement (docs/lessons.md). */
 export interface LessonDefinition {
   readonly id: string;
   readonly title: LocalizedText;
   readonly claim: LocalizedText;
+  /** What the lesson's chart shows. */
+  readonly effect?: LocalizedText;
+  readonly chartTitle?: LocalizedText;
+  /** What "run it yourself" loads in the page. */
+  readonly preset?: Readonly<Record<string, unknown>>;
   readonly [field: string]: unknown;
+}
+
+/** The data of a lesson's chart. */
+export interface LessonChart {
+  kind: string;
+  x?: Array<string | number>;
+  xLabel?: string;
+  yLabel?: string;
+  series?: Array<{ name: string; values: Array<number | null> }>;
+  [field: string]: unknown;
 }
 
 /** lab.runLesson(id): whether the claim holds, and what was measured. */
 export interface LessonResult {
   id: string;
-  claim: LocalizedText;
+  /** The claim in English (the definition has both languages). */
+  claim: string;
   holds: boolean;
   measured: Record<string, unknown>;
+  chart?: LessonChart;
+  /** Run time in milliseconds. */
+  ms?: number;
 }
+
+export type LessonProgress = (done: number, total: number, result: LessonResult) => void;
+
+/** Every lesson, in the seed's order. */
+export declare const LESSONS: readonly LessonDefinition[];
+export declare const LESSON_IDS: readonly string[];
+/** The Glorot & Bengio preset of the saturation lesson. */
+export declare const SATURATION_LESSON: Readonly<{
+  dataset: { name: DatasetName; options: DatasetOptions };
+  network: NetworkConfig;
+  steps: number;
+  every: number;
+  variants: ReadonlyArray<Partial<NetworkConfig>>;
+}>;
+/** The definition of lesson `id`; throws a RangeError naming the allowed ids. */
+export declare function lessonDefinition(id: string): LessonDefinition;
+/** Runs lesson `id` from its seed. */
+export declare function runLesson(lab: Lab, id: string, options?: Record<string, unknown>): LessonResult;
+export declare function runLessons(lab: Lab, options?: { onProgress?: LessonProgress }): LessonResult[];
 
 // ---------------------------------------------------------------- the lab
 
@@ -513,6 +555,8 @@ export declare class Lab {
   readonly lessons: readonly LessonDefinition[];
   /** Runs one lesson's measurement (issue 10). */
   runLesson(id: string, options?: Record<string, unknown>): LessonResult;
+  /** Every lesson in order (issue 10). */
+  runLessons(options?: { onProgress?: LessonProgress }): LessonResult[];
   /** The underlying Embind module, for benchmarks and tests. */
   readonly module: object;
 }

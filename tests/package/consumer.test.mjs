@@ -167,9 +167,10 @@ export async function useTheApi(): Promise<number> {
   const gcnRun = runGcnExperiment(lab, GCN_EXPERIMENT, { steps: 20 });
   const lessons: readonly LessonDefinition[] = lab.lessons;
   const lesson: LessonResult | undefined = lessons.length ? lab.runLesson(lessons[0].id) : undefined;
+  const claim: string = lesson?.claim ?? "";
   return y[0] + (alpha ?? 0) + fast.step + dead + grid.length + born.probability + (gcn.testAccuracy ?? 0) + v.length
     + experiment.variants[0].final.step + gcnRun.variants.length + Number(sameStep) + Number(lesson?.holds ?? false)
-    + (lessons[0]?.title.zh.length ?? 0);
+    + (lessons[0]?.title.zh.length ?? 0) + claim.length;
 }
 
 export function useTheElement(): void {
