@@ -63,14 +63,14 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-test('the tarball carries the library, both wasm builds, the element, the CLI, the types and the LICENSE, and nothing of the repo', () => {
+test('the tarball carries the library, both wasm builds, the element, the CLI, the types, the embedding guide and the LICENSE, and nothing of the repo', () => {
   const list = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
   for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/activation-lab.js', 'bin/experiments.js', 'web/lib/lab.js', 'web/lib/node.js',
     'web/lib/browser.js', 'web/lib/wasm/activation_lab.mjs', 'web/lib/wasm/activation_lab.wasm', 'web/lib/wasm/activation_lab_scalar.wasm',
-    'dist-lib/activation-lab.js', 'types/index.d.ts', 'types/element.d.ts']) {
+    'dist-lib/activation-lab.js', 'types/index.d.ts', 'types/element.d.ts', 'docs/embedding.md']) {
     assert.ok(list.includes(f), `tarball has ${f}`);
   }
-  for (const f of list) assert.match(f, /^(LICENSE|README\.md|package\.json|bin\/|web\/lib\/|dist-lib\/|types\/)/, `nothing else: ${f}`);
+  for (const f of list) assert.match(f, /^(LICENSE|README\.md|package\.json|docs\/embedding\.md|bin\/|web\/lib\/|dist-lib\/|types\/)/, `nothing else: ${f}`);
   const pkg = JSON.parse(readFileSync(path.join(app, 'node_modules/activation-lab/package.json'), 'utf8'));
   assert.equal(pkg.dependencies, undefined, 'no runtime dependencies: Chart.js is bundled into the element');
   assert.match(readFileSync(path.join(app, 'node_modules/activation-lab/LICENSE'), 'utf8'), /^MIT License/);
