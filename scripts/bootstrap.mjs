@@ -37,7 +37,8 @@ export function onPath(...names) {
 
 function includeDirs() {
   const fromEnv = ['CPATH', 'CPLUS_INCLUDE_PATH'].flatMap((v) => (process.env[v] ?? '').split(path.delimiter)).filter(Boolean);
-  return [...fromEnv, '/usr/local/include', '/usr/include'];
+  // the folders CMakeLists.txt searches too (Homebrew's on Apple silicon included)
+  return [...fromEnv, '/usr/local/include', '/usr/include', '/opt/homebrew/include'];
 }
 
 const header = (rel) => () => includeDirs().some((dir) => existsSync(path.join(dir, rel)));
@@ -76,16 +77,16 @@ export function findChromium() {
  * `emsdk: true` marks what emsdk provides instead of the Debian package.
  */
 export const SYSTEM_PACKAGES = [
-  { pkg: 'cmake', check: () => Boolean(onPath('cmake')), why: 'build system', needs: ['native', 'wasm', 'sanitize'] },
-  { pkg: 'g++', check: () => Boolean(onPath('g++', 'c++')), why: 'native build', needs: ['native'] },
-  { pkg: 'clang', check: () => Boolean(onPath('clang++')), why: 'libFuzzer targets and sanitizers', needs: ['fuzz', 'sanitize'] },
-  { pkg: 'libclang-rt-dev', check: fuzzerRuntime, why: 'libFuzzer and sanitizer runtimes for clang', needs: ['fuzz', 'sanitize'] },
-  { pkg: 'emscripten', check: () => Boolean(onPath('em++') && onPath('emcmake')), why: 'WebAssembly build (or emsdk on PATH)', needs: ['wasm'], emsdk: true },
-  { pkg: 'libgtest-dev', check: header('gtest/gtest.h'), why: 'native tests', needs: ['native', 'sanitize'] },
-  { pkg: 'libbenchmark-dev', check: header('benchmark/benchmark.h'), why: 'native benchmarks', needs: ['bench'] },
-  { pkg: 'libsimde-dev', check: header('simde/wasm/simd128.h'), why: 'wasm SIMD intrinsics natively, scalar wasm build', needs: ['native', 'wasm', 'fuzz', 'sanitize'] },
-  { pkg: 'nlohmann-json3-dev', check: header('nlohmann/json.hpp'), why: 'JSON in C++', needs: ['native', 'wasm', 'fuzz', 'sanitize'] },
-  { pkg: 'chromium', check: () => Boolean(findChromium()), why: 'browser tests', needs: ['browser'] },
+  { pkg: 'cmake', brew: 'cmake', check: () => Boolean(onPath('cmake')), why: 'build system', needs: ['native', 'wasm', 'sanitize'] },
+  { pkg: 'g++', brew: 'gcc', check: () => Boolean(onPath('g++', 'c++')), why: 'native build', needs: ['native'] },
+  { pkg: 'clang', brew: 'llvm', check: () => Boolean(onPath('clang++')), why: 'libFuzzer targets and sanitizers', needs: ['fuzz', 'sanitize'] },
+  { pkg: 'libclang-rt-dev', brew: 'llvm', check: fuzzerRuntime, why: 'libFuzzer and sanitizer runtimes for clang', needs: ['fuzz', 'sanitize'] },
+  { pkg: 'emscripten', brew: 'emscripten', check: () => Boolean(onPath('em++') && onPath('emcmake')), why: 'WebAssembly build (or emsdk on PATH)', needs: ['wasm'], emsdk: true },
+  { pkg: 'libgtest-dev', brew: 'googletest', check: header('gtest/gtest.h'), why: 'native tests', needs: ['native', 'sanitize'] },
+  { pkg: 'libbenchmark-dev', brew: 'google-benchmark', check: header('benchmark/benchmark.h'), why: 'native benchmarks', needs: ['bench'] },
+  { pkg: 'libsimde-dev', brew: 'simde', check: header('simde/wasm/simd128.h'), why: 'wasm SIMD intrinsics natively, scalar wasm build', needs: ['native', 'wasm', 'fuzz', 'sanitize'] },
+  { pkg: 'nlohmann-json3-dev', brew: 'nlohmann-json', check: header('nlohmann/json.hpp'), why: 'JSON in C++', needs: ['native', 'wasm', 'fuzz', 'sanitize'] },
+  { pkg: 'chromium', brew: '--cask chromium', check: () => Boolean(findChromium()), why: 'browser tests (or set CHROMIUM_PATH)', needs: ['browser'] },
 ];
 
 /** Every task; bootstrap() without arguments checks them all (npm test). */
@@ -105,12 +106,16 @@ const EMSDK_ROUTE = `Emscripten without root (emsdk, any version from 3.1.6 on):
   source ./emsdk_env.sh        # puts em++ and emcmake on PATH; then run this command again`;
 
 /** The message for missing packages when they cannot be installed here. */
-export function missingMessage(missing, { debian = isDebianLike() } = {}) {
+export function missingMessage(missing, { debian = isDebianLike(), brew = Boolean(onPath('brew')) } = {}) {
   const names = missing.map((m) => m.pkg);
   const lines = missing.map((m) => `  ${m.pkg.padEnd(20)} ${m.why}`).join('\n');
+  const formulas = [...new Set(missing.map((m) => m.brew).filter((b) => !b.startsWith('--')))];
+  const casks = missing.filter((m) => m.brew.startsWith('--')).map((m) => `\n  brew install ${m.brew}`).join('');
   const how = debian
     ? `Install them as root:\n  sudo apt-get install -y ${names.join(' ')}`
-    : `Install the equivalents with your package manager (Debian names above; headers are found in /usr/include, /usr/local/include or CPATH).`;
+    : brew
+      ? `Install them with Homebrew:${formulas.length ? `\n  brew install ${formulas.join(' ')}` : ''}${casks}`
+      : `Install the equivalents with your package manager (Debian names above; headers are found in /usr/include, /usr/local/include or CPATH).`;
   const emsdk = missing.some((m) => m.emsdk) ? `\n${EMSDK_ROUTE}` : '';
   return `bootstrap: missing system packages:\n${lines}\n${how}${emsdk}`;
 }

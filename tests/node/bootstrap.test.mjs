@@ -63,3 +63,15 @@ test('without apt: prints the exact packages and the emsdk route, then stops wit
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /unknown task everything; allowed: native, wasm/);
 });
+
+test('the message names Homebrew formulas where brew is the package manager, Debian packages where apt is', async () => {
+  const { SYSTEM_PACKAGES, missingMessage } = await import('../../scripts/bootstrap.mjs');
+  const pick = (...names) => SYSTEM_PACKAGES.filter((p) => names.includes(p.pkg));
+  const brew = missingMessage(pick('cmake', 'emscripten', 'libsimde-dev', 'chromium'), { debian: false, brew: true });
+  assert.match(brew, /^ {2}brew install cmake emscripten simde$/m);
+  assert.match(brew, /^ {2}brew install --cask chromium$/m);
+  assert.match(brew, /emsdk install latest/);
+  const apt = missingMessage(pick('libgtest-dev', 'chromium'), { debian: true, brew: false });
+  assert.match(apt, /^ {2}sudo apt-get install -y libgtest-dev chromium$/m);
+  assert.doesNotMatch(apt, /emsdk/, 'the emsdk route only when Emscripten is missing');
+});
