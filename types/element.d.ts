@@ -73,7 +73,7 @@ export declare class ActivationLabElement extends HTMLElement {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
-/** Registers the element under `name` (once; importing the module already registers 'activation-lab'). */
+/** Registers the element under `name` (once; importing the module already registers 'activation-lab'). Without a DOM (Node, server-side rendering) it does nothing. */
 export declare function defineActivationLab(name?: string): void;
 
 declare global {

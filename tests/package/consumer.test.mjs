@@ -92,7 +92,7 @@ test('npx activation-lab works through the .bin link: --help, an experiment, --c
   assert.match(bad.stderr, /activation-lab: unknown option --stpes for train \(did you mean --steps\?\)/);
 });
 
-test('import { loadLab } from "activation-lab" in Node: kernels, a network, a dataset, the graph API', () => {
+test('import { loadLab } from "activation-lab" in Node: kernels, a network, a dataset, the graph API; the element imports without a DOM', () => {
   write('node-consumer.mjs', `
 import { loadLab, Lab, Network, EXPERIMENTS, runBornDead, GCN_EXPERIMENT } from 'activation-lab';
 const lab = await loadLab();
@@ -104,9 +104,12 @@ const report = net.train(300);
 net.delete();
 const karate = lab.graph('karate');
 const scalar = await loadLab({ simd: false });
+// Server-side rendering imports the element too: without a DOM it must not throw.
+const element = await import('activation-lab/element');
+element.defineActivationLab();
 console.log(JSON.stringify({ relu, lab: lab instanceof Lab, net: net instanceof Network, simd: lab.simd, scalarSimd: scalar.simd,
   acc: report.trainAccuracy, layers: report.layers.length, nodes: karate.nodes, presets: Object.keys(EXPERIMENTS),
-  gcn: GCN_EXPERIMENT.id, bornDead: typeof runBornDead }));
+  gcn: GCN_EXPERIMENT.id, bornDead: typeof runBornDead, element: typeof element.ActivationLabElement }));
 `);
   const out = JSON.parse(sh(process.execPath, ['node-consumer.mjs'], { cwd: app }).stdout);
   assert.deepEqual(out.relu, [0, 0, 2]);
@@ -119,6 +122,7 @@ console.log(JSON.stringify({ relu, lab: lab instanceof Lab, net: net instanceof 
   assert.equal(out.nodes, 34);
   assert.deepEqual(out.presets, ['saturation', 'dying-relu', 'born-dead']);
   assert.equal(out.gcn, 'gcn');
+  assert.equal(out.element, 'function', 'activation-lab/element imports in Node (no DOM) without throwing');
   // Only the public entry points are reachable.
   const deep = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('activation-lab/web/lib/lab.js')"], { cwd: app, encoding: 'utf8' });
   assert.match(deep.stderr, /ERR_PACKAGE_PATH_NOT_EXPORTED/);
