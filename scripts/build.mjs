@@ -4,7 +4,9 @@
 //   site    dist/:        the static site (lab, embed page, tutorial), after wasm
 //   lib     dist-lib/:    the <activation-lab> custom element as one module, after wasm
 //   all     native, wasm, site and lib
-// CMake's own dependency tracking makes a second run nearly free.
+// CMake's own dependency tracking makes a second run nearly free. Each step
+// prints one line (ALAB_VERBOSE=1: the compilers' full output); with CI=true
+// the C++ builds add -Werror.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
