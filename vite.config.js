@@ -15,7 +15,9 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
-    rollupOptions: {
+    // No "plugin timings" advice on busy machines (see vite.lib.config.js).
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
       input: {
         index: `${web}index.html`,
         embed: `${web}embed.html`,
@@ -23,7 +25,7 @@ export default defineConfig({
       },
     },
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { checks: { bundlerTimings: false } } },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
 });

@@ -81,3 +81,15 @@ export function formatGcn(result) {
   return `gcn: ${result.graph}, labelled nodes ${result.labelled.join(', ')}, ${c.layer} layers ${JSON.stringify(c.hidden)} + output, `
     + `${c.optimizer} lr ${c.learningRate}, seed ${c.seed}\n\n${parts.join('\n\n')}\n`;
 }
+
+/** CSV (RFC 4180) of flat records: the union of their keys as the header, in first-seen order. */
+export function toCsv(rows) {
+  const keys = [];
+  for (const row of rows) for (const k of Object.keys(row)) if (!keys.includes(k)) keys.push(k);
+  const cell = (v) => {
+    if (v === null || v === undefined) return '';
+    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n') + '\n';
+}

@@ -4,8 +4,10 @@
 //   site    dist/:        the static site (lab, embed page, tutorial), after wasm
 //   lib     dist-lib/:    the <activation-lab> custom element as one module, after wasm
 //   all     native, wasm, site and lib
-// CMake's own dependency tracking makes a second run nearly free.
-import { execFileSync } from 'node:child_process';
+// CMake's own dependency tracking makes a second run nearly free. Each step
+// prints one line (ALAB_VERBOSE=1: the compilers' full output); with CI=true
+// the C++ builds add -Werror.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -21,8 +23,51 @@ export function emscriptenEnv() {
   return env;
 }
 
-function run(cmd, args, env = process.env) {
-  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env });
+// CI=true (as .ci/run and most CI services set it): warnings are errors.
+export const warningsAreErrors = Boolean(process.env.CI) && !/^(0|false|no)$/i.test(process.env.CI);
+const verbose = process.env.ALAB_VERBOSE === '1';
+
+/**
+ * Runs one build step and prints one line for it (what was done, warnings,
+ * seconds) instead of its pages of output. Warnings are printed one line each;
+ * on failure the whole output is printed. ALAB_VERBOSE=1 shows everything.
+ */
+export function step(label, cmd, args, env = process.env) {
+  const started = Date.now();
+  if (verbose) {
+    execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env });
+    return;
+  }
+  // On a terminal, say what is running (the final line overwrites it).
+  if (process.stdout.isTTY) process.stdout.write(`${label}: working...`);
+  const r = spawnSync(cmd, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  if (r.status !== 0) {
+    process.stderr.write(output);
+    throw new Error(`${label}: ${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+  }
+  const warnings = [...new Set(output.split('\n').filter((l) => /\bwarning:/.test(l)))];
+  const compiled = (output.match(/Building CXX object/g) ?? []).length;
+  const linked = (output.match(/Linking CXX/g) ?? []).length;
+  const what = compiled || linked ? `${compiled} files compiled, ${linked} linked`
+    : args.includes('--build') ? 'up to date' : 'configured';
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${label}: ${what}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (${seconds} s)`);
+  for (const w of warnings.slice(0, 20)) console.log(`  ${w}`);
+  if (warnings.length > 20) console.log(`  ... and ${warnings.length - 20} more (ALAB_VERBOSE=1 shows the full output)`);
+}
+
+// Configures `dir` when it has no cache yet or when the -Werror setting changed.
+function configure(label, dir, cmd, args, env) {
+  const cache = path.join(root, dir, 'CMakeCache.txt');
+  const werror = `-DALAB_WERROR=${warningsAreErrors ? 'ON' : 'OFF'}`;
+  if (!existsSync(cache)) {
+    step(`${label} (configure)`, cmd, [...args, werror], env);
+    return;
+  }
+  const cached = /^ALAB_WERROR:BOOL=(\w+)/m.exec(readFileSync(cache, 'utf8'))?.[1] ?? 'OFF';
+  if ((cached === 'ON') !== warningsAreErrors) step(`${label} (configure)`, 'cmake', ['-B', dir, werror], env);
 }
 
 // One build at a time per build folder: `npm start` and `npm test` run side
@@ -69,25 +114,19 @@ const jobs = String(Math.max(1, Math.min(4, (await import('node:os')).availableP
 
 export function buildNative({ dir = 'build/native', sanitize = false, compiler } = {}) {
   withLock(dir, () => {
-    const buildDir = path.join(root, dir);
-    if (!existsSync(path.join(buildDir, 'CMakeCache.txt'))) {
-      const args = ['-S', '.', '-B', dir, '-DCMAKE_BUILD_TYPE=Release'];
-      if (sanitize) args.push('-DALAB_SANITIZE=ON', '-DCMAKE_BUILD_TYPE=RelWithDebInfo');
-      if (compiler) args.push(`-DCMAKE_CXX_COMPILER=${compiler}`);
-      run('cmake', args);
-    }
-    run('cmake', ['--build', dir, '-j', jobs]);
+    const args = ['-S', '.', '-B', dir, '-DCMAKE_BUILD_TYPE=Release'];
+    if (sanitize) args.push('-DALAB_SANITIZE=ON', '-DCMAKE_BUILD_TYPE=RelWithDebInfo');
+    if (compiler) args.push(`-DCMAKE_CXX_COMPILER=${compiler}`);
+    configure(dir, dir, 'cmake', args, process.env);
+    step(dir, 'cmake', ['--build', dir, '-j', jobs]);
   });
 }
 
 export function buildWasm() {
   const env = emscriptenEnv();
   withLock('build/wasm', () => {
-    if (!existsSync(path.join(root, 'build/wasm/CMakeCache.txt'))) {
-      const node = process.execPath;
-      run('emcmake', ['cmake', '-S', '.', '-B', 'build/wasm', `-DCMAKE_CROSSCOMPILING_EMULATOR=${node}`], env);
-    }
-    run('cmake', ['--build', 'build/wasm', '-j', jobs], env);
+    configure('build/wasm', 'build/wasm', 'emcmake', ['cmake', '-S', '.', '-B', 'build/wasm', `-DCMAKE_CROSSCOMPILING_EMULATOR=${process.execPath}`], env);
+    step('build/wasm', 'cmake', ['--build', 'build/wasm', '-j', jobs], env);
   });
 }
 
@@ -99,7 +138,7 @@ export async function buildWeb(which) {
   console.log(`built ${which === 'lib' ? 'dist-lib/' : 'dist/'}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const what = process.argv[2] ?? 'all';
   const targets = ['native', 'wasm', 'site', 'lib', 'all'];
   if (!targets.includes(what)) {
@@ -107,7 +146,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     process.exit(2);
   }
   const { bootstrap } = await import('./bootstrap.mjs');
-  bootstrap();
+  // Only what this target needs: build:wasm (and site, lib) asks for no Chromium or GoogleTest.
+  bootstrap(what === 'native' ? ['native'] : what === 'all' ? ['native', 'wasm'] : ['wasm']);
   if (what === 'native' || what === 'all') buildNative();
   if (what !== 'native') buildWasm();
   if (what === 'site' || what === 'all') await buildWeb('site');

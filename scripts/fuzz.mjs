@@ -11,11 +11,11 @@
 // Prints the executions per target and TAP-style closing lines (# pass N,
 // # fail N) and exits non-zero on any finding.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
-import { root } from './build.mjs';
+import { root, warningsAreErrors } from './build.mjs';
 
 export const FUZZ_TARGETS = ['load_network', 'config'];
 // The sources of alab_core, as CMakeLists.txt globs them: every folder of
@@ -26,7 +26,9 @@ const SOURCE_DIRS = readdirSync(path.join(root, 'cpp'), { withFileTypes: true })
   .map((d) => `cpp/${d.name}`)
   .sort();
 const SANITIZE = '-fsanitize=address,undefined';
-const CXXFLAGS = ['-std=c++17', '-g', '-O1', '-ffp-contract=off', '-fno-omit-frame-pointer', '-I', 'cpp'];
+// The warnings of the CMake builds (CMakeLists.txt: ALAB_WARNINGS); -Werror in CI.
+const WARNINGS = ['-Wall', '-Wextra', ...(warningsAreErrors ? ['-Werror'] : [])];
+const CXXFLAGS = ['-std=c++17', '-g', '-O1', '-ffp-contract=off', '-fno-omit-frame-pointer', ...WARNINGS, '-I', 'cpp'];
 const CXX = process.env.ALAB_FUZZ_CXX ?? 'clang++';
 
 const rel = (...p) => path.join(root, ...p);
@@ -51,7 +53,11 @@ function compile(src, obj, extra) {
 /** Builds build/fuzz/<target>_fuzzer for every target; returns their paths. */
 export function buildFuzzers() {
   mkdirSync(rel('build/fuzz/obj'), { recursive: true });
-  const headers = newestHeader(SOURCE_DIRS);
+  // New flags (e.g. -Werror in CI) rebuild everything: they are an input too.
+  const flagsFile = rel('build/fuzz/flags.json');
+  const flags = JSON.stringify({ CXX, CXXFLAGS, SANITIZE });
+  const sameFlags = existsSync(flagsFile) && readFileSync(flagsFile, 'utf8') === flags;
+  const headers = sameFlags ? newestHeader(SOURCE_DIRS) : Date.now();
   const fuzzHeaders = newestHeader(['cpp/fuzz']);
   const objects = [];
   const sources = SOURCE_DIRS.flatMap((d) => filesIn(d, (n) => n.endsWith('.cpp')));
@@ -75,6 +81,7 @@ export function buildFuzzers() {
     }
     binaries[target] = bin;
   }
+  if (!sameFlags) writeFileSync(flagsFile, flags);   // only once everything was built with them
   return binaries;
 }
 

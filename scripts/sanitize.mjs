@@ -42,6 +42,6 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = process.argv.slice(2);
   const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
   const { bootstrap } = await import('./bootstrap.mjs');
-  bootstrap();
+  bootstrap(['sanitize']);
   process.exit(runSanitizedTests({ compiler: opt('--compiler'), filter: opt('--filter') }));
 }

@@ -16,7 +16,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const host = option('host', '127.0.0.1');
 
-bootstrap();
+bootstrap(['wasm']);   // no GoogleTest, no Chromium: only what serving the lab needs
 buildWasm();
 
 const { createServer } = await import('vite');

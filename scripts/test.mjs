@@ -1,7 +1,7 @@
 // `npm test`: bootstrap, build, then every suite — native GoogleTest (ctest),
 // a bounded libFuzzer run, Node tests against the built wasm, browser tests in
-// headless Chromium. The sanitizer build of the native suite is its own
-// command (`npm run test:sanitize`, run by CI), as its first build is long.
+// headless Chromium, and the packed package used from an empty project. The
+// sanitizer build of the native suite is its own command (`npm run test:sanitize`, run by CI), as its first build is long.
 // Prints one closing line "total: N passed, N failed, N skipped" and exits
 // non-zero if anything failed or nothing ran.
 import { readdirSync } from 'node:fs';
@@ -27,6 +27,8 @@ const suites = [
   { name: 'fuzz (libFuzzer, seeded)', cmd: process.execPath, args: ['scripts/fuzz.mjs', '--seconds', '120', '--runs', '8000', '--seed', '1'], runner: 'node' },
   { name: 'node', cmd: process.execPath, args: ['--test', '--test-reporter=tap', ...testFiles('tests/node')], runner: 'node' },
   { name: 'browser', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', ...testFiles('tests/browser')], runner: 'node' },
+  // npm pack, install the tarball offline into an empty project, use it as a stranger would.
+  { name: 'package (consumer)', cmd: process.execPath, args: ['--test', '--test-reporter=tap', ...testFiles('tests/package')], runner: 'node' },
 ];
 
 const results = [];

@@ -84,7 +84,7 @@ test('the command line prints tables, JSON, and named errors with exit code 2', 
   for (const [args, message] of [
     [['sideways'], /unknown experiment "sideways"; allowed: saturation, dying-relu, born-dead, train/],
     [['train', '--stpes', '3'], /unknown option --stpes/],
-    [['train', '--steps', '-1'], /--steps must be a non-negative integer; got "-1"/],
+    [['train', '--steps', '-1'], /--steps must be an integer in \[0, 1000000\]; got "-1"/],
     [['train', '--config', '{"inputs":2,"hidden":[0]}'], /hidden\[0\] must be an integer in \[1, 256\]; got 0/],
   ]) {
     const r = spawnSync(process.execPath, [cli, ...args]);

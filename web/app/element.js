@@ -8,7 +8,11 @@ import { setLanguage } from './i18n/i18n.js';
 import { SPEEDS } from './state.js';
 import { ExperimentWidget } from './embed/widget.js';
 
-export class ActivationLabElement extends HTMLElement {
+// Importable where there is no DOM (server-side rendering, Node): the class
+// then extends a stand-in and defineActivationLab() does nothing.
+const Base = globalThis.HTMLElement ?? class {};
+
+export class ActivationLabElement extends Base {
   static observedAttributes = ['experiment', 'lang', 'speed'];
 
   connectedCallback() {
@@ -78,7 +82,8 @@ function adoptStyles(shadow) {
   }
 }
 
-/** Registers the element (once) under `name`. */
+/** Registers the element (once) under `name`; without a DOM (Node, SSR) it does nothing. */
 export function defineActivationLab(name = 'activation-lab') {
+  if (typeof customElements === 'undefined') return;
   if (!customElements.get(name)) customElements.define(name, ActivationLabElement);
 }

@@ -6,6 +6,8 @@ import { readLoadOptions } from './load-options.js';
 export { Lab };
 export { Network } from './network.js';
 export { BORN_DEAD, DYING_RELU, EXPERIMENTS, SATURATION, runBornDead, runTrainingExperiment } from './experiments.js';
+export { GcnModel } from './graph.js';
+export { GCN_EXPERIMENT, runGcnExperiment } from './graph-experiment.js';
 
 /**
  * Loads the WebAssembly module and returns a Lab.

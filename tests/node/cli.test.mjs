@@ -1,0 +1,195 @@
+// The command line: one table entry per experiment, each with --help, --json
+// and --csv; one-line usage errors with exit code 2; the progress bar only on
+// a terminal; and the program runs when started through a symlink, as npm's
+// node_modules/.bin/activation-lab is.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { COMMANDS, COMMON_OPTIONS } from '../../bin/experiments.js';
+import { main, parseCommandLine } from '../../bin/activation-lab.js';
+
+const cli = fileURLToPath(new URL('../../bin/activation-lab.js', import.meta.url));
+
+function capture(isTTY = false) {
+  const chunks = [];
+  return { isTTY, write: (s) => { chunks.push(String(s)); return true; }, text: () => chunks.join('') };
+}
+
+async function run(args) {
+  const out = capture();
+  const err = capture();
+  const code = await main(args, out, err);
+  return { code, out: out.text(), err: err.text() };
+}
+
+/** RFC 4180 lines without quoted newlines (our rows have none): fields per line. */
+function parseCsv(text) {
+  assert.ok(text.endsWith('\n'), 'CSV ends with a newline');
+  return text.trimEnd().split('\n').map((line) => {
+    const fields = [];
+    for (let i = 0; i <= line.length;) {
+      if (line[i] === '"') {
+        let j = i + 1;
+        let value = '';
+        for (;;) {
+          if (line[j] === '"' && line[j + 1] === '"') { value += '"'; j += 2; } else if (line[j] === '"') break; else value += line[j++];
+        }
+        fields.push(value);
+        i = j + 2;
+      } else {
+        const end = line.indexOf(',', i) === -1 ? line.length : line.indexOf(',', i);
+        fields.push(line.slice(i, end));
+        i = end + 1;
+      }
+    }
+    return fields;
+  });
+}
+
+// Small, fast arguments for each experiment (all of them must be listed here).
+const QUICK = {
+  saturation: ['--steps', '100'],
+  'dying-relu': [],
+  'born-dead': ['--trials', '20'],
+  train: ['--steps', '200', '--every', '50', '--dataset', 'xor', '--config', '{"inputs":2,"hidden":[6,4],"activation":["tanh","elu"]}'],
+  gcn: ['--steps', '40'],
+};
+
+test('every experiment of the table has quick test arguments here', () => {
+  assert.deepEqual(COMMANDS.map((c) => c.name).sort(), Object.keys(QUICK).sort());
+});
+
+test('--help lists every experiment; <experiment> --help lists its options, its text and an example', async () => {
+  const top = await run(['--help']);
+  assert.equal(top.code, 0);
+  for (const c of COMMANDS) assert.match(top.out, new RegExp(`^  ${c.name} +${c.summary.replace(/[()]/g, '\\$&')}$`, 'm'));
+  assert.deepEqual(await run([]), top, 'no arguments prints the same usage');
+  for (const c of COMMANDS) {
+    for (const args of [[c.name, '--help'], [c.name, '-h'], ['help', c.name]]) {
+      const r = await run(args);
+      assert.equal(r.code, 0, args.join(' '));
+      assert.match(r.out, new RegExp(`^usage: activation-lab ${c.name} \\[options\\]`));
+      for (const name of [...Object.keys(c.options), ...Object.keys(COMMON_OPTIONS)]) {
+        assert.match(r.out, new RegExp(`^  --${name}\\b.*\\S`, 'm'), `${c.name} --help shows --${name}`);
+      }
+      assert.ok(r.out.includes(c.example), `${c.name} --help shows its example`);
+    }
+  }
+  const version = await run(['--version']);
+  assert.match(version.out, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('--json and --csv for every experiment: the same numbers, one CSV row per network, report and layer', async () => {
+  for (const c of COMMANDS) {
+    const json = JSON.parse((await run([c.name, ...QUICK[c.name], '--json'])).out);
+    const csv = await run([c.name, ...QUICK[c.name], '--csv']);
+    assert.equal(csv.code, 0);
+    const [header, ...rows] = parseCsv(csv.out);
+    for (const r of rows) assert.equal(r.length, header.length, `${c.name}: every CSV row has ${header.length} fields`);
+    const col = (name) => { const i = header.indexOf(name); assert.ok(i >= 0, `${c.name}: CSV has ${name}`); return rows.map((r) => r[i]); };
+    if (c.name === 'born-dead') {
+      assert.equal(rows.length, json.rows.length);
+      assert.deepEqual(col('probability').map(Number), json.rows.map((r) => r.probability));
+      continue;
+    }
+    const variants = json.variants ?? [{ activation: '', history: json.history }];
+    const reports = variants.flatMap((v) => v.history.flatMap((r) => r.layers.map((l, i) => ({ r, l, i }))));
+    assert.equal(rows.length, reports.length, `${c.name}: rows = networks x reports x layers`);
+    assert.deepEqual(col('step').map(Number), reports.map(({ r }) => r.step));
+    assert.deepEqual(col('layer').map(Number), reports.map(({ i }) => i + 1));
+    // Numbers survive the trip bit for bit (shortest round-trip decimal).
+    assert.deepEqual(col('deadFraction').map(Number), reports.map(({ l }) => l.deadFraction));
+    assert.deepEqual(col('actMean').map(Number), reports.map(({ l }) => l.actMean));
+    if (c.name === 'train') assert.deepEqual([...new Set(col('layerActivation'))], ['tanh', 'elu']);
+    else assert.deepEqual([...new Set(col('activation'))], variants.map((v) => v.activation));
+  }
+});
+
+test('CSV quotes fields with commas and quotes (RFC 4180)', async () => {
+  const { toCsv } = await import('../../bin/format.js');
+  const text = toCsv([{ a: 'x,y', b: 'say "hi"', c: null, d: [1, 2] }, { a: 1, e: true }]);
+  assert.equal(text, 'a,b,c,d,e\n"x,y","say ""hi""",,"[1,2]",\n1,,,,true\n');
+  assert.deepEqual(parseCsv(text)[1], ['x,y', 'say "hi"', '', '[1,2]', '']);
+});
+
+test('a bad flag or value exits 2 with one line on stderr that names it and what is allowed', () => {
+  for (const [args, message] of [
+    [['sideways'], /^activation-lab: unknown experiment "sideways"; allowed: saturation, dying-relu, born-dead, train, gcn$/],
+    [['saturaton'], /did you mean saturation\?/],
+    [['train', '--stpes', '3'], /^activation-lab: unknown option --stpes for train \(did you mean --steps\?\); allowed: --config, .*--steps/],
+    [['dying-relu', '--steps', '3'], /unknown option --steps for dying-relu; allowed: --seed, --json/],
+    [['train', '--steps', '-1'], /--steps must be an integer in \[0, 1000000\]; got "-1"/],
+    [['train', '--steps', '1.5'], /--steps must be an integer in \[0, 1000000\]; got "1.5"/],
+    [['train', '--noise', 'lots'], /--noise must be a number in \[0, 1\]; got "lots"/],
+    [['born-dead', '--seed', '-3'], /--seed must be an integer in \[0, 4294967295\]; got "-3"/],
+    [['train', '--steps'], /--steps needs a value \(N\)/],
+    [['train', '--steps', '--json'], /--steps needs a value \(N\)/],
+    [['gcn', '--json=yes'], /--json takes no value/],
+    [['gcn', 'extra'], /unexpected argument "extra" for gcn/],
+    [['train', '--json', '--csv'], /--json and --csv exclude each other/],
+    [['--steps', '3'], /the experiment comes first/],
+    [['train', '--config', '{"inputs":2,"hidden":[0]}'], /hidden\[0\] must be an integer in \[1, 256\]; got 0/],
+    [['train', '--config', 'no-such-file.json'], /--config must be JSON text or a JSON file; cannot read "no-such-file.json" \(ENOENT\)/],
+    [['train', '--config', '{"inputs":'], /--config must be a JSON object/],
+    [['train', '--dataset', 'donut'], /donut/],
+  ]) {
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    assert.equal(r.status, 2, `${args.join(' ')}: exit ${r.status}, stderr ${r.stderr}`);
+    assert.equal(r.stdout, '', `${args.join(' ')}: nothing on stdout`);
+    assert.match(r.stderr, /^activation-lab: [^\n]+\n$/, `${args.join(' ')}: one line`);
+    assert.match(r.stderr.trimEnd(), message);
+  }
+});
+
+test('parseCommandLine converts typed options and keeps booleans', () => {
+  const { command, values } = parseCommandLine(['train', '--steps', '300', '--noise', '0.25', '--csv', '--seed=7']);
+  assert.equal(command.name, 'train');
+  assert.deepEqual(values, { steps: 300, noise: 0.25, csv: true, seed: 7 });
+});
+
+test('the progress bar is drawn on a terminal only (or with --progress), never into a pipe', async () => {
+  const args = ['born-dead', '--trials', '5'];
+  const drawn = (text) => /\r\[#+\.*\] +\d+%/.test(text) && text.endsWith('100%\n');
+  const tty = capture(true);
+  await main(args, capture(), tty);
+  assert.ok(drawn(tty.text()), `terminal: ${JSON.stringify(tty.text().slice(-60))}`);
+  const quiet = capture(true);
+  await main([...args, '--no-progress'], capture(), quiet);
+  assert.equal(quiet.text(), '');
+  const pipe = capture(false);
+  await main(args, capture(), pipe);
+  assert.equal(pipe.text(), '');
+  const forced = capture(false);
+  await main([...args, '--progress'], capture(), forced);
+  assert.ok(drawn(forced.text()));
+  // A real pipe: the child's stderr is not a terminal.
+  const child = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  assert.equal(child.status, 0);
+  assert.equal(child.stderr, '');
+});
+
+test('runs through a symlink named activation-lab, as npm links node_modules/.bin', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'alab-bin-'));
+  try {
+    const link = path.join(dir, 'activation-lab');
+    symlinkSync(cli, link);
+    const r = spawnSync(link, ['born-dead', '--trials', '10'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^born-dead\n\nhe: P\(born dead\)/);
+    // A relative path through the link, as `node node_modules/.bin/activation-lab` gives.
+    const viaNode = spawnSync(process.execPath, ['activation-lab', '--version'], { cwd: dir, encoding: 'utf8' });
+    assert.match(viaNode.stdout, /^\d+\.\d+\.\d+\n$/);
+    // Importing the module from another program does not run it.
+    const script = path.join(dir, 'import.mjs');
+    writeFileSync(script, `await import(${JSON.stringify(new URL('../../bin/activation-lab.js', import.meta.url).href)}); console.log('imported');\n`);
+    const imported = spawnSync(process.execPath, [script, 'born-dead'], { encoding: 'utf8' });
+    assert.equal(imported.stdout, 'imported\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
