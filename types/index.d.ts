@@ -258,6 +258,16 @@ export interface Evaluation {
 }
 
 /** One tensor of the parameter block. */
+/** net.unitStats(): one value per hidden unit for each share (they sum to 1 per unit). */
+export interface UnitStats {
+  active: Float32Array;
+  inactive: Float32Array;
+  saturated: Float32Array;
+  /** `bins` pre-activation counts per unit over [-6, 6). */
+  histogram: Float32Array;
+  bins: number;
+}
+
 export interface TensorInfo {
   /** e.g. 'hidden0.weight' (shape (out, in)), 'hidden0.bias', 'hidden0.alpha', 'output.weight'. */
   name: string;
@@ -286,6 +296,17 @@ export declare class Network {
   predict(x: Float32Array): Float32Array;
   /** Outputs on a resolution² grid of a 2-input network; row 0 is y = yMin. */
   predictGrid(xMin: number, xMax: number, yMin: number, yMax: number, resolution: number): Float32Array;
+  /**
+   * Every hidden unit's activation f(z), evaluation mode, on the predictGrid grid:
+   * one array ordered [hidden layer][unit][pixel] (resolution² pixels per unit).
+   */
+  unitGrid(xMin: number, xMax: number, yMin: number, yMax: number, resolution: number): Float32Array;
+  /** Per hidden unit ([layer][unit] order) over the diagnostics set: shares and pre-activation histograms. */
+  unitStats(): UnitStats;
+  /** The whole training state as bytes (weights, optimizer, step, order, dead-unit memory). */
+  saveState(): Uint8Array;
+  /** Restores saveState() bytes; { exact: false } forks into a network with other hidden activations. */
+  restoreState(bytes: Uint8Array, options?: { exact?: boolean }): void;
   setLearningRate(lr: number): void;
   readonly learningRate: number;
   /** Number of updates done so far. */

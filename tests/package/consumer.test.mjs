@@ -130,7 +130,7 @@ console.log(JSON.stringify({ relu, lab: lab instanceof Lab, net: net instanceof 
 
 const TS_CONSUMER = `
 import { loadLab, runTrainingExperiment, SATURATION, GCN_EXPERIMENT, runGcnExperiment } from 'activation-lab';
-import type { Lab, Network, Report, CompactReport, LayerReport, NetworkConfig, Dataset, BornDeadResult, HeapBuffer,
+import type { Lab, Network, Report, CompactReport, UnitStats, LayerReport, NetworkConfig, Dataset, BornDeadResult, HeapBuffer,
   PreparedKernel, GcnModel, GcnReport, NamedGraph, GraphFourier, LessonDefinition, LessonResult, ActivationInfo } from 'activation-lab';
 import { defineActivationLab } from 'activation-lab/element';
 import type { ActivationLabElement, EmbedMessage, EmbedCommand, ProgressMessage } from 'activation-lab/element';
@@ -156,6 +156,10 @@ export async function useTheApi(): Promise<number> {
   const first: LayerReport = full.layers[0];
   const dead: number = first.deadFraction + (first.alpha?.mean ?? 0);
   const grid: Float32Array = net.predictGrid(-1, 1, -1, 1, 20);
+  const units: Float32Array = net.unitGrid(-1, 1, -1, 1, 8);
+  const shares: UnitStats = net.unitStats();
+  const state: Uint8Array = net.saveState();
+  net.restoreState(state, { exact: true });
   const copy: Network = lab.loadNetwork(JSON.stringify(net.toJSON()));
   const sameStep: boolean = copy.step === net.step && net.layout[0].shape.length === 2;
   copy.delete(); net.delete();
@@ -174,7 +178,7 @@ export async function useTheApi(): Promise<number> {
   const claim: string = lesson?.claim ?? "";
   return y[0] + (alpha ?? 0) + fast.step + dead + grid.length + born.probability + (gcn.testAccuracy ?? 0) + v.length
     + experiment.variants[0].final.step + gcnRun.variants.length + Number(sameStep) + Number(lesson?.holds ?? false)
-    + (lessons[0]?.title.zh.length ?? 0) + claim.length;
+    + (lessons[0]?.title.zh.length ?? 0) + claim.length + units.length + shares.bins;
 }
 
 export function useTheElement(): void {
