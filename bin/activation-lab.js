@@ -4,11 +4,13 @@
 // Tables on stdout (or --json), a progress bar on stderr when it is a terminal.
 import { readFileSync } from 'node:fs';
 
-import { loadLab, runBornDead, runTrainingExperiment, EXPERIMENTS } from '../web/lib/node.js';
+import { loadLab, runBornDead, runLesson, runLessons, runTrainingExperiment, EXPERIMENTS, LESSON_IDS } from '../web/lib/node.js';
 import { GCN_EXPERIMENT, runGcnExperiment } from '../web/lib/graph-experiment.js';
-import { formatBornDead, formatGcn, formatTrain, formatTrainingExperiment } from './format.js';
+import { formatBornDead, formatGcn, formatLessons, formatTrain, formatTrainingExperiment } from './format.js';
 
 const USAGE = `usage: activation-lab <experiment> [options]
+       activation-lab lessons [--json]      every lesson: { id, claim, holds, measured }
+       activation-lab lesson <id> [--json]  one lesson (ids: ${LESSON_IDS.join(', ')})
 
 experiments:
   saturation   deep sigmoid net (standard init) vs tanh/xavier vs relu/he:
@@ -39,8 +41,15 @@ const FLAGS = {
 };
 
 export function parseArgs(argv) {
-  const [experiment, ...rest] = argv;
+  const [experiment, ...args] = argv;
   const options = {};
+  // `lesson <id>`: the one positional argument.
+  let rest = args;
+  if (experiment === 'lesson') {
+    if (args[0] === undefined || args[0].startsWith('--')) throw new RangeError(`lesson needs an id; allowed: ${LESSON_IDS.join(', ')}`);
+    options.id = args[0];
+    rest = args.slice(1);
+  }
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (!arg.startsWith('--')) throw new RangeError(`unexpected argument ${JSON.stringify(arg)}; options start with --`);
@@ -113,13 +122,19 @@ export async function main(argv, out = process.stdout) {
     out.write(`${USAGE}\n`);
     return 0;
   }
-  const known = ['saturation', 'dying-relu', 'born-dead', 'train', 'gcn'];
+  const known = ['saturation', 'dying-relu', 'born-dead', 'train', 'gcn', 'lessons', 'lesson'];
   if (!known.includes(experiment)) throw new RangeError(`unknown experiment ${JSON.stringify(experiment)}; allowed: ${known.join(', ')}`);
   const lab = await loadLab();
   const onProgress = progressBar(o.progress || process.stderr.isTTY);
   let result;
   let text;
-  if (experiment === 'born-dead') {
+  if (experiment === 'lessons' || experiment === 'lesson') {
+    // One row per lesson, { id, claim, holds, measured }: the chart series stay in the library.
+    const rows = experiment === 'lesson' ? [runLesson(lab, o.id)] : runLessons(lab, { onProgress: onProgress && ((d, t) => onProgress(d, t)) });
+    result = rows.map(({ id, claim, holds, measured }) => ({ id, claim, holds, measured }));
+    if (experiment === 'lesson') result = result[0];
+    text = formatLessons(rows);
+  } else if (experiment === 'born-dead') {
     const preset = { ...EXPERIMENTS['born-dead'], ...(o.trials ? { trials: o.trials } : {}), ...(o.seed !== undefined ? { seed: o.seed } : {}) };
     result = runBornDead(lab, preset, { onProgress });
     text = formatBornDead(result, preset);
