@@ -30,6 +30,7 @@ export const LESSONS = Object.freeze([
     en: 'With the identity activation f(x) = x, a multi-layer network is equivalent to a single-layer one.',
     zh: SEED.nonlinearity,
   }, {
+    chartTitle: { en: 'Test accuracy by depth: identity stays at chance, tanh learns the circle', zh: '各深度的测试准确率:恒等激活停在随机水平,tanh 学会圆形数据' },
     effect: { en: 'Test accuracy on the circle by depth: identity stays near chance at every depth, tanh learns it. The identity network equals one linear map (its product matrix), so its boundary is a straight line.', zh: '圆形数据上各深度的测试准确率:恒等激活在任何深度都接近随机,tanh 能学会。恒等网络等于一个线性映射(权重矩阵之积),决策边界是一条直线。' },
     preset: { view: 'compare', dataset: 'circle', network: { inputs: 2, hidden: [8, 8, 8], learningRate: 0.03, batchSize: 10, seed: 1 }, variants: ['identity', 'tanh'] },
   }),
@@ -37,6 +38,7 @@ export const LESSONS = Object.freeze([
     en: 'Differentiability matters when the optimisation is gradient-based: step units pass no gradient, sigmoid (the smooth step) learns.',
     zh: SEED.differentiability,
   }, {
+    chartTitle: { en: 'Training loss: step units pass no gradient, sigmoid trains', zh: '训练损失:step 单元不传梯度,sigmoid 在训练' },
     effect: { en: 'Training loss over steps: the step network\'s hidden weights never move (zero gradient), only its output layer learns; sigmoid trains every layer.', zh: '训练损失随步数变化:step 网络的隐藏层权重从不改变(梯度为零),只有输出层在学习;sigmoid 每一层都在训练。' },
     preset: { view: 'compare', dataset: 'circle', network: { inputs: 2, hidden: [8, 8], learningRate: 0.5, batchSize: 10, seed: 1 }, variants: ['step', 'sigmoid'] },
   }),
@@ -44,6 +46,7 @@ export const LESSONS = Object.freeze([
     en: 'When the activation is monotonic, a single-layer network is guaranteed to be convex.',
     zh: SEED.monotonicity,
   }, {
+    chartTitle: { en: 'Loss surface of one unit over (w, b): one basin (tanh) vs two minima (gelu)', zh: '单个神经元在 (w, b) 上的损失曲面:一个盆地(tanh)对两个极小(gelu)' },
     effect: { en: 'Loss of a one-unit model f(w·x + b) over (w, b), fitted to a teacher of the same form: monotonic tanh has one basin; non-monotonic gelu has a second, spurious minimum.', zh: '单个神经元 f(w·x + b) 的损失曲面(w, b):单调的 tanh 只有一个盆地;非单调的 gelu 有第二个(伪)局部极小。' },
     preset: { view: 'explore', fn: 'gelu' },
   }),
@@ -51,6 +54,7 @@ export const LESSONS = Object.freeze([
     en: 'With f(x) ≈ x near 0 and small random initial weights, training is efficient; otherwise the initial values must be set carefully.',
     zh: SEED.identityNearZero,
   }, {
+    chartTitle: { en: 'Training accuracy from small weights: tanh races ahead of sigmoid', zh: '小初始权重下的训练准确率:tanh 远远领先 sigmoid' },
     effect: { en: 'Training accuracy over steps from small weights (initGain 0.25): tanh (f ≈ x near 0) reaches the target long before sigmoid (f(0) = ½, f′(0) = ¼).', zh: '从较小的初始权重(initGain 0.25)开始的训练准确率:tanh(0 附近 f≈x)远早于 sigmoid(f(0)=½,f′(0)=¼)达到目标。' },
     preset: { view: 'compare', dataset: 'xor', network: { inputs: 2, hidden: [8, 8, 8], initGain: 0.25, learningRate: 0.1, batchSize: 10, seed: 1 }, variants: ['tanh', 'sigmoid'] },
   }),
@@ -58,6 +62,7 @@ export const LESSONS = Object.freeze([
     en: 'A bounded output makes gradient methods more stable; an unbounded one trains more efficiently but usually needs a smaller learning rate.',
     zh: SEED.outputRange,
   }, {
+    chartTitle: { en: 'Final loss vs learning rate: bounded survive larger rates', zh: '最终损失与学习率:有界激活能承受更大的学习率' },
     effect: { en: 'Final training loss after 400 steps against the learning rate (12 rates, log-spaced, circle): unbounded relu and elu learn faster at small rates, bounded tanh, sigmoid and softsign survive larger ones.', zh: '400 步后的最终训练损失与学习率(12 个对数间隔的学习率,圆形数据):无界的 relu、elu 在小学习率下学得更快,有界的 tanh、sigmoid、softsign 能承受更大的学习率。' },
     preset: { view: 'compare', dataset: 'circle', network: { inputs: 2, hidden: [16, 16], init: 'xavier', batchSize: 10, seed: 1, learningRate: 1.87 }, variants: ['tanh', 'sigmoid', 'softsign', 'relu', 'elu'] },
   }),
@@ -65,6 +70,7 @@ export const LESSONS = Object.freeze([
     en: 'SGD converges faster with ReLU than with sigmoid/tanh (Krizhevsky et al. 2012, Fig. 1).',
     zh: SEED.reluSpeed,
   }, {
+    chartTitle: { en: 'Training loss over steps: relu reaches the target first', zh: '训练损失:relu 最先达到目标' },
     effect: { en: 'Training loss over steps, same network, data and seed: steps to reach the target loss for relu, tanh and sigmoid.', zh: '同一网络、数据和种子下的训练损失:relu、tanh、sigmoid 达到目标损失所需的步数。' },
     preset: { view: 'compare', dataset: 'spiral', network: { inputs: 2, hidden: [32, 32, 32], init: 'he', learningRate: 0.01, batchSize: 10, seed: 1 }, variants: ['relu', 'tanh', 'sigmoid'] },
   }),
@@ -72,6 +78,7 @@ export const LESSONS = Object.freeze([
     en: 'For large or small inputs the sigmoid\'s gradient is close to 0 (saturation), which makes deep networks hard to train.',
     zh: SEED.saturation,
   }, {
+    chartTitle: { en: 'Mean activation ± std and 98th percentile per layer: the top sigmoid layer saturates at 0', zh: '各层平均激活 ± 标准差与第 98 百分位:最高的 sigmoid 层饱和于 0' },
     effect: { en: 'Saturation, not only a small gradient: on Shapeset-3×2 the top hidden layer of a 4-layer sigmoid network (standard init) falls to 0 and into its flat tail (saturated share > 50 %) while the lower layers stay near 0.5. Tanh and softsign from the same seed for contrast.', zh: '这是饱和,不只是梯度小:在 Shapeset-3×2 上,4 层 sigmoid 网络(standard 初始化)的最高隐藏层降到 0、落入平坦尾部(饱和比例 > 50%),较低的层保持在 0.5 附近。同一种子的 tanh 与 softsign 作对照。' },
     preset: { view: 'trainer', dataset: 'shapeset', datasetOptions: { n: 3000, size: 8, seed: 1, trainFraction: 0.8 }, network: { inputs: 64, hidden: [128, 128, 128, 128], activation: 'sigmoid', init: 'standard', output: 'softmax', classes: 9, learningRate: 1, batchSize: 10, seed: 1 } },
   }),
@@ -79,6 +86,7 @@ export const LESSONS = Object.freeze([
     en: 'The classic cause of saturation: with weights too large (initGain 4–8) sigmoid and tanh units sit at their asymptotes from step 0 and the gradient is near 0; gain 1 with xavier cures it. A deep sigmoid net at small weights has a vanishing gradient with no saturated unit at all.',
     zh: SEED.saturation,
   }, {
+    chartTitle: { en: 'Saturated share per layer at step 0: larger gain, more saturation', zh: '第 0 步各层饱和比例:增益越大,饱和越多' },
     effect: { en: 'Saturated share and mean |f′| per layer at step 0 for initGain 1, 4 and 8 (xavier): saturation. Beside it a 16-layer sigmoid network at gain 1: gradient norms vanish towards the input with 0 % saturated, which is σ′ ≤ ¼, not saturation.', zh: 'initGain 为 1、4、8(xavier)时第 0 步各层的饱和比例与平均 |f′|:这是饱和。旁边是 16 层 sigmoid 网络(gain 1):梯度范数向输入层消失,但饱和比例为 0%——这是 σ′ ≤ ¼,不是饱和。' },
     preset: { view: 'trainer', dataset: 'circle', network: { inputs: 2, hidden: [32, 32, 32, 32], activation: 'tanh', init: 'xavier', initGain: 8, learningRate: 0.03, batchSize: 10, seed: 1 } },
   }),
@@ -86,6 +94,7 @@ export const LESSONS = Object.freeze([
     en: 'He et al. 2015 (Fig. 3): a 30-layer ReLU network trains with He initialisation and stalls with Xavier, whose signal shrinks by √2 per layer.',
     zh: '《Delving Deep into Rectifiers》:30 层 ReLU 网络用 He 初始化可以训练,用 Xavier 初始化则停滞',
   }, {
+    chartTitle: { en: 'Pre-activation std per layer at init: He keeps it, Xavier shrinks it', zh: '初始化时各层预激活标准差:He 保持,Xavier 缩小' },
     effect: { en: 'Pre-activation std per layer at initialisation (log scale): He keeps it, Xavier halves the second moment each layer. Then which of the two trains.', zh: '初始化时各层预激活的标准差(对数刻度):He 保持不变,Xavier 每层把二阶矩减半。然后看哪一个能训练。' },
     preset: { view: 'compare', dataset: 'circle', network: { inputs: 2, hidden: Array(30).fill(32), activation: 'relu', learningRate: 0.01, batchSize: 10, seed: 1 }, variants: [{ init: 'he' }, { init: 'xavier' }] },
   }),
@@ -93,6 +102,7 @@ export const LESSONS = Object.freeze([
     en: 'After a large gradient update a ReLU neuron can stop activating for every input, and its gradient is then zero forever.',
     zh: SEED.dying,
   }, {
+    chartTitle: { en: 'Dead share over training: relu dies at the spike, its variants do not', zh: '训练中的死亡比例:relu 在尖峰时死亡,其变体不会' },
     effect: { en: 'Dead share per layer after a learning-rate spike: relu loses whole layers; leaky_relu, prelu, rrelu and elu from the same seed lose none.', zh: '学习率尖峰之后各层的死亡比例:relu 整层死亡;同一种子的 leaky_relu、prelu、rrelu、elu 都没有死亡。' },
     preset: { view: 'compare', experiment: 'dying-relu' },
   }),
@@ -100,6 +110,7 @@ export const LESSONS = Object.freeze([
     en: 'α can be learned by gradient descent; He et al. report larger α in early layers than in deep ones.',
     zh: SEED.prelu,
   }, {
+    chartTitle: { en: 'Learned α per layer over training (SGD): larger in early layers', zh: '训练中各层学到的 α(SGD):前面的层更大' },
     effect: { en: 'Mean learned α per layer over training (6 PReLU layers, start 0.25, plain SGD): it falls with depth. With momentum the order is lost.', zh: '训练中各层学到的平均 α(6 层 PReLU,初值 0.25,普通 SGD):随深度下降。用 momentum 时这个顺序消失。' },
     preset: { view: 'trainer', dataset: 'spiral', network: { inputs: 2, hidden: [16, 16, 16, 16, 16, 16], activation: 'prelu', init: 'he', optimizer: 'sgd', learningRate: 0.03, batchSize: 10, seed: 1 } },
   }),
@@ -107,6 +118,7 @@ export const LESSONS = Object.freeze([
     en: 'During training α is drawn at random from U(l, u); at test time it is fixed to the average (l + u)/2 (NDSB: U(3, 8)).',
     zh: SEED.rrelu,
   }, {
+    chartTitle: { en: 'rrelu slopes on x < 0: spread in training, one value in evaluation', zh: 'rrelu 在 x < 0 的斜率:训练时分散,评估时只有一个值' },
     effect: { en: 'Slope of rrelu on x < 0 per element: spread over [1/8, 1/3] in training mode, the single value 2/11 in evaluation mode.', zh: 'rrelu 在 x < 0 时每个元素的斜率:训练模式下分布在 [1/8, 1/3],评估模式下是唯一的值 2/11。' },
     preset: { view: 'explore', fn: 'rrelu' },
   }),
