@@ -35,11 +35,11 @@ export const LESSONS = Object.freeze([
     preset: { view: 'compare', dataset: 'circle', network: { inputs: 2, hidden: [8, 8, 8], learningRate: 0.03, batchSize: 10, seed: 1 }, variants: ['identity', 'tanh'] },
   }),
   lesson('differentiability', { en: 'Differentiability', zh: '可微性' }, {
-    en: 'Differentiability matters when the optimisation is gradient-based: step units pass no gradient, sigmoid (the smooth step) learns.',
+    en: 'Differentiability: this property matters when the optimisation method is gradient-based.',
     zh: SEED.differentiability,
   }, {
     chartTitle: { en: 'Training loss: step units pass no gradient, sigmoid trains', zh: '训练损失:step 单元不传梯度,sigmoid 在训练' },
-    effect: { en: 'Training loss over steps: the step network\'s hidden weights never move (zero gradient), only its output layer learns; sigmoid trains every layer.', zh: '训练损失随步数变化:step 网络的隐藏层权重从不改变(梯度为零),只有输出层在学习;sigmoid 每一层都在训练。' },
+    effect: { en: 'Training loss over steps: step units (the perceptron\'s threshold) pass zero gradient, so the step network\'s hidden weights never move and only its output layer learns; sigmoid, the smooth step, trains every layer.', zh: '训练损失随步数变化:step 网络的隐藏层权重从不改变(梯度为零),只有输出层在学习;sigmoid 每一层都在训练。' },
     preset: { view: 'compare', dataset: 'circle', network: { inputs: 2, hidden: [8, 8], learningRate: 0.5, batchSize: 10, seed: 1 }, variants: ['step', 'sigmoid'] },
   }),
   lesson('monotonicity', { en: 'Monotonicity', zh: '单调性' }, {
@@ -67,11 +67,11 @@ export const LESSONS = Object.freeze([
     preset: { view: 'compare', dataset: 'circle', network: { inputs: 2, hidden: [16, 16], init: 'xavier', batchSize: 10, seed: 1, learningRate: 1.87 }, variants: ['tanh', 'sigmoid', 'softsign', 'relu', 'elu'] },
   }),
   lesson('relu-speed', { en: 'ReLU converges faster', zh: 'ReLU 收敛更快' }, {
-    en: 'SGD converges faster with ReLU than with sigmoid/tanh (Krizhevsky et al. 2012, Fig. 1).',
+    en: 'With ReLU, SGD converges faster than with sigmoid/tanh.',
     zh: SEED.reluSpeed,
   }, {
     chartTitle: { en: 'Training loss over steps: relu reaches the target first', zh: '训练损失:relu 最先达到目标' },
-    effect: { en: 'Training loss over steps, same network, data and seed: steps to reach the target loss for relu, tanh and sigmoid.', zh: '同一网络、数据和种子下的训练损失:relu、tanh、sigmoid 达到目标损失所需的步数。' },
+    effect: { en: 'Krizhevsky et al. 2012 (Fig. 1) measured it on CIFAR-10. Here: training loss over steps, same network, data and seed: steps to reach the target loss for relu, tanh and sigmoid.', zh: '同一网络、数据和种子下的训练损失:relu、tanh、sigmoid 达到目标损失所需的步数。' },
     preset: { view: 'compare', dataset: 'spiral', network: { inputs: 2, hidden: [32, 32, 32], init: 'he', learningRate: 0.01, batchSize: 10, seed: 1 }, variants: ['relu', 'tanh', 'sigmoid'] },
   }),
   lesson('saturation', { en: 'Sigmoid saturation (Glorot & Bengio)', zh: 'Sigmoid 饱和(Glorot 与 Bengio)' }, {
@@ -83,17 +83,18 @@ export const LESSONS = Object.freeze([
     preset: { view: 'trainer', dataset: 'shapeset', datasetOptions: { n: 3000, size: 8, seed: 1, trainFraction: 0.8 }, network: { inputs: 64, hidden: [128, 128, 128, 128], activation: 'sigmoid', init: 'standard', output: 'softmax', classes: 9, learningRate: 1, batchSize: 10, seed: 1 } },
   }),
   lesson('large-init', { en: 'Weights too large', zh: '权重过大' }, {
-    en: 'The classic cause of saturation: with weights too large (initGain 4–8) sigmoid and tanh units sit at their asymptotes from step 0 and the gradient is near 0; gain 1 with xavier cures it. A deep sigmoid net at small weights has a vanishing gradient with no saturated unit at all.',
+    en: 'For large or small inputs the gradient ends up close to 0, which makes the network hard to train.',
     zh: SEED.saturation,
   }, {
     chartTitle: { en: 'Saturated share per layer at step 0: larger gain, more saturation', zh: '第 0 步各层饱和比例:增益越大,饱和越多' },
-    effect: { en: 'Saturated share and mean |f′| per layer at step 0 for initGain 1, 4 and 8 (xavier): saturation. Beside it a 16-layer sigmoid network at gain 1: gradient norms vanish towards the input with 0 % saturated, which is σ′ ≤ ¼, not saturation.', zh: 'initGain 为 1、4、8(xavier)时第 0 步各层的饱和比例与平均 |f′|:这是饱和。旁边是 16 层 sigmoid 网络(gain 1):梯度范数向输入层消失,但饱和比例为 0%——这是 σ′ ≤ ¼,不是饱和。' },
+    effect: { en: 'The classic cause of saturation, weights too large. Saturated share and mean |f′| per layer at step 0 for initGain 1, 4 and 8 (xavier): saturation. Beside it a 16-layer sigmoid network at gain 1: gradient norms vanish towards the input with 0 % saturated, which is σ′ ≤ ¼, not saturation.', zh: 'initGain 为 1、4、8(xavier)时第 0 步各层的饱和比例与平均 |f′|:这是饱和。旁边是 16 层 sigmoid 网络(gain 1):梯度范数向输入层消失,但饱和比例为 0%——这是 σ′ ≤ ¼,不是饱和。' },
     preset: { view: 'trainer', dataset: 'circle', network: { inputs: 2, hidden: [32, 32, 32, 32], activation: 'tanh', init: 'xavier', initGain: 8, learningRate: 0.03, batchSize: 10, seed: 1 } },
   }),
   lesson('depth-init', { en: 'He vs Xavier at depth 30', zh: '30 层网络的 He 与 Xavier 初始化' }, {
-    en: 'He et al. 2015 (Fig. 3): a 30-layer ReLU network trains with He initialisation and stalls with Xavier, whose signal shrinks by √2 per layer.',
-    zh: '《Delving Deep into Rectifiers》:30 层 ReLU 网络用 He 初始化可以训练,用 Xavier 初始化则停滞',
+    en: 'He et al. 2015, the paper the seed cites (Fig. 3): a 30-layer ReLU network converges with their initialisation and stalls with Xavier\'s.',
+    zh: '《Delving Deep into Rectifiers》(原文引用的论文):30 层 ReLU 网络用其初始化可以收敛,用 Xavier 初始化则停滞',
   }, {
+    source: 'paper',
     chartTitle: { en: 'Pre-activation std per layer at init: He keeps it, Xavier shrinks it', zh: '初始化时各层预激活标准差:He 保持,Xavier 缩小' },
     effect: { en: 'Pre-activation std per layer at initialisation (log scale): He keeps it, Xavier halves the second moment each layer. Then which of the two trains.', zh: '初始化时各层预激活的标准差(对数刻度):He 保持不变,Xavier 每层把二阶矩减半。然后看哪一个能训练。' },
     preset: { view: 'compare', dataset: 'circle', network: { inputs: 2, hidden: Array(30).fill(32), activation: 'relu', learningRate: 0.01, batchSize: 10, seed: 1 }, variants: [{ init: 'he' }, { init: 'xavier' }] },
@@ -107,15 +108,15 @@ export const LESSONS = Object.freeze([
     preset: { view: 'compare', experiment: 'dying-relu' },
   }),
   lesson('prelu', { en: 'PReLU: the learned slope', zh: 'PReLU:学到的斜率' }, {
-    en: 'α can be learned by gradient descent; He et al. report larger α in early layers than in deep ones.',
+    en: 'α can be trained as a parameter (its derivative is known); the paper shows it not only trains but works especially well.',
     zh: SEED.prelu,
   }, {
     chartTitle: { en: 'Learned α per layer over training (SGD): larger in early layers', zh: '训练中各层学到的 α(SGD):前面的层更大' },
-    effect: { en: 'Mean learned α per layer over training (6 PReLU layers, start 0.25, plain SGD): it falls with depth. With momentum the order is lost.', zh: '训练中各层学到的平均 α(6 层 PReLU,初值 0.25,普通 SGD):随深度下降。用 momentum 时这个顺序消失。' },
+    effect: { en: 'He et al. report larger α in early layers than in deep ones. Mean learned α per layer over training (6 PReLU layers, start 0.25, plain SGD): it falls with depth. With momentum the order is lost.', zh: '训练中各层学到的平均 α(6 层 PReLU,初值 0.25,普通 SGD):随深度下降。用 momentum 时这个顺序消失。' },
     preset: { view: 'trainer', dataset: 'spiral', network: { inputs: 2, hidden: [16, 16, 16, 16, 16, 16], activation: 'prelu', init: 'he', optimizer: 'sgd', learningRate: 0.03, batchSize: 10, seed: 1 } },
   }),
   lesson('rrelu', { en: 'RReLU: random in training, fixed in evaluation', zh: 'RReLU:训练时随机,测试时固定' }, {
-    en: 'During training α is drawn at random from U(l, u); at test time it is fixed to the average (l + u)/2 (NDSB: U(3, 8)).',
+    en: 'During training α is drawn at random from U(l, u) and is then fixed at test time (the NDSB winner drew it from U(3, 8)).',
     zh: SEED.rrelu,
   }, {
     chartTitle: { en: 'rrelu slopes on x < 0: spread in training, one value in evaluation', zh: 'rrelu 在 x < 0 的斜率:训练时分散,评估时只有一个值' },
@@ -414,6 +415,7 @@ export const SATURATION_LESSON = Object.freeze({
   network: { inputs: 64, hidden: [128, 128, 128, 128], init: 'standard', output: 'softmax', classes: 9, learningRate: 1, batchSize: 10, seed: 1 },
   steps: 3000,
   every: 250,
+  early: { until: 500, every: 50 },  // denser reports while the top layer falls
   // Per-activation rates, as the paper tuned them: at rate 1 tanh blows up
   // (loss 47 at step 550), at 0.3 it trains.
   variants: [{ activation: 'sigmoid', learningRate: 1 }, { activation: 'tanh', learningRate: 0.3 }, { activation: 'softsign', learningRate: 0.3 }],
@@ -433,7 +435,10 @@ function saturation(lab, { preset = SATURATION_LESSON } = {}) {
   const data = lab.dataset(preset.dataset.name, preset.dataset.options);
   const runs = {};
   for (const v of preset.variants) {
-    runs[v.activation] = withNet(lab, { ...preset.network, ...v }, data, (net) => trainHistory(net, preset.steps, preset.every));
+    runs[v.activation] = withNet(lab, { ...preset.network, ...v }, data, (net) => {
+      const history = trainHistory(net, preset.early.until, preset.early.every);
+      return history.concat(trainHistory(net, preset.steps - preset.early.until, preset.every).slice(1));
+    });
   }
   const names = preset.variants.map((v) => v.activation);
   const sig = runs.sigmoid;
@@ -497,7 +502,8 @@ function largeInit(lab) {
     holds, measured,
     chart: { kind: 'bars', xLabel: 'hidden layer', yLabel: 'saturated share at step 0', x: ['1', '2', '3', '4'],
       series: rows.map((r) => ({ name: `${r.activation} gain ${r.initGain}`, values: r.saturated })),
-      side: { kind: 'log-bars', yLabel: 'gradient norm (16 sigmoid layers, 0 % saturated)', x: deep.gradNorm.map((_, i) => `${i + 1}`), values: deep.gradNorm } },
+      side: { kind: 'log-bars', title: { en: 'Gradient norm per layer, 16 sigmoid layers at gain 1: it vanishes with 0 % saturated (σ′ ≤ ¼, not saturation)', zh: '16 层 sigmoid(gain 1)各层梯度范数:梯度消失但饱和比例为 0%(σ′ ≤ ¼,不是饱和)' },
+        yLabel: 'gradient norm', x: deep.gradNorm.map((_, i) => `${i + 1}`), values: deep.gradNorm } },
   };
 }
 

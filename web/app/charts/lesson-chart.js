@@ -29,6 +29,7 @@ function axisTitles(options, spec) {
 function lines(spec, title) {
   const { box, canvas } = card(title);
   const options = lineOptions({ yType: spec.logY ? 'logarithmic' : 'linear' });
+  if (spec.logY) options.scales.y.ticks.callback = (v) => Number(v).toExponential(0);
   options.scales.x.type = spec.logX ? 'logarithmic' : 'linear';
   options.scales.x.min = undefined;
   options.elements.point.radius = spec.logX ? 3 : 0;
@@ -47,6 +48,7 @@ function bars(spec, title, { log = false } = {}) {
   const series = spec.series ?? [{ name: spec.yLabel, values: spec.values }];
   const options = lineOptions({ yType: log ? 'logarithmic' : 'linear', yMin: log ? undefined : 0 });
   options.parsing = true;
+  if (log) options.scales.y.ticks.callback = (v) => Number(v).toExponential(0);
   options.scales.x = { type: 'category', title: { display: true, text: spec.xLabel } };
   options.scales.y.title = { display: true, text: spec.yLabel };
   if (series.length === 1) options.plugins.legend.display = false;
@@ -69,22 +71,24 @@ function histogram(spec, title) {
   return { box, chart: new Chart(canvas, { type: 'bar', data: { datasets }, options }) };
 }
 
-// log10(loss) on a blue (low) → yellow (high) ramp; minima as rings with their loss.
+// log10(loss + 0.001) per map on a dark violet (low) → yellow (high) ramp;
+// minima as rings (white: global, red: spurious) with their loss.
 function heatmaps(spec, title) {
   const size = 240;
   const box = el('figure', { class: 'chart-card wide lesson-chart' }, el('figcaption', {}, el('span', {}, title)));
   const row = el('div', { class: 'heatmap-row' });
   box.append(row);
-  const all = spec.maps.flatMap((m) => m.values.map((v) => Math.log10(v + 1e-6)));
-  const lo = Math.min(...all), hi = Math.max(...all);
+  const scale = (v) => Math.log10(v + 1e-3);  // contrast near the minima, where the loss is ~0
   for (const map of spec.maps) {
+    const all = map.values.map(scale);
+    const lo = Math.min(...all), hi = Math.max(...all);
     const canvas = el('canvas', { width: size, height: size, class: 'heatmap', role: 'img', 'aria-label': map.name });
     const g = canvas.getContext('2d');
     const r = spec.resolution, cell = size / r;
     for (let j = 0; j < r; j++) {
       for (let i = 0; i < r; i++) {
-        const v = (Math.log10(map.values[j * r + i] + 1e-6) - lo) / (hi - lo || 1);
-        g.fillStyle = `hsl(${(230 - 180 * v).toFixed(0)} 75% ${(22 + 50 * v).toFixed(0)}%)`;
+        const v = (scale(map.values[j * r + i]) - lo) / (hi - lo || 1);
+        g.fillStyle = `hsl(${(265 - 215 * v).toFixed(0)} 70% ${(14 + 62 * v).toFixed(0)}%)`;
         g.fillRect(i * cell, size - (j + 1) * cell, cell + 0.5, cell + 0.5);
       }
     }
@@ -118,6 +122,16 @@ function glorot(spec, title) {
   return { box, chart: new Chart(canvas, { type: 'line', data: { datasets }, options }) };
 }
 
+// The same run's saturated share per layer: the top layer enters its flat tail.
+function saturatedShare(spec) {
+  const { box, canvas } = card(t('chart.saturated'), 180);
+  const colors = layerColors(spec.layers.length);
+  const options = lineOptions({ yMin: 0, yMax: 1 });
+  axisTitles(options, { xLabel: spec.xLabel, yLabel: t('lessons.saturatedAxis') });
+  const datasets = spec.layers.map((l, i) => ({ label: t('chart.layer', { i: i + 1 }), data: l.saturated.map((y, k) => ({ x: spec.x[k], y })), borderColor: colors[i], backgroundColor: colors[i] }));
+  return { box, chart: new Chart(canvas, { type: 'line', data: { datasets }, options }) };
+}
+
 // tanh and softsign from the same preset: the 98th percentile per layer (the paper's Figs. 3-4).
 function variantsP98(spec) {
   const out = [];
@@ -134,14 +148,14 @@ function variantsP98(spec) {
 }
 
 /** Renders result.chart into `container`; returns the Chart.js instances (to destroy later). */
-export function renderLessonChart(container, chart, title) {
+export function renderLessonChart(container, chart, title, language = 'en') {
   const parts = [];
   if (chart.kind === 'lines') parts.push(lines(chart, title));
   else if (chart.kind === 'bars') parts.push(bars(chart, title));
   else if (chart.kind === 'histogram') parts.push(histogram(chart, title));
   else if (chart.kind === 'heatmaps') parts.push(heatmaps(chart, title));
-  else if (chart.kind === 'glorot') parts.push(glorot(chart, title), ...variantsP98(chart));
-  if (chart.side) parts.push(bars({ ...chart.side, xLabel: t('chart.layerAxis') }, chart.side.yLabel, { log: true }));
+  else if (chart.kind === 'glorot') parts.push(glorot(chart, title), saturatedShare(chart), ...variantsP98(chart));
+  if (chart.side) parts.push(bars({ ...chart.side, xLabel: t('chart.layerAxis') }, chart.side.title?.[language] ?? chart.side.yLabel, { log: true }));
   container.replaceChildren(...parts.map((p) => p.box));
   return parts.map((p) => p.chart).filter(Boolean);
 }

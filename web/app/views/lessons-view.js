@@ -118,7 +118,7 @@ export class LessonsView {
       el('figure', { class: 'claim' },
         el('blockquote', { lang: 'zh-CN' }, def.claim.zh),
         el('blockquote', { lang: 'en' }, def.claim.en),
-        el('figcaption', { class: 'muted' }, t('lessons.source'))),
+        el('figcaption', { class: 'muted' }, t(def.source === 'paper' ? 'lessons.sourcePaper' : 'lessons.source'))),
       el('p', { class: 'effect' }, el('strong', {}, t('lessons.chartShows')), ' ', def.effect[L]),
       verdict,
       charts,
@@ -126,7 +126,7 @@ export class LessonsView {
         t(def.preset.view === 'explore' ? 'lessons.runExplore' : def.preset.view === 'trainer' ? 'lessons.runTrainer' : 'lessons.runCompare'))),
       el('p', { class: 'muted' }, t('lessons.docs')),
     );
-    if (result) this.charts = renderLessonChart(charts, result.chart, def.chartTitle[L]);
+    if (result) this.charts = renderLessonChart(charts, result.chart, def.chartTitle[L], L);
     if (fromWorker) this.#renderList(id);
   }
 }
