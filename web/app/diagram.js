@@ -38,8 +38,14 @@ export class NetworkDiagram {
       return Array.from({ length: n }, (_, i) => ({ x: dx * (c + 0.6), y: top + gap * i, r: Math.max(1.6, Math.min(8, gap * 0.38)) }));
     });
     const edges = svgEl('g', { class: 'edges' });
+    // At most ~600 edges per pair of columns (a 128-wide layer pair has 16384):
+    // tens of thousands of SVG lines stall the page, and a sample reads the same.
+    const MAX_EDGES = 600;
     for (let c = 0; c + 1 < pos.length; c++) {
-      for (const a of pos[c]) for (const b of pos[c + 1]) {
+      const from = pos[c], to = pos[c + 1];
+      const stride = Math.max(1, Math.ceil((from.length * to.length) / MAX_EDGES));
+      for (let k = 0; k < from.length * to.length; k += stride) {
+        const a = from[Math.floor(k / to.length)], b = to[k % to.length];
         edges.append(svgEl('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y }));
       }
     }

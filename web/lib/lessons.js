@@ -80,7 +80,7 @@ export const LESSONS = Object.freeze([
   }, {
     chartTitle: { en: 'Mean activation ± std and 98th percentile per layer: the top sigmoid layer saturates at 0', zh: '各层平均激活 ± 标准差与第 98 百分位:最高的 sigmoid 层饱和于 0' },
     effect: { en: 'Saturation, not only a small gradient: on Shapeset-3×2 the top hidden layer of a 4-layer sigmoid network (standard init) falls to 0 and into its flat tail (saturated share > 50 %) while the lower layers stay near 0.5. Tanh and softsign from the same seed for contrast.', zh: '这是饱和,不只是梯度小:在 Shapeset-3×2 上,4 层 sigmoid 网络(standard 初始化)的最高隐藏层降到 0、落入平坦尾部(饱和比例 > 50%),较低的层保持在 0.5 附近。同一种子的 tanh 与 softsign 作对照。' },
-    preset: { view: 'trainer', dataset: 'shapeset', datasetOptions: { n: 3000, size: 8, seed: 1, trainFraction: 0.8 }, network: { inputs: 64, hidden: [128, 128, 128, 128], activation: 'sigmoid', init: 'standard', output: 'softmax', classes: 9, learningRate: 1, batchSize: 10, seed: 1 } },
+    preset: { view: 'trainer', dataset: 'shapeset', datasetOptions: { n: 3000, size: 8, noise: 0, seed: 1, trainFraction: 0.8 }, network: { inputs: 64, hidden: [128, 128, 128, 128], activation: 'sigmoid', init: 'standard', output: 'softmax', classes: 9, learningRate: 1, batchSize: 10, seed: 1 } },
   }),
   lesson('large-init', { en: 'Weights too large', zh: '权重过大' }, {
     en: 'For large or small inputs the gradient ends up close to 0, which makes the network hard to train.',
@@ -411,7 +411,7 @@ function reluSpeed(lab) {
 
 /** The Glorot & Bengio preset (see docs/lessons.md for why this scale). */
 export const SATURATION_LESSON = Object.freeze({
-  dataset: { name: 'shapeset', options: { n: 3000, size: 8, seed: 1, trainFraction: 0.8 } },
+  dataset: { name: 'shapeset', options: { n: 3000, size: 8, noise: 0, seed: 1, trainFraction: 0.8 } },
   network: { inputs: 64, hidden: [128, 128, 128, 128], init: 'standard', output: 'softmax', classes: 9, learningRate: 1, batchSize: 10, seed: 1 },
   steps: 3000,
   every: 250,

@@ -55,6 +55,12 @@ export class TrainerView {
     const drawInfo = { data: info.data, bounds: info.bounds, output: config.output, classes: info.data.classes };
     this.boundary.setData(drawInfo);
     this.preview.setData(drawInfo);
+    // Image data has no 2-D decision plane: the card then shows training images, and says so.
+    const caption = this.root.querySelector('#boundary')?.parentElement?.querySelector('figcaption');
+    if (caption) {
+      caption.dataset.i18n = info.data.inputs > 2 ? 'train.images' : 'train.boundary';
+      caption.textContent = t(caption.dataset.i18n);
+    }
     this.diagram.reset({ inputs: info.data.inputs, widths: config.hidden, outputs, activations: acts, saturating: info.saturating.main });
     this.diagnostics.reset({ widths: config.hidden, fprime: info.fprime.main, activations: acts });
   }
