@@ -87,7 +87,7 @@ test('a 2-layer GCN learns the karate split from one labelled member per faction
   assert.equal(r.trainAccuracy, 1);
   assert.ok(r.testAccuracy >= 0.9, `unlabelled accuracy ${r.testAccuracy}`);
   assert.equal(r.layers.length, 1);
-  for (const key of ['preMean', 'preStd', 'actMean', 'actStd', 'saturatedFraction', 'deadFraction', 'meanAbsDerivative', 'gradNorm']) {
+  for (const key of ['preMean', 'preStd', 'actMean', 'actStd', 'saturatedFraction', 'inactiveFraction', 'deadFraction', 'meanAbsDerivative', 'gradNorm']) {
     assert.ok(Number.isFinite(r.layers[0][key]), key);
   }
   assert.equal(r.layers[0].histogram.counts.length, 30);
