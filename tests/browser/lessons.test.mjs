@@ -42,7 +42,7 @@ test('every lesson lists in order; the claim is quoted in Chinese and English; v
   }
   // monotonicity: two heat maps, and the second names two minima.
   await page.click('[data-lesson="monotonicity"]');
-  assert.match(await page.textContent('.heatmap-row'), /gelu \(non-monotonic\) — 2 minima found/);
+  assert.match(await page.textContent('.heatmap-row'), /gelu \(non-monotonic\) — minima found: 2/);
   await screenshot(page, 'lessons-monotonicity');
   assert.deepEqual(page.errors, []);
   await page.close();

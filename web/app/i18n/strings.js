@@ -202,7 +202,7 @@ export const STRINGS = {
     'lessons.target': 'target',
     'lessons.global': 'global',
     'lessons.local': 'local',
-    'lessons.minima': '{n} minima found',
+    'lessons.minima': 'minima found: {n}',
     'lessons.p98': '98th percentile',
     'lessons.saturatedAxis': 'saturated share (sigmoid)',
     'lessons.p98Of': '{name}, same preset: 98th percentile of the activations per layer',
