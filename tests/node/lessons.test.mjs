@@ -54,6 +54,19 @@ test('nonlinearity: identity nets stay near chance at every depth and equal one 
     assert.ok(m.tanhTestAccuracy[d] > 0.95, `tanh depth ${d}: ${m.tanhTestAccuracy[d]}`);
   }
   assert.ok(m.collapseError < 1e-5, `net vs product map: ${m.collapseError}`);
+  // The page draws both decision surfaces, and the product map's straight line on the identity one.
+  const { boundaries } = byId('nonlinearity').chart;
+  assert.equal(boundaries.maps.length, 2);
+  assert.deepEqual(boundaries.maps[0].line.w.map((v) => Number(v.toFixed(4))), m.productMap.w);
+  // On the identity surface p > 0.5 exactly on one side of that line (one half-plane).
+  const { resolution: r, range: [lo, hi] } = boundaries;
+  const { w, b } = boundaries.maps[0].line;
+  let agree = 0;
+  for (let j = 0; j < r; j++) for (let i = 0; i < r; i++) {
+    const x = lo + ((hi - lo) * i) / (r - 1), y = lo + ((hi - lo) * j) / (r - 1);
+    agree += (boundaries.maps[0].values[j * r + i] > 0.5) === (w[0] * x + w[1] * y + b > 0);
+  }
+  assert.ok(agree >= r * r - 2, `identity surface is a half-plane: ${agree} of ${r * r}`);
   assert.equal(holds, true);
 });
 

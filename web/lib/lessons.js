@@ -31,6 +31,7 @@ export const LESSONS = Object.freeze([
     zh: SEED.nonlinearity,
   }, {
     chartTitle: { en: 'Test accuracy by depth: identity stays at chance, tanh learns the circle', zh: '各深度的测试准确率:恒等激活停在随机水平,tanh 学会圆形数据' },
+    boundaryTitle: { en: 'Decision surfaces at depth 4: identity draws one straight line, tanh a closed curve', zh: '深度 4 的决策曲面:恒等激活只画出一条直线,tanh 画出闭合曲线' },
     effect: { en: 'Test accuracy on the circle by depth: identity stays near chance at every depth, tanh learns it. The identity network equals one linear map (its product matrix), so its boundary is a straight line.', zh: '圆形数据上各深度的测试准确率:恒等激活在任何深度都接近随机,tanh 能学会。恒等网络等于一个线性映射(权重矩阵之积),决策边界是一条直线。' },
     preset: { view: 'compare', dataset: 'circle', network: { inputs: 2, hidden: [8, 8, 8], learningRate: 0.03, batchSize: 10, seed: 1 }, variants: ['identity', 'tanh'] },
   }),
@@ -187,6 +188,8 @@ function nonlinearity(lab) {
   const depths = [1, 2, 4];
   const steps = 1500;
   const identity = {}, tanh = {};
+  const boundaries = [];
+  const resolution = 41;
   let product = null, collapseError = 0;
   for (const depth of depths) {
     const hidden = Array(depth).fill(8);
@@ -221,11 +224,15 @@ function nonlinearity(lab) {
           const z = M[0][0] * data.testX[2 * i] + M[0][1] * data.testX[2 * i + 1] + c[0];
           collapseError = Math.max(collapseError, Math.abs(p[i] - 1 / (1 + Math.exp(-z))));
         }
+        // The product map's boundary w·x + b = 0 is drawn on the surface: it is the network's.
+        boundaries.push({ name: `identity, ${depth} layers: the line w·x + b = 0 of the product map`, values: Array.from(net.predictGrid(-6, 6, -6, 6, resolution)),
+          line: { w: [M[0][0], M[0][1]], b: c[0] } });
       }
       return net.evaluate().testAccuracy;
     });
     tanh[depth] = withNet(lab, { ...base, hidden, activation: 'tanh' }, data, (net) => {
       net.train(steps, { report: false });
+      if (depth === depths.at(-1)) boundaries.push({ name: `tanh, ${depth} layers`, values: Array.from(net.predictGrid(-6, 6, -6, 6, resolution)) });
       return net.evaluate().testAccuracy;
     });
   }
@@ -240,7 +247,10 @@ function nonlinearity(lab) {
   return {
     holds, measured,
     chart: { kind: 'bars', x: depths.map((d) => `${d}`), xLabel: 'hidden layers', yLabel: 'test accuracy',
-      series: [{ name: 'identity', values: depths.map((d) => identity[d]) }, { name: 'tanh', values: depths.map((d) => tanh[d]) }] },
+      series: [{ name: 'identity', values: depths.map((d) => identity[d]) }, { name: 'tanh', values: depths.map((d) => tanh[d]) }],
+      // The decision surfaces of the deepest pair over [-6, 6]², with the test points.
+      boundaries: { range: [-6, 6], resolution, maps: boundaries,
+        points: Array.from({ length: Math.min(200, data.testY.length) }, (_, i) => [data.testX[2 * i], data.testX[2 * i + 1], data.testY[i]]) } },
   };
 }
 

@@ -147,14 +147,62 @@ function variantsP98(spec) {
   return out;
 }
 
+// Decision surfaces (probability of class 1 on a grid, orange 0 → white ½ → blue 1) with the test points.
+function boundaries(spec, title) {
+  const size = 220;
+  const box = el('figure', { class: 'chart-card wide lesson-chart' }, el('figcaption', {}, el('span', {}, title)));
+  const row = el('div', { class: 'heatmap-row' });
+  box.append(row);
+  const [lo, hi] = spec.range;
+  const px = (v) => ((v - lo) / (hi - lo)) * size;
+  for (const map of spec.maps) {
+    const canvas = el('canvas', { width: size, height: size, class: 'heatmap', role: 'img', 'aria-label': map.name });
+    const g = canvas.getContext('2d');
+    const r = spec.resolution, cell = size / r;
+    for (let j = 0; j < r; j++) {
+      for (let i = 0; i < r; i++) {
+        const p = map.values[j * r + i];
+        const a = Math.min(1, Math.abs(2 * p - 1)) * 0.85;
+        const target = p < 0.5 ? [245, 147, 34] : [8, 119, 189];
+        g.fillStyle = `rgb(${target.map((c) => Math.round(255 + (c - 255) * a)).join(',')})`;
+        g.fillRect(i * cell, size - (j + 1) * cell, cell + 0.5, cell + 0.5);
+      }
+    }
+    if (map.line) {
+      // w0 x + w1 y + b = 0, clipped to the square: two points on its left/right or top/bottom edges.
+      const { w: [w0, w1], b } = map.line;
+      const ends = Math.abs(w1) > Math.abs(w0)
+        ? [lo, hi].map((x) => [x, -(w0 * x + b) / w1])
+        : [lo, hi].map((y) => [-(w1 * y + b) / w0, y]);
+      g.strokeStyle = '#212529';
+      g.lineWidth = 2;
+      g.setLineDash([6, 4]);
+      g.beginPath();
+      g.moveTo(px(ends[0][0]), size - px(ends[0][1]));
+      g.lineTo(px(ends[1][0]), size - px(ends[1][1]));
+      g.stroke();
+      g.setLineDash([]);
+    }
+    for (const [x, y, label] of spec.points) {
+      g.fillStyle = label > 0.5 ? '#1864ab' : '#d9480f';
+      g.beginPath();
+      g.arc(px(x), size - px(y), 2.2, 0, 2 * Math.PI);
+      g.fill();
+    }
+    row.append(el('div', { class: 'heatmap-cell' }, canvas, el('p', { class: 'muted' }, map.name)));
+  }
+  return { box, chart: null };
+}
+
 /** Renders result.chart into `container`; returns the Chart.js instances (to destroy later). */
-export function renderLessonChart(container, chart, title, language = 'en') {
+export function renderLessonChart(container, chart, title, language = 'en', titles = {}) {
   const parts = [];
   if (chart.kind === 'lines') parts.push(lines(chart, title));
   else if (chart.kind === 'bars') parts.push(bars(chart, title));
   else if (chart.kind === 'histogram') parts.push(histogram(chart, title));
   else if (chart.kind === 'heatmaps') parts.push(heatmaps(chart, title));
   else if (chart.kind === 'glorot') parts.push(glorot(chart, title), saturatedShare(chart), ...variantsP98(chart));
+  if (chart.boundaries) parts.push(boundaries(chart.boundaries, titles.boundary ?? title));
   if (chart.side) parts.push(bars({ ...chart.side, xLabel: t('chart.layerAxis') }, chart.side.title?.[language] ?? chart.side.yLabel, { log: true }));
   container.replaceChildren(...parts.map((p) => p.box));
   return parts.map((p) => p.chart).filter(Boolean);

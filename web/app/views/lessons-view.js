@@ -126,7 +126,7 @@ export class LessonsView {
         t(def.preset.view === 'explore' ? 'lessons.runExplore' : def.preset.view === 'trainer' ? 'lessons.runTrainer' : 'lessons.runCompare'))),
       el('p', { class: 'muted' }, t('lessons.docs')),
     );
-    if (result) this.charts = renderLessonChart(charts, result.chart, def.chartTitle[L], L);
+    if (result) this.charts = renderLessonChart(charts, result.chart, def.chartTitle[L], L, { boundary: def.boundaryTitle?.[L] });
     if (fromWorker) this.#renderList(id);
   }
 }
