@@ -550,8 +550,10 @@ function dyingRelu(lab) {
   const cures = ['leaky_relu', 'prelu', 'rrelu', 'elu'];
   const holds = dead.relu.some((d) => d > 0) && cures.every((a) => dead[a].every((d) => d === 0) && accuracy[a] > accuracy.relu);
   return {
-    holds, measured: { deadFractionAfterSpike: dead, finalTestAccuracy: accuracy, spike: { steps: 20, learningRate: 5 } },
+    holds, measured: { deadFractionAfterSpike: dead, finalTestAccuracy: accuracy, spike: { atStep: DYING_RELU.schedule[0][0], steps: DYING_RELU.schedule[1][0], learningRate: DYING_RELU.schedule[1][1] } },
+    // bands: the spike's steps, shaded.
     chart: { kind: 'lines', xLabel: 'step', yLabel: 'dead share (all layers)', x: result.variants[0].history.map((r) => r.step),
+      bands: [[DYING_RELU.schedule[0][0], DYING_RELU.schedule[0][0] + DYING_RELU.schedule[1][0]]],
       series: result.variants.map((v) => ({ name: v.activation, values: v.history.map((r) => r.layers.reduce((s, l) => s + l.deadFraction, 0) / r.layers.length) })) },
   };
 }

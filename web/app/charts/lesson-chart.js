@@ -34,6 +34,7 @@ function lines(spec, title) {
   options.scales.x.min = undefined;
   options.elements.point.radius = spec.logX ? 3 : 0;
   options.spanGaps = false;
+  options.plugins.bands = { ranges: spec.bands ?? [] };
   axisTitles(options, spec);
   const datasets = spec.series.map((s, i) => ({ label: s.name, data: points(spec.x, s.values), borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length] }));
   if (spec.target !== undefined) {
