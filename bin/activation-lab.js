@@ -34,7 +34,7 @@ activation-lab <experiment> --help lists its own options; activation-lab --versi
 }
 
 export function experimentHelp(command) {
-  return `usage: activation-lab ${command.name} [options]
+  return `usage: activation-lab ${command.name}${command.positional ? ` <${command.positional.name}>` : ''} [options]
 
 ${command.summary}.
 ${command.description}
@@ -87,12 +87,21 @@ export function parseCommandLine(argv) {
       args: joinValues(rest, specs),
       options: Object.fromEntries(Object.entries(specs).map(([n, s]) => [n, s.short ? { type: s.type, short: s.short } : { type: s.type }])),
       strict: true,
-      allowPositionals: false,
+      allowPositionals: Boolean(command.positional),
     });
   } catch (error) {
     throw new RangeError(usageMessage(error, command, specs));
   }
   const values = {};
+  if (command.positional) {
+    // `lesson <id>`: exactly one positional, checked by the command's reader
+    const { name, read } = command.positional;
+    if (parsed.positionals.length === 0 && !parsed.values.help) throw new RangeError(command.positional.missing);
+    if (parsed.positionals.length > 1) {
+      throw new RangeError(`${command.name} takes one ${name}, got ${parsed.positionals.length}; see activation-lab ${command.name} --help`);
+    }
+    if (parsed.positionals.length === 1) values[name] = read(parsed.positionals[0]);
+  }
   for (const [name, raw] of Object.entries(parsed.values)) values[name] = specs[name].read ? specs[name].read(name, raw) : raw;
   if (values.json && values.csv) throw new RangeError('--json and --csv exclude each other; choose one');
   if (values.progress && values['no-progress']) throw new RangeError('--progress and --no-progress exclude each other; choose one');

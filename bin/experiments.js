@@ -7,9 +7,9 @@
 // maps flags onto them.
 import { readFileSync } from 'node:fs';
 
-import { EXPERIMENTS, runBornDead, runTrainingExperiment } from '../web/lib/node.js';
+import { EXPERIMENTS, LESSON_IDS, lessonDefinition, runBornDead, runLesson, runLessons, runTrainingExperiment } from '../web/lib/node.js';
 import { GCN_EXPERIMENT, runGcnExperiment } from '../web/lib/graph-experiment.js';
-import { formatBornDead, formatGcn, formatTrain, formatTrainingExperiment } from './format.js';
+import { formatBornDead, formatGcn, formatLessons, formatTrain, formatTrainingExperiment } from './format.js';
 
 // ---- option kinds: util.parseArgs reads strings; these check and convert ----
 const integer = (min, max) => ({ type: 'string', value: 'N', read: (name, raw) => readNumber(name, raw, { min, max, integer: true }) });
@@ -47,7 +47,7 @@ function readConfig(source, flag = '--config') {
 }
 
 // ---- rows for --csv: one record per (network, report, layer) ----
-const LAYER_FIELDS = ['preMean', 'preStd', 'actMean', 'actStd', 'saturatedFraction', 'deadFraction', 'meanAbsDerivative', 'gradNorm'];
+const LAYER_FIELDS = ['preMean', 'preStd', 'actMean', 'actStd', 'actPercentiles', 'saturatedFraction', 'inactiveFraction', 'deadFraction', 'meanAbsDerivative', 'gradNorm'];
 
 function layerRows(base, report, activationOf) {
   return report.layers.map((layer, i) => {
@@ -122,6 +122,29 @@ function runGcn(lab, o, onProgress) {
   return { result, text: formatGcn(result), rows };
 }
 
+// ---- the seed's claims as lessons (web/lib/lessons.js): { id, claim, holds, measured } per lesson ----
+function lessonOutput(results) {
+  const plain = results.map(({ id, claim, holds, measured }) => ({ id, claim, holds, measured }));
+  // --csv: one line per lesson, each measured number its own column
+  const rows = plain.map(({ id, claim, holds, measured }) => ({ id, claim, holds,
+    ...Object.fromEntries(Object.entries(measured).map(([k, v]) => [`measured.${k}`, v])) }));
+  return { plain, rows, text: formatLessons(results) };
+}
+
+function runAllLessons(lab, _o, onProgress) {
+  const { plain, rows, text } = lessonOutput(runLessons(lab, { onProgress: onProgress && ((done, total) => onProgress(done, total)) }));
+  return { result: plain, text, rows };
+}
+
+function runOneLesson(lab, o, onProgress) {
+  const { plain, rows, text } = lessonOutput([runLesson(lab, o.id)]);
+  onProgress?.(1, 1);
+  return { result: plain[0], text, rows };
+}
+
+// the library's RangeError names the allowed ids
+const readLessonId = (raw) => lessonDefinition(raw).id;
+
 /**
  * One entry per experiment. `options` are util.parseArgs options plus
  * `value` (the placeholder in the help), `help` and `read` (check + convert).
@@ -130,8 +153,10 @@ export const COMMANDS = [
   {
     name: 'saturation',
     summary: 'deep sigmoid net (standard init) vs tanh/xavier vs relu/he',
-    description: 'Glorot & Bengio 2010, Fig. 2: circle data, 4 hidden layers of 32, learning rate 0.3.\n'
-      + 'Per layer and report: mean activation, saturated share, dead share, weight-gradient norm.',
+    description: 'Circle data, 4 hidden layers of 32, learning rate 0.3: the sigmoid net\'s gradient vanishes\n'
+      + 'through depth (sigma\' <= 1/4) with no unit saturated; Glorot & Bengio\'s saturation at the paper\'s\n'
+      + 'scale is `activation-lab lesson saturation`. Per layer and report: mean activation, saturated,\n'
+      + 'inactive and dead shares, weight-gradient norm.',
     options: { steps: { ...integer(0, 1e6), help: `training steps per network (default ${EXPERIMENTS.saturation.steps})` }, seed: SEED },
     example: 'activation-lab saturation --steps 1000 --csv > saturation.csv',
     run: runTrainingPreset('saturation'),
@@ -182,6 +207,24 @@ export const COMMANDS = [
     },
     example: 'activation-lab gcn --config \'{"layer":"chebyshev","hidden":[8]}\'',
     run: runGcn,
+  },
+  {
+    name: 'lessons',
+    summary: "every lesson: the seed's claims measured, one row { id, claim, holds, measured } each",
+    description: 'The twelve lessons of docs/lessons.md, each a seeded experiment with a verdict\n'
+      + `(${LESSON_IDS.join(', ')}); about 10 s of CPU in all.`,
+    options: {},
+    example: 'activation-lab lessons --json > lessons.json',
+    run: runAllLessons,
+  },
+  {
+    name: 'lesson',
+    summary: 'one lesson by id (activation-lab lesson saturation)',
+    description: `Runs one lesson of docs/lessons.md and prints its verdict and measured numbers.\nids: ${LESSON_IDS.join(', ')}.`,
+    positional: { name: 'id', read: readLessonId, missing: `lesson needs an id; allowed: ${LESSON_IDS.join(', ')}` },
+    options: {},
+    example: 'activation-lab lesson dying-relu --json',
+    run: runOneLesson,
   },
 ];
 

@@ -23,12 +23,14 @@ export function formatTrainingExperiment(result) {
     const header = ['step', 'lr', 'loss', 'acc',
       ...Array.from({ length: layers }, (_, l) => `mean a${l + 1}`),
       ...Array.from({ length: layers }, (_, l) => `sat${l + 1}`),
+      ...Array.from({ length: layers }, (_, l) => `inact${l + 1}`),
       ...Array.from({ length: layers }, (_, l) => `dead${l + 1}`),
       ...Array.from({ length: layers }, (_, l) => `|g${l + 1}|`)];
     const rows = pickReports(v.history, result.id === 'dying-relu' ? 10 : 8).map((r) => [
       r.step, fmt(r.learningRate, 2), fmt(r.trainLoss), fmt(r.testAccuracy),
       ...r.layers.map((l) => fmt(l.actMean)),
       ...r.layers.map((l) => fmt(l.saturatedFraction, 2)),
+      ...r.layers.map((l) => fmt(l.inactiveFraction, 2)),
       ...r.layers.map((l) => fmt(l.deadFraction, 2)),
       ...r.layers.map((l) => exp(l.gradNorm)),
     ]);
@@ -92,4 +94,14 @@ export function toCsv(rows) {
     return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   return [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n') + '\n';
+}
+
+// One block per lesson: verdict, claim, and the measured numbers as compact JSON lines.
+export function formatLessons(results) {
+  const header = table(['lesson', 'holds', 'seconds'], results.map((r) => [r.id, r.holds ? 'yes' : 'NO', (r.ms / 1000).toFixed(1)]));
+  const blocks = results.map((r) => {
+    const lines = Object.entries(r.measured).map(([k, v]) => `  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    return `${r.id} — ${r.holds ? 'holds' : 'does NOT hold'}\n  claim: ${r.claim}\n${lines.join('\n')}`;
+  });
+  return `${header}\n\n${blocks.join('\n\n')}\n`;
 }

@@ -1,5 +1,6 @@
 #include "catalogue_api.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "api/json_fields.h"
@@ -69,6 +70,15 @@ namespace {
 // JSON has no infinity: unbounded sides are null.
 json bound(bool bounded, float v) { return bounded ? json(jf::shortest_decimal(v)) : json(nullptr); }
 
+// Kinks of f' and jumps of f, in order.
+std::vector<float> non_differentiable_at(const ActivationProperties& pr) {
+  std::vector<float> all = pr.kinks;
+  all.insert(all.end(), pr.jumps.begin(), pr.jumps.end());
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  return all;
+}
+
 }  // namespace
 
 std::string catalogue_json() {
@@ -84,7 +94,8 @@ std::string catalogue_json() {
     json props = {
         {"nonlinear", pr.nonlinear},
         {"differentiable", pr.differentiable},
-        {"nonDifferentiableAt", pr.kinks},
+        {"nonDifferentiableAt", non_differentiable_at(pr)},
+        {"discontinuousAt", pr.jumps},
         {"monotonic", pr.monotonic},
         {"identityNearOrigin", pr.identity_near_origin},
         {"valueAtZero", pr.value_at_zero},
@@ -96,6 +107,13 @@ std::string catalogue_json() {
         {"upperBound", bound(pr.bounded_above, pr.upper_bound)},
         {"zeroCentred", pr.zero_centred},
         {"meanOnStandardNormal", pr.mean_on_standard_normal},
+        // The diagnostics' regions: z <= saturatesBelow or z >= saturatesAbove is an
+        // asymptotically flat tail (null: that side does not saturate); inactive*: f' == 0
+        // on the whole side (a unit there is inactive, not saturated).
+        {"saturatesBelow", bound(std::isfinite(pr.saturation.below), pr.saturation.below)},
+        {"saturatesAbove", bound(std::isfinite(pr.saturation.above), pr.saturation.above)},
+        {"inactiveBelow", pr.saturation.inactive_below},
+        {"inactiveAbove", pr.saturation.inactive_above},
     };
     out.push_back({{"name", info.name},
                    {"label", info.label},

@@ -26,14 +26,15 @@ std::unique_ptr<nn::Network> load_network(const std::string& json_text) {
 
 data::Dataset make_dataset(const std::string& name, const std::string& options_json) {
   const json o = options_json.empty() ? json::object() : jf::parse(options_json, "options");
-  jf::require_object(o, "options", {"n", "noise", "seed", "trainFraction", "classes"});
+  jf::require_object(o, "options", {"n", "noise", "seed", "trainFraction", "classes", "size"});
   const auto get = [&](const char* key) { return o.contains(key) ? &o.at(key) : nullptr; };
   const int n = get("n") ? static_cast<int>(jf::integer_in(*get("n"), "options.n", 4, 100000)) : 400;
   const double noise = get("noise") ? jf::number_in(*get("noise"), "options.noise", 0, 1) : 0.0;
   const uint32_t seed = get("seed") ? static_cast<uint32_t>(jf::integer_in(*get("seed"), "options.seed", 0, 4294967295LL)) : 1;
   const double train = get("trainFraction") ? jf::number_in(*get("trainFraction"), "options.trainFraction", 0.05, 0.95) : 0.5;
   const int classes = get("classes") ? static_cast<int>(jf::integer_in(*get("classes"), "options.classes", 2, 8)) : 3;
-  return data::make_dataset(name, n, noise, seed, train, classes);
+  const int size = get("size") ? static_cast<int>(jf::integer_in(*get("size"), "options.size", 8, 32)) : 32;
+  return data::make_dataset(name, n, noise, seed, train, classes, size);
 }
 
 void set_network_data(nn::Network& net, const std::vector<float>& x, const std::vector<float>& y, double inputs,

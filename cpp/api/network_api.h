@@ -20,7 +20,7 @@ std::unique_ptr<nn::Network> create_network(const std::string& config_json);
 // lab.loadNetwork(json): the text of net.toJSON().
 std::unique_ptr<nn::Network> load_network(const std::string& json_text);
 
-// lab.dataset(name, { n, noise, seed, trainFraction, classes }).
+// lab.dataset(name, { n, noise, seed, trainFraction, classes, size }).
 data::Dataset make_dataset(const std::string& name, const std::string& options_json);
 
 // net.setData({ x, y, inputs, testX?, testY? }): checks that the lengths agree

@@ -419,4 +419,25 @@ struct Mish {
   }
 };
 
+// The perceptron's threshold unit (Rosenblatt 1958). f' is 0 wherever it
+// exists (f jumps at 0), so no gradient passes through it: the catalogue's
+// example of an activation that is not differentiable in the useful sense.
+struct Step {
+  static constexpr const char* label = "Step";
+  static constexpr const char* formula = "f(x) = 1 if x > 0, else 0";
+  static constexpr const char* derivative_formula = "f'(x) = 0 (undefined at 0)";
+  static constexpr const char* tex = "f(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}";
+  static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
+  static constexpr std::size_t param_count = 0;
+  // (x > 0) & 1.0 is 0 for NaN; NaN lanes are put back so NaN in gives NaN out.
+  static v128_t forward(v128_t x, const Prepared&, v128_t) {
+    return wasm_v128_bitselect(x, wasm_v128_and(positive(x), splat(1.0f)), wasm_f32x4_ne(x, x));
+  }
+  static v128_t derivative(v128_t, const Prepared&, v128_t) { return splat(0.0f); }
+  static constexpr bool kDerivativeFromOutput = true;
+  static v128_t derivative_from_output(v128_t, const Prepared&) { return splat(0.0f); }
+  static double reference(double x, const ActivationParams&, uint32_t) { return x != x ? x : (x > 0 ? 1.0 : 0.0); }
+  static double reference_derivative(double x, const ActivationParams&, uint32_t) { return x != x ? x : 0.0; }
+};
+
 }  // namespace alab::kernels

@@ -31,7 +31,8 @@ namespace alab {
   X(silu, Silu)                 \
   X(softplus, Softplus)         \
   X(softsign, Softsign)         \
-  X(mish, Mish)
+  X(mish, Mish)                 \
+  X(step, Step)
 
 enum class Activation : uint8_t {
 #define ALAB_ENUM(name, Kernel) name,

@@ -48,7 +48,57 @@ std::vector<float> find_kinks(const ActivationInfo& info, const ActivationParams
   return kinks;
 }
 
+// Where f itself jumps, found and refined like the kinks. Between grid
+// neighbours h = 1e-3 apart a continuous catalogue member moves by at most
+// max|f'| * h < 2e-3 (selu's 1.76 is the steepest); a jump moves by itself.
+std::vector<float> find_jumps(const ActivationInfo& info, const ActivationParams& p) {
+  constexpr float kJump = 0.02f;
+  const std::vector<float> x = grid(-20.0f, 20.0f, 40001);
+  const std::vector<float> f = apply(info.forward, x, p);
+  std::vector<float> jumps;
+  for (std::size_t i = 0; i + 1 < x.size(); ++i) {
+    if (std::fabs(f[i + 1] - f[i]) <= kJump) continue;
+    float lo = x[i], hi = x[i + 1];
+    const float flo = f[i];
+    for (int it = 0; it < 40 && hi - lo > 1e-6f; ++it) {
+      const float mid = 0.5f * (lo + hi);
+      if (std::fabs(at(info.forward, mid, p) - flo) <= kJump) lo = mid; else hi = mid;
+    }
+    const float k = std::round(0.5f * (lo + hi) * 1000.0f) / 1000.0f;
+    if (jumps.empty() || jumps.back() != k) jumps.push_back(k + 0.0f);
+  }
+  return jumps;
+}
+
 }  // namespace
+
+SaturationRegions saturation_regions(const ActivationInfo& info, const ActivationParams& params) {
+  ActivationParams p = params;
+  p.training = false;
+  std::vector<float> x(4001);
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = -20.0f + 0.01f * static_cast<float>(i);
+  const std::vector<float> d = apply(info.derivative, x, p);
+  float scale = 0.0f;
+  for (float v : d) scale = std::fmax(scale, std::fabs(v));
+  const float threshold = 0.05f * scale;
+  const std::size_t zero = 2000;  // x[2000] = 0
+  SaturationRegions r;
+  // One side: `outer` is the grid end (0 or 4000), `step` walks inwards.
+  const auto side = [&](long outer, long step, float far_probe, float& boundary, bool& inactive) {
+    bool all_zero = true;
+    for (long i = outer; i != static_cast<long>(zero); i += step) all_zero = all_zero && d[i] == 0.0f;
+    inactive = all_zero;
+    if (all_zero || !(std::fabs(d[outer]) < threshold)) return;
+    const float at_far = std::fabs(at(info.derivative, far_probe, p));
+    if (!(at_far <= 0.5f * std::fabs(d[outer]))) return;  // a constant small slope is not a tail
+    long i = outer;
+    while (i + step != static_cast<long>(zero) && std::fabs(d[i + step]) < threshold) i += step;
+    boundary = x[i];
+  };
+  side(0, 1, -40.0f, r.below, r.inactive_below);
+  side(4000, -1, 40.0f, r.above, r.inactive_above);
+  return r;
+}
 
 float max_abs_derivative(const ActivationInfo& info, const ActivationParams& params) {
   std::vector<float> x(4001);
@@ -76,7 +126,9 @@ ActivationProperties measure_properties(const ActivationInfo& info, const Activa
   }
 
   r.kinks = find_kinks(info, p);
-  r.differentiable = r.kinks.empty();
+  r.jumps = find_jumps(info, p);
+  r.differentiable = r.kinks.empty() && r.jumps.empty();
+  r.saturation = saturation_regions(info, p);
 
   // Monotonic: no negative derivative and no decrease of f on a wide grid.
   const std::vector<float> wide = grid(-50.0f, 50.0f, 100001);

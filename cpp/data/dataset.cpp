@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "core/rng.h"
 #include "data/det_math.h"
+#include "data/shapeset.h"
 
 namespace alab::data {
 namespace {
@@ -120,7 +121,7 @@ void sine(Points& p, int n, double noise, Rng& rng) {
 
 }  // namespace
 
-std::string dataset_names() { return "circle, xor, gauss, spiral, moons, spiral_k, plane, multi_gauss, sine"; }
+std::string dataset_names() { return "circle, xor, gauss, spiral, moons, spiral_k, plane, multi_gauss, sine, shapeset"; }
 
 std::vector<float> to_tanh_labels(const std::vector<float>& y) {
   std::vector<float> out(y.size());
@@ -128,7 +129,8 @@ std::vector<float> to_tanh_labels(const std::vector<float>& y) {
   return out;
 }
 
-Dataset make_dataset(const std::string& name, int n, double noise, uint32_t seed, double train_fraction, int classes) {
+Dataset make_dataset(const std::string& name, int n, double noise, uint32_t seed, double train_fraction, int classes,
+                     int size) {
   if (n < 4 || n > 100000) throw_range("n", n, "an integer in [4, 100000]");
   if (!(noise >= 0.0 && noise <= 1.0)) throw_range("noise", noise, "a number in [0, 1] (a fraction: 0.25 = 25%)");
   if (!(train_fraction > 0.0 && train_fraction < 1.0))
@@ -149,6 +151,15 @@ Dataset make_dataset(const std::string& name, int n, double noise, uint32_t seed
   } else if (name == "plane") { plane(p, n, noise, rng); d.classes = 0; }
   else if (name == "multi_gauss") { multi_gauss(p, n, noise, rng); d.classes = 0; }
   else if (name == "sine") { sine(p, n, noise, rng); d.classes = 0; d.inputs = 1; }
+  else if (name == "shapeset") {
+    if (size < 8 || size > 32) throw_range("size", size, "an integer in [8, 32] for shapeset (image side in pixels)");
+    if (static_cast<long>(n) * size * size > 16000000L)
+      throw_range("n", n, "at most " + std::to_string(16000000L / (static_cast<long>(size) * size)) +
+                              " for shapeset at size " + std::to_string(size) + " (n x size² <= 16e6)");
+    shapeset_images(n, size, noise, rng, p.x, p.y);
+    d.inputs = size * size;
+    d.classes = kShapesetClasses;
+  }
   else throw InvalidArgument(InvalidArgument::Kind::Range, "name",
                              "name must be one of " + dataset_names() + "; got \"" + name + "\"");
 

@@ -16,6 +16,8 @@
 //                (in [−1.2, 1.2] without noise)
 //   multi_gauss  2-D regression: Playground's six signed Gaussian bumps, y in [−1, 1]
 //   sine         1-D regression: x ~ U(−6, 6), y = sin x + U(−1, 1)·noise
+//   shapeset     size×size grey images in [0, 1] (size in [8, 32], default 32), 9 classes:
+//                Glorot & Bengio's Shapeset-3x2 (see shapeset.h); n·size² <= 16e6
 // Classification labels are 0..classes−1 (to_tanh_labels maps 0/1 to −1/+1).
 // All points are generated, shuffled (seeded) and the first
 // round(n·trainFraction) (at least 1, at most n − 1) become the training set.
@@ -39,11 +41,11 @@ struct Dataset {
 };
 
 // Throws alab::InvalidArgument naming the argument and what is allowed.
-// `classes` is read by spiral_k only.
+// `classes` is read by spiral_k only, `size` by shapeset only.
 Dataset make_dataset(const std::string& name, int n, double noise, uint32_t seed, double train_fraction = 0.5,
-                     int classes = 3);
+                     int classes = 3, int size = 32);
 
-// "circle, xor, gauss, spiral, moons, spiral_k, plane, multi_gauss, sine"
+// "circle, xor, gauss, spiral, moons, spiral_k, plane, multi_gauss, sine, shapeset"
 std::string dataset_names();
 
 // 0/1 labels to −1/+1 (for tanh heads).

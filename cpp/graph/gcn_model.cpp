@@ -10,6 +10,7 @@
 #include "graph/graph_layers.h"
 #include "graph/spectrum.h"
 #include "nn/head.h"
+#include "nn/layer_stats.h"
 #include "nn/init.h"
 #include "nn/optimizer.h"
 
@@ -17,15 +18,7 @@ namespace alab::graph {
 namespace {
 
 constexpr uint64_t kInitStream = 11;
-constexpr double kSaturationShare = 0.05;  // as the MLP: |f'(z)| < 5% of max |f'|
 constexpr uint32_t kLayerSeedStep = 0x9E3779B9u;
-
-int histogram_bin(float z) {
-  constexpr float kBinsPerUnit = nn::kHistogramBins / (nn::kHistogramMax - nn::kHistogramMin);
-  if (!(z >= nn::kHistogramMin)) return 0;
-  if (z >= nn::kHistogramMax) return nn::kHistogramBins - 1;
-  return std::min(static_cast<int>((z - nn::kHistogramMin) * kBinsPerUnit), nn::kHistogramBins - 1);
-}
 
 int argmax_row(const float* row, int k) {
   int best = 0;
@@ -78,7 +71,7 @@ void GcnModel::build() {
     if (L.hidden) {
       L.act = config_.activations[l];
       L.act_params = config_.params[l];
-      L.max_abs_derivative = max_abs_derivative(activation_info(L.act), L.act_params);
+      L.regions = saturation_regions(activation_info(L.act), L.act_params);
     }
     const std::string name = "layer" + std::to_string(l);
     L.w_count = static_cast<std::size_t>(taps) * L.out * L.in;
@@ -282,35 +275,15 @@ void GcnModel::diagnostics(GcnReport& r) {
     const float* a = &acts_[L.a];
     std::vector<float> d(count);
     activation_info(L.act).derivative(z, d.data(), count, layer_params(static_cast<int>(l), false));
-    const float threshold = static_cast<float>(kSaturationShare * L.max_abs_derivative);
-    nn::LayerReport out;
-    out.histogram.assign(nn::kHistogramBins, 0);
-    std::vector<char> alive(L.out, 0);
-    double sz = 0, sz2 = 0, sa = 0, sa2 = 0, sd = 0;
-    long saturated = 0;
+    // The MLP's statistics routine and definitions (nn/layer_stats.h).
+    nn::LayerStats stats(L.out, L.regions, 1);
     for (int i = 0; i < n_; ++i)
       for (int j = 0; j < L.out; ++j) {
         const std::size_t e = static_cast<std::size_t>(i) * L.out + j;
-        const float dv = std::fabs(d[e]);
-        sz += z[e];
-        sz2 += static_cast<double>(z[e]) * z[e];
-        sa += a[e];
-        sa2 += static_cast<double>(a[e]) * a[e];
-        sd += dv;
-        saturated += dv < threshold;
-        if (dv != 0.0f) alive[j] = 1;
-        ++out.histogram[histogram_bin(z[e])];
+        stats.add(j, z[e], a[e], d[e]);
       }
-    const double pairs = static_cast<double>(count);
-    out.pre_mean = sz / pairs;
-    out.pre_std = std::sqrt(std::max(0.0, sz2 / pairs - out.pre_mean * out.pre_mean));
-    out.act_mean = sa / pairs;
-    out.act_std = std::sqrt(std::max(0.0, sa2 / pairs - out.act_mean * out.act_mean));
-    out.saturated_fraction = saturated / pairs;
-    out.mean_abs_derivative = sd / pairs;
-    for (int j = 0; j < L.out; ++j)
-      if (!alive[j]) out.dead_units.push_back(j);
-    out.dead_fraction = static_cast<double>(out.dead_units.size()) / L.out;
+    nn::LayerReport out;
+    stats.finish(out, n_);
     out.grad_norm = grad_norms_[l];
     r.layers.push_back(std::move(out));
   }

@@ -119,7 +119,7 @@ class GcnModel {
     bool hidden = true;
     Activation act = Activation::identity;
     ActivationParams act_params;
-    float max_abs_derivative = 1.0f;
+    SaturationRegions regions;  // of the activation (core/properties.h)
     std::size_t w = 0, b = 0, w_count = 0;  // offsets in params
     std::size_t z = 0, a = 0, tx = 0;       // offsets in acts
   };

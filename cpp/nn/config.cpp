@@ -1,6 +1,7 @@
 // parse_config / config_to_json: the validation of every network setting.
 #include "nn/config.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -88,7 +89,7 @@ namespace {
 namespace jf = json_field;
 
 const char* const kFields[] = {"inputs", "hidden", "activation", "activationParams", "output", "classes",
-                               "init", "biasInit", "optimizer", "learningRate", "momentum", "nesterov",
+                               "init", "initGain", "biasInit", "optimizer", "learningRate", "momentum", "nesterov",
                                "batchSize", "l2", "clip", "preluShared", "seed"};
 
 const char* const kOutputNames[] = {"sigmoid", "softmax", "linear", "tanh"};
@@ -155,7 +156,25 @@ void read_params(const json& obj, const std::string& field, const std::vector<Ac
   }
 }
 
+// The caps on the whole network (see config.h), named after "hidden".
+void check_size(const NetworkConfig& c) {
+  const long params = parameter_count(c);
+  if (params > kMaxParameters)
+    throw_range("hidden", std::to_string(params) + " parameters",
+                "a network of at most " + std::to_string(kMaxParameters) + " parameters (inputs, widths and classes together)");
+}
+
 }  // namespace
+
+long parameter_count(const NetworkConfig& c) {
+  long p = 0, in = c.inputs;
+  for (std::size_t l = 0; l < c.hidden.size(); ++l) {
+    p += (in + 1) * c.hidden[l];
+    if (l < c.activations.size() && c.activations[l] == Activation::prelu) p += c.prelu_shared ? 1 : c.hidden[l];
+    in = c.hidden[l];
+  }
+  return p + (in + 1) * c.outputs();
+}
 
 const char* output_name(OutputHead h) { return kOutputNames[static_cast<int>(h)]; }
 const char* init_name(InitKind k) { return kInitNames[static_cast<int>(k)]; }
@@ -179,14 +198,16 @@ NetworkConfig parse_config(const json& j) {
                             "unknown field \"" + it.key() + "\"; allowed: " + join(kFields));
   }
   NetworkConfig c;
-  if (!j.contains("inputs")) throw_type("inputs", "undefined", "an integer in [1, 64] (required)");
+  if (!j.contains("inputs"))
+    throw_type("inputs", "undefined", "an integer in [1, " + std::to_string(kMaxInputs) + "] (required)");
   c.inputs = static_cast<int>(jf::integer_in(j["inputs"], "inputs", 1, kMaxInputs));
 
   if (j.contains("hidden")) {
     const json& h = j["hidden"];
     if (!h.is_array()) throw_type("hidden", h.dump(), "an array of layer widths");
     if (h.size() > kMaxHiddenLayers)
-      throw_range("hidden", std::to_string(h.size()) + " layers", "an array of at most 16 layer widths");
+      throw_range("hidden", std::to_string(h.size()) + " layers",
+                  "an array of at most " + std::to_string(kMaxHiddenLayers) + " layer widths");
     c.hidden.clear();
     for (std::size_t i = 0; i < h.size(); ++i)
       c.hidden.push_back(static_cast<int>(jf::integer_in(h[i], "hidden[" + std::to_string(i) + "]", 1, kMaxWidth)));
@@ -234,6 +255,8 @@ NetworkConfig parse_config(const json& j) {
   if (j.contains("output")) c.output = static_cast<OutputHead>(choose(j["output"], "output", kOutputNames));
   if (j.contains("classes")) c.classes = static_cast<int>(jf::integer_in(j["classes"], "classes", 2, kMaxClasses));
   if (j.contains("init")) c.init = static_cast<InitKind>(choose(j["init"], "init", kInitNames));
+  if (j.contains("initGain"))
+    c.init_gain = static_cast<float>(jf::number_in(j["initGain"], "initGain", 0, kMaxInitGain));
   if (j.contains("biasInit")) c.bias_init = static_cast<float>(jf::number_in(j["biasInit"], "biasInit", -10, 10));
   if (j.contains("optimizer"))
     c.optimizer = static_cast<OptimizerKind>(choose(j["optimizer"], "optimizer", kOptimizerNames));
@@ -253,6 +276,7 @@ NetworkConfig parse_config(const json& j) {
   if (j.contains("clip")) c.clip = static_cast<float>(jf::number_in(j["clip"], "clip", 0, 1e6));
   if (j.contains("preluShared")) c.prelu_shared = jf::boolean(j["preluShared"], "preluShared");
   if (j.contains("seed")) c.seed = static_cast<uint32_t>(jf::integer_in(j["seed"], "seed", 0, 4294967295LL));
+  check_size(c);
   return c;
 }
 
@@ -274,6 +298,7 @@ json config_to_json(const NetworkConfig& c) {
               {"output", output_name(c.output)},
               {"classes", c.classes},
               {"init", init_name(c.init)},
+              {"initGain", jf::shortest(c.init_gain)},
               {"biasInit", jf::shortest(c.bias_init)},
               {"optimizer", optimizer_name(c.optimizer)},
               {"learningRate", jf::shortest(c.learning_rate)},

@@ -2,8 +2,8 @@
 // built from, with validation and JSON conversion (field names as in JS).
 //
 // Fields, defaults and caps (every field is checked by parse_config):
-//   inputs           required   integer in [1, 64]
-//   hidden           [4, 2]     array of 0..16 widths, each an integer in [1, 256]
+//   inputs           required   integer in [1, 1024]
+//   hidden           [4, 2]     array of 0..64 widths, each an integer in [1, 1024]
 //   activation       "tanh"     a registry name, or an array with one name per hidden layer
 //   activationParams {}         object {alpha?, lower?, upper?} for all layers, or an array
 //                               with one such object per hidden layer; each key must be a
@@ -16,6 +16,8 @@
 //   classes          2          integer in [2, 16]; the number of outputs of a softmax head
 //                               (other heads have one output and ignore it)
 //   init             "xavier"   uniform | standard | xavier | he | lecun | rai
+//   initGain         1          number in [0, 100]; multiplies the scale of the init
+//                               (every drawn weight, and rai's drawn biases)
 //   biasInit         0          number in [-10, 10] (every bias; rai draws biases itself)
 //   optimizer        "sgd"      sgd | momentum | adam (beta1 0.9, beta2 0.999, eps 1e-8)
 //   learningRate     0.03       number in [0, 100]
@@ -26,6 +28,9 @@
 //   clip             0          number in [0, 1e6]; global gradient-norm clip, 0 = off
 //   preluShared      false      boolean: one learned alpha per layer instead of per unit
 //   seed             1          integer in [0, 4294967295]
+// Size cap beyond the fields: at most kMaxParameters parameters (a bigger
+// network is refused naming "hidden"). With it the activation buffers stay
+// below 40 M floats even at 64 layers and batchSize 1024.
 // Non-finite numbers arrive from JS as the strings "NaN", "Infinity" and
 // "-Infinity" (JSON cannot carry them); they are reported as numbers and rejected.
 #pragma once
@@ -44,9 +49,12 @@ enum class OutputHead : uint8_t { sigmoid, softmax, linear, tanh };
 enum class InitKind : uint8_t { uniform, standard, xavier, he, lecun, rai };
 enum class OptimizerKind : uint8_t { sgd, momentum, adam };
 
-inline constexpr int kMaxInputs = 64;
-inline constexpr int kMaxHiddenLayers = 16;
-inline constexpr int kMaxWidth = 256;
+inline constexpr int kMaxInputs = 1024;
+inline constexpr int kMaxHiddenLayers = 64;
+inline constexpr int kMaxWidth = 1024;
+// Glorot & Bengio's 4 x 1000 network on 32 x 32 inputs has 4.04 M parameters.
+inline constexpr long kMaxParameters = 5L << 20;
+inline constexpr float kMaxInitGain = 100.0f;
 inline constexpr int kMaxClasses = 16;
 inline constexpr int kMaxBatch = 1024;
 
@@ -58,6 +66,7 @@ struct NetworkConfig {
   OutputHead output = OutputHead::sigmoid;
   int classes = 2;
   InitKind init = InitKind::xavier;
+  float init_gain = 1.0f;
   float bias_init = 0.0f;
   OptimizerKind optimizer = OptimizerKind::sgd;
   float learning_rate = 0.03f;
@@ -72,6 +81,9 @@ struct NetworkConfig {
   // Units of the output layer: classes for softmax, else 1.
   int outputs() const { return output == OutputHead::softmax ? classes : 1; }
 };
+
+// Parameters of the network a config builds (weights, biases, prelu alphas).
+long parameter_count(const NetworkConfig& c);
 
 // Validates every field (see the table above) and fills the defaults.
 // Throws InvalidArgument naming the field, the value and what is allowed.

@@ -5,7 +5,9 @@
 
 namespace alab::nn {
 
-void init_dense(InitKind kind, float* w, float* b, int out, int in, float bias_init, Rng& rng) {
+namespace {
+
+void draw_dense(InitKind kind, float* w, float* b, int out, int in, float bias_init, Rng& rng) {
   const long count = static_cast<long>(out) * in;
   const float fin = static_cast<float>(in);
   switch (kind) {
@@ -48,6 +50,17 @@ void init_dense(InitKind kind, float* w, float* b, int out, int in, float bias_i
     }
   }
   for (int j = 0; j < out; ++j) b[j] = bias_init;
+}
+
+}  // namespace
+
+void init_dense(InitKind kind, float* w, float* b, int out, int in, float bias_init, Rng& rng, float gain) {
+  draw_dense(kind, w, b, out, in, bias_init, rng);
+  if (gain == 1.0f) return;
+  const long count = static_cast<long>(out) * in;
+  for (long i = 0; i < count; ++i) w[i] *= gain;
+  if (kind == InitKind::rai)
+    for (int j = 0; j < out; ++j) b[j] *= gain;
 }
 
 }  // namespace alab::nn

@@ -110,7 +110,7 @@ void Network::build_layout() {
       L.act = config_.activations[l];
       L.act_params = config_.params[l];
       L.prelu = L.act == Activation::prelu;
-      L.max_abs_derivative = max_abs_derivative(activation_info(L.act), L.act_params);
+      L.regions = saturation_regions(activation_info(L.act), L.act_params);
       if (L.prelu) {
         L.alpha = p;
         L.alpha_count = config_.prelu_shared ? 1 : L.out;
@@ -145,7 +145,7 @@ void Network::build_layout() {
 void Network::initialise() {
   Rng rng(config_.seed, kInitStream);
   for (const Layer& L : layers_) {
-    init_dense(config_.init, &params_[L.w], &params_[L.b], L.out, L.in, config_.bias_init, rng);
+    init_dense(config_.init, &params_[L.w], &params_[L.b], L.out, L.in, config_.bias_init, rng, config_.init_gain);
     if (L.prelu) std::fill_n(&params_[L.alpha], L.alpha_count, L.act_params.alpha);
   }
 }

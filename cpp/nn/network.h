@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "core/properties.h"
 #include "nn/config.h"
 #include "nn/report.h"
 
@@ -153,7 +154,7 @@ class Network {
     int alpha_count = 0;
     std::size_t w = 0, b = 0, alpha = 0;  // offsets in params
     std::size_t z = 0, a = 0;             // offsets in acts
-    float max_abs_derivative = 1.0f;      // of the activation, on a grid over [-20, 20]
+    SaturationRegions regions;            // of the activation: where a unit is saturated
   };
 
   void build_layout();

@@ -13,12 +13,12 @@ namespace {
 
 constexpr const char* kFormat = "activation-lab/network";
 constexpr int kVersion = 1;
-// The largest valid network (64 inputs, 16 x 256 prelu units, 16 classes) has
-// 1,011,728 weights, about 16 MB of JSON. Larger texts are refused before
+// The largest valid network has kMaxParameters (5,242,880) weights, at most
+// about 80 MB of JSON (15 characters a weight). Larger texts are refused before
 // parsing: nlohmann's DOM takes ~16 bytes a value plus vector growth, and a
-// 64 MiB array of numbers would exhaust the 1 GiB wasm heap.
-constexpr std::size_t kMaxJsonBytes = 24u << 20;
-constexpr long kMaxJsonValues = 1100000;
+// text of more values than any network has would exhaust the 1 GiB wasm heap.
+constexpr std::size_t kMaxJsonBytes = 80u << 20;
+constexpr long kMaxJsonValues = kMaxParameters + 100000;
 constexpr int kMaxNesting = 8;
 
 [[noreturn]] void fail(const std::string& field, const std::string& message) {
@@ -60,7 +60,7 @@ std::string Network::to_json() const {
 
 Network Network::from_json(const std::string& text) {
   if (text.size() > kMaxJsonBytes)
-    fail("json", "too large (" + std::to_string(text.size()) + " bytes; at most 24 MiB)");
+    fail("json", "too large (" + std::to_string(text.size()) + " bytes; at most 80 MiB)");
   check_shape(text);
   const json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) fail("json", "not valid JSON");

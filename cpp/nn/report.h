@@ -4,12 +4,23 @@
 //
 // { step, learningRate, batchLoss, trainLoss, testLoss, trainAccuracy, testAccuracy,
 //   diverged, divergedAtStep,
-//   layers: [ { preMean, preStd, actMean, actStd, saturatedFraction, deadFraction,
+//   layers: [ { preMean, preStd, actMean, actStd, actPercentiles: [p2, p50, p98],
+//               saturatedFraction, inactiveFraction, deadFraction,
 //               deadUnits: [int], saturatedUnits: [int], meanAbsDerivative, gradNorm,
 //               alpha: { mean, min, max, values: [] } | null,
 //               histogram: { min: -6, max: 6, counts: [30 ints] } } ],   // hidden layers
 //   gradNormRatio, events: [ { step, layer, unit, kind: "died" | "revived", learningRate,
 //                              region: { center: [inputs], share } | null } ] }
+//
+// Definitions, over (unit, sample) pairs of the diagnostics set:
+//   saturatedFraction  z in an asymptotically flat tail of a smooth activation
+//                      (|f'(z)| < 5 % of max|f'|; the regions are measured from the
+//                      kernel, core/properties.h saturation_regions): sigmoid, tanh,
+//                      softsign on both sides, softplus, elu, selu, gelu, silu, mish
+//                      on the negative side. The flat side of a rectifier is not one.
+//   inactiveFraction   f'(z) == 0 outside such a tail (relu's negative side, step).
+//   deadFraction       units inactive on every sample.
+//   actPercentiles     the 2nd, 50th and 98th percentile of the activations.
 //
 // Absent values are null: test* without test data, *Accuracy for a linear
 // head, divergedAtStep before any divergence, gradNormRatio without hidden
@@ -17,6 +28,7 @@
 // null (and layers/events empty) when the report was not requested.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -38,10 +50,12 @@ struct AlphaStats {
 
 struct LayerReport {
   double pre_mean = 0, pre_std = 0, act_mean = 0, act_std = 0;
-  double saturated_fraction = 0;     // (unit, sample) pairs with |f'(z)| < 0.05 max|f'|
+  std::array<double, 3> act_percentiles{0, 0, 0};  // p2, p50, p98 of the activations
+  double saturated_fraction = 0;     // (unit, sample) pairs in a flat tail (see above)
+  double inactive_fraction = 0;      // pairs with f'(z) == 0 outside a flat tail
   double dead_fraction = 0;          // units with f'(z) == 0 on every diagnostics sample
   std::vector<int> dead_units;
-  std::vector<int> saturated_units;  // not dead, |f'| below the saturation scale on >= 90 % of samples
+  std::vector<int> saturated_units;  // not dead, in a flat tail on >= 90 % of samples
   double mean_abs_derivative = 0;
   double grad_norm = 0;              // ‖dL/dW‖ of the layer's weights at the last step
   std::optional<AlphaStats> alpha;   // prelu layers only

@@ -36,6 +36,7 @@ const EXPRESSIONS = {
   silu: ['x / (1 + Math.exp(-x))', '(s = 1 / (1 + Math.exp(-x))) * (1 + x * (1 - s))'],
   softplus: ['Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)))', '1 / (1 + Math.exp(-x))'],
   softsign: ['x / (1 + Math.abs(x))', '1 / ((s = 1 + Math.abs(x)) * s)'],
+  step: ['x > 0 ? 1 : 0', '0'],
   mish: [
     'x * Math.tanh(Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))))',
     '(s = Math.tanh(Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))))) + x * (1 - s * s) / (1 + Math.exp(-x))',

@@ -9,7 +9,7 @@ import { openReady, screenshot, useSiteAndBrowser } from './helpers/browser.mjs'
 
 const env = useSiteAndBrowser();
 
-const NAMES = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'rrelu', 'elu', 'selu', 'gelu', 'silu', 'softplus', 'softsign', 'mish'];
+const NAMES = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'rrelu', 'elu', 'selu', 'gelu', 'silu', 'softplus', 'softsign', 'mish', 'step'];
 
 function countCurvePixels(canvases) {
   return canvases.map((c) => {
@@ -30,7 +30,7 @@ test('the explorer draws f and f\' of every activation, with sliders, read-out a
   const cards = await page.$$eval('#explorer [data-activation]', (els) => els.map((e) => e.dataset.activation));
   assert.deepEqual(cards, NAMES);
   const drawn = await page.$$eval('#explorer [data-activation] canvas', countCurvePixels);
-  assert.equal(drawn.length, 14);
+  assert.equal(drawn.length, NAMES.length);
   for (const [i, { blue, orange }] of drawn.entries()) {
     assert.ok(blue > 50, `chart ${i}: f drawn (${blue} blue pixels)`);
     assert.ok(orange > 20, `chart ${i}: f' drawn (${orange} orange pixels)`);

@@ -264,6 +264,7 @@ TEST(Properties, MatchTheKnownTruth) {
       {"softplus", true, true, true, false, true, false, false, 0.0f, U},
       {"softsign", true, true, true, true, true, true, true, -1.0f, 1.0f},
       {"mish", true, true, false, false, true, false, false, -0.308843f, U},
+      {"step", true, false, true, false, true, true, false, 0.0f, 1.0f},
   };
   ASSERT_EQ(std::size(truth), kActivationCount);
   for (const Truth& t : truth) {
@@ -273,7 +274,10 @@ TEST(Properties, MatchTheKnownTruth) {
     EXPECT_EQ(p.nonlinear, t.nonlinear);
     EXPECT_EQ(p.differentiable, t.differentiable);
     if (!t.differentiable) {
-      EXPECT_EQ(p.kinks, std::vector<float>{0.0f});
+      // relu and its kin bend at 0 (f' jumps); step jumps there itself.
+      EXPECT_EQ(std::string(t.name) == "step" ? p.jumps : p.kinks, std::vector<float>{0.0f});
+    } else {
+      EXPECT_TRUE(p.jumps.empty());
     }
     EXPECT_EQ(p.monotonic, t.monotonic);
     EXPECT_EQ(p.identity_near_origin, t.identity_near_origin);
@@ -287,6 +291,52 @@ TEST(Properties, MatchTheKnownTruth) {
       EXPECT_NEAR(p.upper_bound, t.upper, 1e-4);
     }
   }
+}
+
+// Where each activation saturates, measured: both sides of the S-shaped ones,
+// the negative side of the smooth rectifiers; the exactly flat sides of relu
+// and step are inactive instead, and a constant small slope is neither.
+TEST(Properties, SaturationRegionsFollowTheShapeOfTheDerivative) {
+  struct Side { const char* name; bool below, above, inactive_below, inactive_above; };
+  const Side sides[] = {
+      {"identity", false, false, false, false}, {"sigmoid", true, true, false, false},
+      {"tanh", true, true, false, false},       {"relu", false, false, true, false},
+      {"leaky_relu", false, false, false, false}, {"prelu", false, false, false, false},
+      {"rrelu", false, false, false, false},    {"elu", true, false, false, false},
+      {"selu", true, false, false, false},      {"gelu", true, false, false, false},
+      {"silu", true, false, false, false},      {"softplus", true, false, false, false},
+      {"softsign", true, true, false, false},   {"mish", true, false, false, false},
+      {"step", false, false, true, true},
+  };
+  ASSERT_EQ(std::size(sides), kActivationCount);
+  for (const Side& s : sides) {
+    SCOPED_TRACE(s.name);
+    const ActivationInfo& info = *find_activation(s.name);
+    const SaturationRegions r = saturation_regions(info, default_params(info));
+    EXPECT_EQ(std::isfinite(r.below), s.below);
+    EXPECT_EQ(std::isfinite(r.above), s.above);
+    EXPECT_EQ(r.inactive_below, s.inactive_below);
+    EXPECT_EQ(r.inactive_above, s.inactive_above);
+    // Inside a tail |f'| is below 5 % of its maximum, and the boundary is the outermost crossing.
+    const float scale = max_abs_derivative(info, default_params(info));
+    for (float z : {r.below, r.above}) {
+      if (!std::isfinite(z)) continue;
+      for (float t : {z, z * 1.5f, z * 4.0f}) {
+        float d = 0;
+        info.derivative(&t, &d, 1, default_params(info));
+        EXPECT_LT(std::fabs(d), 0.05f * scale) << t;
+      }
+      float inner = z > 0 ? z - 0.01f : z + 0.01f, d = 0;
+      info.derivative(&inner, &d, 1, default_params(info));
+      EXPECT_GE(std::fabs(d), 0.05f * scale * 0.999f) << inner;
+    }
+  }
+  // The known boundaries: σ'(z) = 0.0125 at |z| = 4.36, elu's e^z = 0.05 at z = ln 0.05.
+  const SaturationRegions sig = saturation_regions(*find_activation("sigmoid"), {});
+  EXPECT_NEAR(sig.below, -4.36, 0.011);
+  EXPECT_NEAR(sig.above, 4.36, 0.011);
+  const ActivationInfo& elu = *find_activation("elu");
+  EXPECT_NEAR(saturation_regions(elu, default_params(elu)).below, std::log(0.05), 0.011);
 }
 
 TEST(Properties, EluWithAlphaNotOneHasAKink) {

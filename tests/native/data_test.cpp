@@ -16,6 +16,45 @@ TEST(Data, DeterministicSinMatchesLibm) {
   for (double x = -20; x <= 20; x += 0.01) ASSERT_NEAR(det_cos(x), std::cos(x), 1e-13) << x;
 }
 
+// Shapeset-3x2: 9 classes, grey images in [0, 1], one shape or two by class,
+// seeded, at 32 x 32 and smaller.
+TEST(Shapeset, ImagesLabelsAndSizes) {
+  const Dataset d = make_dataset("shapeset", 900, 0.0, 5, 0.5);
+  EXPECT_EQ(d.inputs, 1024);
+  EXPECT_EQ(d.classes, 9);
+  ASSERT_EQ(d.x.size(), 450u * 1024);
+  std::vector<int> count(9, 0);
+  std::vector<double> ink(9, 0.0);
+  for (int i = 0; i < d.n_train(); ++i) {
+    const int label = static_cast<int>(d.y[i]);
+    ASSERT_TRUE(label >= 0 && label < 9);
+    ++count[label];
+    int lit = 0;
+    for (int k = 0; k < 1024; ++k) {
+      const float v = d.x[static_cast<std::size_t>(i) * 1024 + k];
+      ASSERT_TRUE(v >= 0.0f && v <= 1.0f);
+      lit += v > 0.0f;
+    }
+    EXPECT_GT(lit, 8) << "image " << i << " (class " << label << ") is nearly empty";
+    EXPECT_LT(lit, 900) << "image " << i;
+    ink[label] += lit;
+  }
+  for (int c = 0; c < 9; ++c) EXPECT_GT(count[c], 25) << c;  // uniform classes: 50 expected
+  // Two shapes cover more pixels than one of the same kind, on average.
+  for (int t = 0; t < 3; ++t) EXPECT_GT(ink[3 + t] / count[3 + t], 1.2 * ink[t] / count[t]) << t;
+  // Seeded: same seed, same bits; another seed, other images.
+  EXPECT_EQ(make_dataset("shapeset", 50, 0.1, 5, 0.5).x, make_dataset("shapeset", 50, 0.1, 5, 0.5).x);
+  EXPECT_NE(make_dataset("shapeset", 50, 0.1, 5, 0.5).x, make_dataset("shapeset", 50, 0.1, 6, 0.5).x);
+  const Dataset small = make_dataset("shapeset", 40, 0.2, 1, 0.5, 3, 12);
+  EXPECT_EQ(small.inputs, 144);
+  EXPECT_EQ(small.x.size(), 20u * 144);
+  for (float v : small.x) ASSERT_TRUE(v >= 0.0f && v <= 1.0f);
+  EXPECT_THROW(make_dataset("shapeset", 40, 0, 1, 0.5, 3, 7), InvalidArgument);
+  EXPECT_THROW(make_dataset("shapeset", 40, 0, 1, 0.5, 3, 33), InvalidArgument);
+  EXPECT_THROW(make_dataset("shapeset", 20000, 0, 1, 0.5, 3, 32), InvalidArgument);
+  EXPECT_NO_THROW(make_dataset("shapeset", 15625, 0, 1, 0.5, 3, 32));
+}
+
 TEST(Data, EveryGeneratorHasShapeRangeAndLabels) {
   for (const char* name : {"circle", "xor", "gauss", "spiral", "moons", "spiral_k", "plane", "multi_gauss", "sine"}) {
     const Dataset d = make_dataset(name, 400, 0.1, 3, 0.75, 4);
@@ -78,7 +117,7 @@ TEST(Data, ValidatesArguments) {
   EXPECT_EQ(message([] { make_dataset("circle", 10, 0, 1, 1.0); }), "trainFraction must be a number in (0, 1), e.g. 0.5; got 1");
   EXPECT_EQ(message([] { make_dataset("spiral_k", 10, 0, 1, 0.5, 9); }), "classes must be an integer in [2, 8] for spiral_k; got 9");
   EXPECT_EQ(message([] { make_dataset("donut", 10, 0, 1); }),
-            "name must be one of circle, xor, gauss, spiral, moons, spiral_k, plane, multi_gauss, sine; got \"donut\"");
+            "name must be one of circle, xor, gauss, spiral, moons, spiral_k, plane, multi_gauss, sine, shapeset; got \"donut\"");
   EXPECT_EQ(make_dataset("xor", 4, 0, 1, 0.01).n_train(), 1);  // at least one sample on each side
   EXPECT_EQ(make_dataset("xor", 4, 0, 1, 0.99).n_test(), 1);
 }

@@ -14,6 +14,7 @@
 #include "nn/born_dead.h"
 #include "nn/dense.h"
 #include "nn/init.h"
+#include "nn/layer_stats.h"
 #include "nn/network.h"
 
 namespace alab::nn {
@@ -29,13 +30,77 @@ Network make_net(const json& cfg, const std::string& dataset, int n, int classes
 }
 
 TEST(AnalyticFacts, ZeroBiasSymmetricWeightsHalveReluPreActivations) {
-  // For relu, |f'(z)| < 0.05 max|f'| exactly when z <= 0: saturatedFraction is
-  // the share of non-positive pre-activations.
+  // For relu, f'(z) == 0 exactly when z <= 0: inactiveFraction is the share of
+  // non-positive pre-activations, about half with zero bias and symmetric
+  // weights. The flat side of a rectifier is not a saturating tail: none of
+  // those pairs counts as saturated.
   for (const char* init : {"he", "xavier", "uniform"}) {
     Network net = make_net({{"inputs", 2}, {"hidden", {64, 64}}, {"activation", "relu"}, {"init", init}}, "gauss", 2000);
     const TrainReport r = net.train(0, true);
-    for (const LayerReport& l : r.layers) EXPECT_NEAR(l.saturated_fraction, 0.5, 0.1) << init;
+    for (const LayerReport& l : r.layers) {
+      EXPECT_NEAR(l.inactive_fraction, 0.5, 0.1) << init;
+      EXPECT_EQ(l.saturated_fraction, 0.0) << init;
+    }
   }
+}
+
+TEST(Diagnostics, SaturatedMeansAFlatTailOfASmoothActivation) {
+  // Gain 8 on xavier puts most tanh and sigmoid pre-activations far into their
+  // tails; elu saturates only on its negative side, relu never (it is inactive
+  // there), leaky_relu neither (its slope 0.01 is constant, not vanishing).
+  const auto top = [](const char* act, double gain) {
+    Network net = make_net({{"inputs", 2}, {"hidden", {64, 64}}, {"activation", act}, {"initGain", gain}}, "gauss", 400);
+    return net.train(0, true).layers[1];
+  };
+  for (const char* act : {"tanh", "sigmoid", "softsign"}) {
+    SCOPED_TRACE(act);
+    // Measured 0.75 (tanh), 0.37 (sigmoid), 0.52 (softsign): tanh's tail starts
+    // at |z| = 2.18, softsign's at 3.47, sigmoid's at 4.36.
+    EXPECT_GT(top(act, 8).saturated_fraction, std::string(act) == "tanh" ? 0.7 : 0.3);
+    EXPECT_LT(top(act, 1).saturated_fraction, 0.05);
+    EXPECT_EQ(top(act, 8).inactive_fraction, 0.0);
+  }
+  EXPECT_LT(top("softsign", 8).saturated_fraction, top("tanh", 8).saturated_fraction);
+  const LayerReport relu = top("relu", 8), leaky = top("leaky_relu", 8), elu = top("elu", 8);
+  EXPECT_EQ(relu.saturated_fraction, 0.0);
+  EXPECT_NEAR(relu.inactive_fraction, 0.5, 0.15);
+  EXPECT_EQ(leaky.saturated_fraction, 0.0);
+  EXPECT_EQ(leaky.inactive_fraction, 0.0);
+  EXPECT_GT(elu.saturated_fraction, 0.2);
+  EXPECT_LT(elu.saturated_fraction, 0.5);  // only z < ln 0.05 ~ -3
+  // Percentiles bracket the median and match the activation's range.
+  const LayerReport t = top("tanh", 8);
+  EXPECT_LT(t.act_percentiles[0], -0.99);
+  EXPECT_GT(t.act_percentiles[2], 0.99);
+  EXPECT_LE(t.act_percentiles[0], t.act_percentiles[1]);
+  EXPECT_LE(t.act_percentiles[1], t.act_percentiles[2]);
+}
+
+TEST(Diagnostics, PercentilesInterpolateBetweenRanks) {
+  std::vector<float> v;
+  for (int i = 100; i >= 0; --i) v.push_back(static_cast<float>(i));  // 0..100 reversed
+  const std::array<double, 3> p = percentiles_2_50_98(v);
+  EXPECT_EQ(p[0], 2.0);
+  EXPECT_EQ(p[1], 50.0);
+  EXPECT_EQ(p[2], 98.0);
+  std::vector<float> w = {0.0f, 1.0f};
+  const std::array<double, 3> q = percentiles_2_50_98(w);
+  EXPECT_DOUBLE_EQ(q[0], 0.02);
+  EXPECT_DOUBLE_EQ(q[1], 0.5);
+  EXPECT_DOUBLE_EQ(q[2], 0.98);
+}
+
+TEST(Diagnostics, StepUnitsAreInactiveAndPassNoGradient) {
+  Network net = make_net({{"inputs", 2}, {"hidden", {16}}, {"activation", "step"}}, "circle", 400);
+  const TrainReport r = net.train(0, true);
+  EXPECT_EQ(r.layers[0].inactive_fraction, 1.0);
+  EXPECT_EQ(r.layers[0].dead_fraction, 1.0);
+  EXPECT_EQ(r.layers[0].saturated_fraction, 0.0);
+  const std::vector<float> before = net.weights();
+  net.train(50, false);
+  const std::vector<float> after = net.weights();
+  // The hidden layer's weights and biases (the first 16 * 3 floats) never move.
+  for (int i = 0; i < 48; ++i) EXPECT_EQ(after[i], before[i]) << i;
 }
 
 // Mean z² of layer 1 and layer 30 of a width-256 zero-bias ReLU stack on

@@ -188,7 +188,7 @@ TEST(Json, RejectsMalformedInput) {
   rejects(j.dump(), "weights[4]");
   j = good;
   j["config"]["hidden"][0] = 0;
-  rejects(j.dump(), "config.hidden[0] must be an integer in [1, 256]; got 0");
+  rejects(j.dump(), "config.hidden[0] must be an integer in [1, 1024]; got 0");
   j = good;
   j["extra"] = 1;
   rejects(j.dump(), "unknown field \"extra\"");

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 
 import { bitsOf, fnv1a64, fromBits, getLab } from './helpers/lab.mjs';
 
-const NAMES = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'rrelu', 'elu', 'selu', 'gelu', 'silu', 'softplus', 'softsign', 'mish'];
+const NAMES = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'rrelu', 'elu', 'selu', 'gelu', 'silu', 'softplus', 'softsign', 'mish', 'step'];
 
 test('the catalogue lists every activation with its parameters and properties', async () => {
   const lab = await getLab();
@@ -23,6 +23,18 @@ test('the catalogue lists every activation with its parameters and properties', 
   assert.equal(lab.activation('tanh').properties.zeroCentred, true);
   assert.equal(lab.activation('sigmoid').properties.upperBound, 1);
   assert.equal(lab.activation('relu').properties.upperBound, null);
+  // step: f jumps at 0 (not differentiable there), f' = 0 on both sides: inactive, never saturated.
+  const step = lab.activation('step').properties;
+  assert.deepEqual([step.differentiable, step.nonDifferentiableAt, step.discontinuousAt], [false, [0], [0]]);
+  assert.deepEqual([step.inactiveBelow, step.inactiveAbove, step.saturatesBelow, step.saturatesAbove], [true, true, null, null]);
+  // The diagnostics' saturation regions, from the measured derivative.
+  const sig = lab.activation('sigmoid').properties;
+  assert.ok(Math.abs(sig.saturatesBelow + 4.36) < 0.011 && Math.abs(sig.saturatesAbove - 4.36) < 0.011, `${sig.saturatesBelow} ${sig.saturatesAbove}`);
+  assert.equal(relu.saturatesBelow, null);
+  assert.equal(relu.inactiveBelow, true);
+  assert.ok(lab.activation('elu').properties.saturatesBelow < -2.9);
+  assert.equal(lab.activation('elu').properties.saturatesAbove, null);
+  assert.equal(lab.activation('leaky_relu').properties.saturatesBelow, null);
   assert.ok(Object.isFrozen(lab.activations[0].properties));
   for (const a of lab.activations) {
     assert.equal(typeof a.label, 'string');
@@ -43,6 +55,7 @@ const REF = {
   softplus: [softplus, (x) => 1 / (1 + Math.exp(-x))],
   softsign: [(x) => x / (1 + Math.abs(x)), (x) => 1 / (1 + Math.abs(x)) ** 2],
   silu: [(x) => x / (1 + Math.exp(-x)), (x) => { const s = 1 / (1 + Math.exp(-x)); return s * (1 + x * (1 - s)); }],
+  step: [(x) => (x > 0 ? 1 : 0), () => 0],
   mish: [(x) => x * Math.tanh(softplus(x)), (x) => { const sp = softplus(x); return Math.tanh(sp) + x / Math.cosh(sp) ** 2 / (1 + Math.exp(-x)); }],
 };
 

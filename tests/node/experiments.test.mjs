@@ -9,7 +9,7 @@ import { getLab } from './helpers/lab.mjs';
 
 const cli = new URL('../../bin/activation-lab.js', import.meta.url).pathname;
 
-test('saturation: the deep sigmoid net pushes its top layer towards 0 and learns nothing; tanh/xavier and relu/he learn', async () => {
+test('saturation (circle): the deep sigmoid net pushes its top layer towards 0 and learns nothing, with a vanishing gradient and no saturated unit; tanh/xavier and relu/he learn', async () => {
   const lab = await getLab();
   const result = runTrainingExperiment(lab, SATURATION);
   const [sigmoid, tanh, relu] = result.variants;
@@ -26,6 +26,20 @@ test('saturation: the deep sigmoid net pushes its top layer towards 0 and learns
   assert.ok(sigmoid.final.testAccuracy < 0.6, `sigmoid accuracy ${sigmoid.final.testAccuracy}`);
   assert.ok(tanh.final.testAccuracy > 0.9, `tanh accuracy ${tanh.final.testAccuracy}`);
   assert.ok(relu.final.testAccuracy > 0.9, `relu accuracy ${relu.final.testAccuracy}`);
+  // Truthful diagnostics: on the circle no sigmoid unit reaches a flat tail (this is σ' <= 1/4 through
+  // depth, not saturation); relu's negative side is inactive (f' = 0), never "saturated"; tanh has
+  // some units in its tails and still learns.
+  // (a handful of first-layer pairs sit in the tails: the circle's inputs reach |x| = 5)
+  for (const r of sigmoid.history) for (const l of r.layers) assert.ok(l.saturatedFraction < 0.005, `sigmoid step ${r.step}: ${l.saturatedFraction}`);
+  for (const r of relu.history) for (const l of r.layers) assert.equal(l.saturatedFraction, 0, `relu step ${r.step}`);
+  assert.ok(relu.final.layers.every((l) => l.inactiveFraction > 0.4), `relu inactive ${relu.final.layers.map((l) => l.inactiveFraction)}`);
+  assert.ok(tanh.final.layers.some((l) => l.saturatedFraction > 0.1), `tanh saturated ${tanh.final.layers.map((l) => l.saturatedFraction)}`);
+  assert.ok(tanh.final.layers.every((l) => l.inactiveFraction === 0));
+  // actPercentiles bracket the mean: [p2, p50, p98] in order, inside sigmoid's (0, 1).
+  for (const l of sigmoid.final.layers) {
+    const [p2, p50, p98] = l.actPercentiles;
+    assert.ok(p2 > 0 && p2 <= p50 && p50 <= p98 && p98 < 1 && p2 <= l.actMean && l.actMean <= p98, `${l.actPercentiles} mean ${l.actMean}`);
+  }
 });
 
 test('dying ReLU: after a learning-rate spike relu has dead units, leaky/prelu/rrelu/elu have none', async () => {
@@ -85,7 +99,7 @@ test('the command line prints tables, JSON, and named errors with exit code 2', 
     [['sideways'], /unknown experiment "sideways"; allowed: saturation, dying-relu, born-dead, train/],
     [['train', '--stpes', '3'], /unknown option --stpes/],
     [['train', '--steps', '-1'], /--steps must be an integer in \[0, 1000000\]; got "-1"/],
-    [['train', '--config', '{"inputs":2,"hidden":[0]}'], /hidden\[0\] must be an integer in \[1, 256\]; got 0/],
+    [['train', '--config', '{"inputs":2,"hidden":[0]}'], /hidden\[0\] must be an integer in \[1, 1024\]; got 0/],
   ]) {
     const r = spawnSync(process.execPath, [cli, ...args]);
     assert.equal(r.status, 2, `${args.join(' ')}: exit ${r.status}`);

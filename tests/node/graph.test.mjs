@@ -44,7 +44,7 @@ test('graph calls validate with named errors, and the lab keeps working', async 
     [() => lab.graph(3), TypeError, /name must be a graph name/],
     [() => lab.graph('ring', { n: 2 }), RangeError, /options.n must be an integer in \[3, 5000\]; got 2/],
     [() => lab.graph('karate', { n: 3 }), RangeError, /unknown field "n"/],
-    [() => lab.createGcn({ hidden: [0] }), RangeError, /hidden\[0\] must be an integer in \[1, 256\]; got 0/],
+    [() => lab.createGcn({ hidden: [0] }), RangeError, /hidden\[0\] must be an integer in \[1, 1024\]; got 0/],
     [() => lab.createGcn({ activation: 'relux' }), RangeError, /activation must be one of identity, .*got "relux"/],
     [() => lab.createGcn({ layer: 'gat' }), RangeError, /layer must be one of gcn, chebyshev; got "gat"/],
     [() => lab.createGcn({ order: 11, layer: 'chebyshev' }), RangeError, /order must be an integer in \[1, 10\]/],
@@ -87,7 +87,7 @@ test('a 2-layer GCN learns the karate split from one labelled member per faction
   assert.equal(r.trainAccuracy, 1);
   assert.ok(r.testAccuracy >= 0.9, `unlabelled accuracy ${r.testAccuracy}`);
   assert.equal(r.layers.length, 1);
-  for (const key of ['preMean', 'preStd', 'actMean', 'actStd', 'saturatedFraction', 'deadFraction', 'meanAbsDerivative', 'gradNorm']) {
+  for (const key of ['preMean', 'preStd', 'actMean', 'actStd', 'saturatedFraction', 'inactiveFraction', 'deadFraction', 'meanAbsDerivative', 'gradNorm']) {
     assert.ok(Number.isFinite(r.layers[0][key]), key);
   }
   assert.equal(r.layers[0].histogram.counts.length, 30);

@@ -14,9 +14,9 @@ test('createNetwork validates every field with named errors, and the lab keeps w
   const lab = await getLab();
   const cases = [
     [undefined, TypeError, /config must be a plain object; got undefined/],
-    [{}, TypeError, /inputs must be an integer in \[1, 64\]/],
-    [{ inputs: 0 }, RangeError, /inputs must be an integer in \[1, 64\].*got 0/],
-    [{ inputs: 2, hidden: [4, 0] }, RangeError, /hidden\[1\] must be an integer in \[1, 256\]; got 0/],
+    [{}, TypeError, /inputs must be an integer in \[1, 1024\]/],
+    [{ inputs: 0 }, RangeError, /inputs must be an integer in \[1, 1024\].*got 0/],
+    [{ inputs: 2, hidden: [4, 0] }, RangeError, /hidden\[1\] must be an integer in \[1, 1024\]; got 0/],
     [{ inputs: 2, hidden: 'big' }, TypeError, /hidden/],
     [{ inputs: 2, activation: 'relux' }, RangeError, /activation must be one of identity, .*got "relux"/],
     [{ inputs: 2, hidden: [3, 3], activation: ['relu'] }, RangeError, /activation/],
@@ -42,6 +42,30 @@ test('createNetwork validates every field with named errors, and the lab keeps w
   net.delete();
 });
 
+test('initGain scales the initial weights (1 keeps them bit for bit) and is validated; shapeset images load', async () => {
+  const lab = await getLab();
+  const base = { inputs: 3, hidden: [4], seed: 5 };
+  const w1 = (() => { const n = lab.createNetwork(base); const w = n.getWeights(); n.delete(); return w; })();
+  const g1 = lab.createNetwork({ ...base, initGain: 1 });
+  const g6 = lab.createNetwork({ ...base, initGain: 6 });
+  assert.deepEqual(g1.getWeights(), w1);
+  assert.deepEqual(g6.getWeights(), w1.map((v) => Math.fround(v * 6)));
+  assert.equal(g6.config.initGain, 6);
+  g1.delete();
+  g6.delete();
+  assert.throws(() => lab.createNetwork({ ...base, initGain: 101 }), /initGain must be a finite number in \[0, 100\]; got 101/);
+  const d = lab.dataset('shapeset', { n: 90, size: 12, seed: 3 });
+  assert.deepEqual([d.inputs, d.classes, d.x.length, d.testX.length], [144, 9, 45 * 144, 45 * 144]);
+  assert.ok(d.x.every((v) => v >= 0 && v <= 1));
+  assert.deepEqual(lab.dataset('shapeset', { n: 90, size: 12, seed: 3 }).x, d.x);
+  assert.throws(() => lab.dataset('shapeset', { n: 90, size: 40 }), /options.size must be an integer in \[8, 32\]; got 40/);
+  assert.throws(() => lab.dataset('shapeset', { n: 20000 }), /n must be at most 15625 for shapeset at size 32/);
+  // The paper's network fits the caps: 1024 inputs, 4 x 1000 sigmoid units, 9 classes.
+  const big = lab.createNetwork({ inputs: 1024, hidden: [1000, 1000, 1000, 1000], activation: 'sigmoid', init: 'standard', output: 'softmax', classes: 9 });
+  assert.equal(big.getWeights().length, 1025 * 1000 + 3 * 1001 * 1000 + 1001 * 9);
+  big.delete();
+});
+
 test('a network trains on a dataset and reports per-layer diagnostics', async () => {
   const lab = await getLab();
   const data = lab.dataset('circle', { n: 400, noise: 0.1, seed: 2 });
@@ -53,11 +77,14 @@ test('a network trains on a dataset and reports per-layer diagnostics', async ()
   assert.ok(report.testAccuracy >= 0.9, `circle, tanh 8-8, 1500 steps: test accuracy ${report.testAccuracy}`);
   assert.equal(report.layers.length, 2);
   for (const l of report.layers) {
-    for (const k of ['preMean', 'preStd', 'actMean', 'actStd', 'saturatedFraction', 'deadFraction', 'meanAbsDerivative', 'gradNorm']) {
+    for (const k of ['preMean', 'preStd', 'actMean', 'actStd', 'saturatedFraction', 'inactiveFraction', 'deadFraction', 'meanAbsDerivative', 'gradNorm']) {
       assert.equal(typeof l[k], 'number', k);
       assert.ok(Number.isFinite(l[k]), k);
     }
     assert.equal(l.histogram.counts.length, 30);
+    const [p2, p50, p98] = l.actPercentiles;
+    assert.ok(-1 <= p2 && p2 <= p50 && p50 <= p98 && p98 <= 1, `tanh percentiles ${l.actPercentiles}`);
+    assert.equal(l.inactiveFraction, 0, 'tanh is never exactly flat');
   }
   const grid = net.predictGrid(-6, 6, -6, 6, 50);
   assert.equal(grid.length, 2500);

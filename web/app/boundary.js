@@ -88,11 +88,43 @@ export class BoundaryView {
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     if (!this.data) return;
+    if (this.data.inputs > 2) {
+      this.#drawImages();
+      return;
+    }
     if (this.surface?.kind === 'grid') this.#drawGrid(this.surface);
     this.#drawAxes();
     if (this.data.inputs === 1) this.#drawCurvePoints();
     else this.#drawPoints();
     if (this.data.inputs === 2) this.#drawLines();
+  }
+
+  // Image data (shapeset): no 2-D plane to paint, so the first training
+  // images are shown as grey tiles with their class in the corner.
+  #drawImages() {
+    const { ctx, canvas, data } = this;
+    const side = Math.round(Math.sqrt(data.inputs));
+    if (side * side !== data.inputs) return;
+    const per = canvas.width >= 200 ? 4 : 3;
+    const tile = Math.floor(canvas.width / per);
+    const n = Math.min(per * per, data.y.length);
+    for (let k = 0; k < n; k++) {
+      const img = new ImageData(side, side);
+      for (let p = 0; p < data.inputs; p++) {
+        const v = 255 - Math.round(255 * data.x[k * data.inputs + p]);
+        img.data.set([v, v, v, 255], 4 * p);
+      }
+      const tmp = new OffscreenCanvas(side, side);
+      tmp.getContext('2d').putImageData(img, 0, 0);
+      ctx.imageSmoothingEnabled = false;
+      const x = (k % per) * tile, y = Math.floor(k / per) * tile;
+      ctx.drawImage(tmp, x + 1, y + 1, tile - 2, tile - 2);
+      if (canvas.width >= 200) {
+        ctx.fillStyle = '#5f3dc4';
+        ctx.font = '11px system-ui, sans-serif';
+        ctx.fillText(String(data.y[k]), x + 4, y + 13);
+      }
+    }
   }
 
   #drawGrid({ resolution, values, outputs }) {

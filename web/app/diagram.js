@@ -15,6 +15,16 @@ import { t } from './i18n/i18n.js';
 import { FRAME, LINK, NEG, POS, activationScale, colorOf, inputImage, layerScales, unitImage } from './unit-tile.js';
 
 const STATE_FILL = { alive: '#dbe7f5', saturated: '#f7d9b5', dead: '#d1d5db' };
+// Columns wider than this (the 1024 pixels of a 32×32 image, a 1000-unit layer)
+// show this many evenly spaced units and the links among them: a million links
+// would stall the page, and a sample reads the same.
+const MAX_SHOWN = 32;
+
+/** Unit indices drawn for a column of n units (all of them up to MAX_SHOWN). */
+function shownUnits(n) {
+  if (n <= MAX_SHOWN) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: MAX_SHOWN }, (_, k) => Math.round((k * (n - 1)) / (MAX_SHOWN - 1)));
+}
 
 export class NetworkDiagram {
   /** @param {{ onUnit?(layer, unit, opts), compact?: boolean }} options */
@@ -44,6 +54,8 @@ export class NetworkDiagram {
     this.inputs = inputs;
     this.widths = widths;
     this.outputs = outputs;
+    this.shown = [inputs, ...widths, outputs].map(shownUnits);
+    this.offsets = widths.map((_, l) => widths.slice(0, l).reduce((a, b) => a + b, 0));
     this.activations = activations;
     this.output = output;
     this.scales = widths.map((_, l) => activationScale(properties[l]));
@@ -60,12 +72,12 @@ export class NetworkDiagram {
     this.lastKey = null;
     this.hitLayout = '';
     // compact diagrams (compare cards, embed) are pictures only: no focus stops
-    this.buttons = this.compact ? [] : this.widths.map((w, l) => Array.from({ length: w }, (_, j) => {
-      const b = el('button', { type: 'button', class: 'unit-hit', tabindex: l === 0 && j === 0 ? '0' : '-1', dataset: { layer: String(l), unit: String(j) } });
+    this.buttons = this.compact ? [] : this.widths.map((w, l) => this.shown[l + 1].map((j, k) => {
+      const b = el('button', { type: 'button', class: 'unit-hit', tabindex: l === 0 && k === 0 ? '0' : '-1', dataset: { layer: String(l), unit: String(j) } });
       b.addEventListener('mouseenter', () => this.onUnit?.(l, j, { pin: false }));
-      b.addEventListener('focus', () => { this.#rove(l, j); this.onUnit?.(l, j, { pin: false }); });
+      b.addEventListener('focus', () => { this.#rove(l, k); this.onUnit?.(l, j, { pin: false }); });
       b.addEventListener('click', () => this.onUnit?.(l, j, { pin: true }));
-      b.addEventListener('keydown', (e) => this.#key(e, l, j));
+      b.addEventListener('keydown', (e) => this.#key(e, l, k));
       this.hits.append(b);
       return b;
     }));
@@ -77,13 +89,15 @@ export class NetworkDiagram {
     this.buttons[l][j].tabIndex = 0;
   }
 
-  #key(e, l, j) {
+  // k is the button's place in its column (the unit index when every unit is shown)
+  #key(e, l, k) {
     const move = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] }[e.key];
     if (!move) return;
     e.preventDefault();
+    const count = (layer) => this.buttons[layer].length;
     const nl = Math.max(0, Math.min(this.widths.length - 1, l + move[0]));
-    const nj = Math.max(0, Math.min(this.widths[nl] - 1, move[0] ? Math.round((j / Math.max(1, this.widths[l] - 1)) * (this.widths[nl] - 1)) : j + move[1]));
-    this.buttons[nl][nj].focus();
+    const nk = Math.max(0, Math.min(count(nl) - 1, move[0] ? Math.round((k / Math.max(1, count(l) - 1)) * (count(nl) - 1)) : k + move[1]));
+    this.buttons[nl][nk].focus();
   }
 
   /** Unit states from a report (null: all alive). */
@@ -135,7 +149,8 @@ export class NetworkDiagram {
 
   #labelHits() {
     if (!this.buttons) return;
-    this.buttons.forEach((col, l) => col.forEach((b, j) => {
+    this.buttons.forEach((col, l) => col.forEach((b, k) => {
+      const j = this.shown[l + 1][k];
       const state = this.states[l]?.[j] ?? 'alive';
       const bias = this.bias(l, j);
       b.dataset.state = state;
@@ -163,7 +178,7 @@ export class NetworkDiagram {
   }
 
   #layout(width, height) {
-    const columns = [this.inputs, ...this.widths, this.outputs];
+    const columns = this.shown.map((c) => c.length);
     const most = Math.max(...columns);
     const pad = this.compact ? 4 : 8;
     const colW = (width - 2 * pad) / columns.length;
@@ -181,7 +196,7 @@ export class NetworkDiagram {
     if (!this.widths) return;
     const t0 = performance.now();
     const width = Math.max(120, this.root.clientWidth || 420);
-    const most = Math.max(this.inputs, this.outputs, ...this.widths);
+    const most = Math.max(...this.shown.map((c) => c.length));
     const height = this.compact ? Math.max(120, Math.min(220, most * 22)) : Math.max(220, Math.min(640, most * 26));
     const dpr = Math.min(2, window.devicePixelRatio || 1);
     if (this.canvas.width !== Math.round(width * dpr) || this.canvas.height !== Math.round(height * dpr)) {
@@ -213,8 +228,8 @@ export class NetworkDiagram {
     const layoutKey = `${width}x${height}`;
     if (layoutKey !== this.hitLayout) {
       this.hitLayout = layoutKey;
-      pos.slice(1, -1).forEach((col, l) => col.forEach((p, j) => {
-        const b = this.buttons[l]?.[j];
+      pos.slice(1, -1).forEach((col, l) => col.forEach((p, k) => {
+        const b = this.buttons[l]?.[k];
         if (b) b.style.cssText = `left:${p.x}px;top:${p.y}px;width:${p.s}px;height:${p.s}px`;
       }));
       this.root.style.height = `${height}px`;
@@ -235,15 +250,17 @@ export class NetworkDiagram {
     const mats = names.map((n) => this.#weights(n));
     let wmax = 1e-6;
     for (const m of mats) if (m) for (let i = 0; i < m.rows * m.cols; i++) wmax = Math.max(wmax, Math.abs(m.values[m.offset + i]));
-    const widest = Math.max(...this.widths, this.inputs);
+    const widest = Math.max(...this.shown.map((c) => c.length));
     const dense = widest > 8;
     const alpha = widest > 16 ? 0.35 : dense ? 0.55 : 0.7;
     for (let c = 0; c + 1 < pos.length; c++) {
       const m = mats[c];
-      for (let j = 0; j < pos[c + 1].length; j++) {
-        const b = pos[c + 1][j];
-        for (let i = 0; i < pos[c].length; i++) {
-          const a = pos[c][i];
+      for (let kb = 0; kb < pos[c + 1].length; kb++) {
+        const b = pos[c + 1][kb];
+        const j = this.shown[c + 1][kb];
+        for (let ka = 0; ka < pos[c].length; ka++) {
+          const a = pos[c][ka];
+          const i = this.shown[c][ka];
           const w = m ? m.values[m.offset + j * m.cols + i] : 0;
           ctx.strokeStyle = !m ? '#d5dbe3' : w >= 0 ? LINK.pos : LINK.neg;
           ctx.globalAlpha = m ? alpha : 1;
@@ -273,7 +290,8 @@ export class NetworkDiagram {
     const scales = u ? layerScales(this.scales, u.values, this.widths, pixels) : this.scales;
     ctx.imageSmoothingEnabled = false;
     // inputs
-    pos[0].forEach((p, i) => {
+    pos[0].forEach((p, k) => {
+      const i = this.shown[0][k];
       if (this.inputs === 2 && u) ctx.drawImage(this.#tileCanvas(inputImage(i, 16)), p.x, p.y, p.s, p.s);
       else { ctx.fillStyle = '#e9ecef'; ctx.fillRect(p.x, p.y, p.s, p.s); }
       ctx.strokeStyle = '#495057';
@@ -281,8 +299,9 @@ export class NetworkDiagram {
       ctx.strokeRect(p.x + 0.5, p.y + 0.5, p.s - 1, p.s - 1);
     });
     // hidden units
-    let unit = 0;
-    pos.slice(1, -1).forEach((col, l) => col.forEach((p, j) => {
+    pos.slice(1, -1).forEach((col, l) => col.forEach((p, k) => {
+      const j = this.shown[l + 1][k];
+      const unit = this.offsets[l] + j;
       const state = this.states[l]?.[j] ?? 'alive';
       if (u && u.values.length >= (unit + 1) * pixels) {
         if (this.tileImg?.width !== res) this.tileImg = new ImageData(res, res);
@@ -291,7 +310,6 @@ export class NetworkDiagram {
         ctx.fillStyle = STATE_FILL[state];
         ctx.fillRect(p.x, p.y, p.s, p.s);
       }
-      unit++;
       const focused = this.focus && this.focus.layer === l && this.focus.unit === j;
       ctx.strokeStyle = FRAME[state];
       ctx.lineWidth = focused ? 3.5 : state === 'alive' ? 1.5 : 2.5;

@@ -14,6 +14,7 @@ import { TrainerView } from './views/trainer-view.js';
 import { CompareView } from './views/compare-view.js';
 import { BornDeadView } from './views/born-dead-view.js';
 import { GraphView } from './views/graph-view.js';
+import { LessonsView } from './views/lessons-view.js';
 import { renderExperimentPanel } from './views/experiment-panel.js';
 import { startFpsMeter } from './fps.js';
 import { installTestHook } from './test-hook.js';
@@ -80,6 +81,7 @@ const trainer = new TrainerView($('#view-train'), { store, controller, activatio
 const compare = new CompareView($('#view-compare'), { store, controller, activations, onReset, onSpike });
 const bornDead = new BornDeadView($('#view-borndead'), { store, client, activations });
 const graphView = new GraphView($('#view-graph'), { lab, store, client, activations });
+const lessons = new LessonsView($('#view-lessons'), { store, onRunPreset: (patch) => applyAndPlay(patch) });
 
 controller.on((kind, payload) => {
   if (kind === 'error') {
@@ -118,6 +120,7 @@ function render(state) {
   compare.render(state);
   bornDead.render(state, { visible: state.view === 'borndead' });
   graphView.render(state, { visible: state.view === 'graph' });
+  lessons.render(state, { visible: state.view === 'lessons' });
   renderPanels(state);
 }
 
@@ -132,7 +135,7 @@ store.subscribe((state, keys) => {
   render(state);
   if (quiet) return;
   const group = strongestGroup(keys.filter((k) => k !== 'view'));
-  const viewSwitch = keys.includes('view') && state.view !== 'explore' && state.view !== 'borndead' && controller.setup?.mode !== sessionView();
+  const viewSwitch = keys.includes('view') && !['explore', 'borndead', 'lessons'].includes(state.view) && controller.setup?.mode !== sessionView();
   if (viewSwitch || group === 'data' || group === 'net') startSession({ play: controller.running && !viewSwitch });
   else if (group === 'live') controller.live(state.lr, schedule(state));
 });
@@ -145,12 +148,13 @@ function applyAndPlay(patch) {
   } finally {
     quiet = false;
   }
-  if (store.get().view !== 'borndead') startSession({ play: true });
+  if (!['borndead', 'lessons'].includes(store.get().view)) startSession({ play: true });
 }
 
 for (const b of document.querySelectorAll('[data-experiment]')) {
   b.addEventListener('click', () => applyAndPlay({ ...EXPERIMENTS[b.dataset.experiment].settings }));
 }
+$('#guide-lessons').addEventListener('click', () => store.set({ view: 'lessons', exp: '' }));
 for (const tab of document.querySelectorAll('.tabs [data-view]')) {
   tab.addEventListener('click', () => store.set({ view: tab.dataset.view }));
 }
@@ -160,6 +164,7 @@ onLanguageChange(() => {
   trainer.relabel();
   bornDead.relabel();
   graphView.relabel();
+  lessons.relabel();
   render(store.get());
   compare.onRun('setup');
 });
@@ -181,7 +186,7 @@ const fps = startFpsMeter((value) => {
 });
 render(store.get());
 await client.ready;
-if (store.get().view !== 'explore' && store.get().view !== 'borndead') startSession({ play: Boolean(EXPERIMENTS[store.get().exp]) });
+if (!['explore', 'borndead', 'lessons'].includes(store.get().view)) startSession({ play: Boolean(EXPERIMENTS[store.get().exp]) });
 else startSession();
 status.textContent = t('app.loaded', { simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
 status.dataset.i18nVars = JSON.stringify({ simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });

@@ -11,13 +11,13 @@ export const SPEED_STEPS = { slow: 60, normal: 300, fast: 1500, max: Infinity };
 
 /** The dataset request for lab.dataset(). */
 export function dataRequest(state) {
-  return { name: state.dataset, n: state.n, noise: state.noise, seed: state.seed, trainFraction: state.trainShare, classes: state.classes };
+  return { name: state.dataset, n: state.n, noise: state.noise, seed: state.seed, trainFraction: state.trainShare, classes: state.classes, size: state.size };
 }
 
 /** The head that fits a dataset when the chosen one does not (softmax needs spiral_k, regression needs linear/tanh). */
 export function fittingOutput(state) {
   if (REGRESSION.has(state.dataset)) return state.output === 'tanh' || state.output === 'linear' ? state.output : 'linear';
-  if (state.dataset === 'spiral_k') return 'softmax';
+  if (state.dataset === 'spiral_k' || state.dataset === 'shapeset') return 'softmax';
   return state.output === 'sigmoid' || state.output === 'tanh' ? state.output : 'sigmoid';
 }
 
@@ -30,8 +30,10 @@ export function networkConfig(state, inputs, override = {}) {
     hidden: [...state.hidden],
     activation: activation.length ? activation : state.act,
     output,
-    classes: output === 'softmax' ? state.classes : 2,
+    // Shapeset-3x2 has 9 classes whatever the classes setting (spiral_k's) says.
+    classes: output !== 'softmax' ? 2 : state.dataset === 'shapeset' ? 9 : state.classes,
     init: override.init ?? state.init,
+    initGain: state.initGain ?? 1,
     biasInit: state.biasInit,
     optimizer: state.opt,
     learningRate: state.lr,
@@ -63,6 +65,6 @@ export function workerSetup(state, { compare = false } = {}) {
 
 // Only the fields networkConfig reads travel to the worker.
 function pickConfigState(state) {
-  const { hidden, act, acts, dataset, output, classes, init, biasInit, opt, lr, batch, l2, clip, seed } = state;
-  return { hidden, act, acts, dataset, output, classes, init, biasInit, opt, lr, batch, l2, clip, seed };
+  const { hidden, act, acts, dataset, output, classes, init, initGain, biasInit, opt, lr, batch, l2, clip, seed } = state;
+  return { hidden, act, acts, dataset, output, classes, init, initGain, biasInit, opt, lr, batch, l2, clip, seed };
 }

@@ -3,16 +3,20 @@
 // Every value read from the URL is validated here; an invalid one falls back
 // to the default and is reported in `rejected`. Nothing here touches the DOM.
 
-export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'spiral_k', 'plane', 'multi_gauss', 'sine'];
+export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'spiral_k', 'plane', 'multi_gauss', 'sine', 'shapeset'];
 export const REGRESSION = new Set(['plane', 'multi_gauss', 'sine']);
 export const OUTPUTS = ['sigmoid', 'softmax', 'linear', 'tanh'];
 export const INITS = ['uniform', 'standard', 'xavier', 'he', 'lecun', 'rai'];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
-export const VIEWS = ['explore', 'train', 'compare', 'borndead', 'graph'];
+export const VIEWS = ['explore', 'train', 'compare', 'borndead', 'graph', 'lessons'];
+export const LESSON_IDS = ['nonlinearity', 'differentiability', 'monotonicity', 'identity-near-zero', 'output-range',
+  'relu-speed', 'saturation', 'large-init', 'depth-init', 'dying-relu', 'prelu', 'rrelu'];
 export const SPEEDS = ['slow', 'normal', 'fast', 'max'];
 export const EXPERIMENTS = ['', 'saturation', 'dying-relu', 'born-dead'];
 export const MAX_LAYERS = 8;
-export const MAX_UNITS = 64;
+// 256 units: the Glorot & Bengio preset (4 x 128 on 8 x 8 Shapeset) trains at
+// the normal speed without dropping frames (see docs/lessons.md).
+export const MAX_UNITS = 256;
 export const MAX_COMPARE = 4;
 
 // The activation names come from the library's catalogue; the table refers to
@@ -28,6 +32,7 @@ export const SETTINGS = [
   { key: 'view', type: 'enum', values: VIEWS, def: 'train', group: 'page' },
   { key: 'lang', type: 'enum', values: ['en', 'zh-CN'], def: 'en', group: 'page' },
   { key: 'exp', type: 'enum', values: EXPERIMENTS, def: '', group: 'page' },
+  { key: 'lesson', type: 'enum', values: LESSON_IDS, def: 'nonlinearity', group: 'page' },
   // explorer
   { key: 'fn', type: 'enum', values: ACTIVATION, def: 'relu', group: 'page' },
   { key: 'fa', type: 'num', min: -10, max: 10, def: null, group: 'page' },  // alpha, null = default
@@ -35,16 +40,18 @@ export const SETTINGS = [
   { key: 'fu', type: 'num', min: 1, max: 100, def: null, group: 'page' },   // rrelu upper
   // data
   { key: 'dataset', type: 'enum', values: DATASETS, def: 'circle', group: 'data' },
-  { key: 'n', type: 'int', min: 20, max: 2000, def: 400, group: 'data' },
+  { key: 'n', type: 'int', min: 20, max: 5000, def: 400, group: 'data' },
   { key: 'noise', type: 'num', min: 0, max: 0.5, def: 0.1, group: 'data' },
   { key: 'trainShare', type: 'num', min: 0.1, max: 0.9, def: 0.5, group: 'data' },
   { key: 'classes', type: 'int', min: 2, max: 8, def: 3, group: 'data' },
+  { key: 'size', type: 'int', min: 8, max: 32, def: 8, group: 'data' },   // shapeset image side
   // network
   { key: 'hidden', type: 'intlist', min: 1, max: MAX_UNITS, minLength: 0, maxLength: MAX_LAYERS, def: [8, 8, 8], group: 'net' },
   { key: 'act', type: 'enum', values: ACTIVATION, def: 'relu', group: 'net' },
   { key: 'acts', type: 'enumlist', values: ACTIVATION, minLength: 0, maxLength: MAX_LAYERS, def: [], group: 'net' },
   { key: 'output', type: 'enum', values: OUTPUTS, def: 'sigmoid', group: 'net' },
   { key: 'init', type: 'enum', values: INITS, def: 'he', group: 'net' },
+  { key: 'initGain', type: 'num', min: 0, max: 16, def: 1, group: 'net' },
   { key: 'biasInit', type: 'num', min: -2, max: 2, def: 0, group: 'net' },
   { key: 'opt', type: 'enum', values: OPTIMIZERS, def: 'sgd', group: 'net' },
   { key: 'batch', type: 'int', min: 1, max: 256, def: 10, group: 'net' },

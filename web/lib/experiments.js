@@ -3,8 +3,11 @@
 // it shows its effect reliably from its seed. Runners take a Lab and plain
 // options and return plain data; they know nothing of terminals or pages.
 
-/** Sigmoid saturation (Glorot & Bengio 2010, Fig. 2): a deep sigmoid network with
- * standard initialisation vs tanh + xavier vs relu + he on the same data and seed. */
+/** A deep sigmoid network with standard initialisation vs tanh + xavier vs
+ * relu + he on the 2-D circle, same data and seed. The sigmoid net's top layer
+ * drifts towards 0 and its gradient vanishes through depth (σ' <= 1/4), but no
+ * unit saturates at this scale: saturatedFraction stays 0. Glorot & Bengio's
+ * saturation itself is the 'saturation' lesson (web/lib/lessons.js, Shapeset). */
 export const SATURATION = Object.freeze({
   id: 'saturation',
   dataset: { name: 'circle', options: { n: 1000, noise: 0.1, seed: 1 } },

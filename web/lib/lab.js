@@ -4,6 +4,7 @@
 // differ in how they load the module.
 import { checked } from './module-call.js';
 import * as graphLib from './graph.js';
+import { LESSONS, runLesson, runLessons } from './lessons.js';
 import { Network } from './network.js';
 import { describe, isPlainObject, requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
 
@@ -118,7 +119,9 @@ export class Lab {
   /**
    * A generated dataset: { name, x, y, testX, testY, inputs, classes }
    * (Float32Arrays, row-major). Names: circle, xor, gauss, spiral, moons,
-   * spiral_k, plane, sine, multi_gauss. options: { n, noise, seed, trainFraction, classes }.
+   * spiral_k, plane, sine, multi_gauss, shapeset (Glorot & Bengio's Shapeset-3x2:
+   * size × size grey images, 9 classes). options: { n, noise, seed,
+   * trainFraction, classes (spiral_k), size (shapeset: 8..32, default 32) }.
    */
   dataset(name, options) {
     requireString(name, 'name', 'a dataset name');
@@ -159,6 +162,22 @@ export class Lab {
     return graphLib.graphFilter(this.#module, graph, signal, options);
   }
   // ---- end graph convolution ----
+
+  // ---- lessons (web/lib/lessons.js) ----
+  /** The seed's claims as lessons: [{ id, title: { en, zh }, claim: { en, zh }, effect, preset }]. */
+  get lessons() {
+    return LESSONS;
+  }
+
+  /** Runs lesson `id` from its seed: { id, claim, holds, measured, chart, ms }. */
+  runLesson(id, options) {
+    return runLesson(this, id, options);
+  }
+
+  /** Every lesson in order (onProgress(done, total, result) after each). */
+  runLessons(options) {
+    return runLessons(this, options);
+  }
 
   /** The underlying Embind module, for benchmarks and tests. */
   get module() {

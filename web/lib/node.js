@@ -8,6 +8,7 @@ import { readLoadOptions } from './load-options.js';
 
 export { Lab };
 export { Network } from './network.js';
+export { LESSONS, LESSON_IDS, SATURATION_LESSON, lessonDefinition, runLesson, runLessons } from './lessons.js';
 export { BORN_DEAD, DYING_RELU, EXPERIMENTS, SATURATION, runBornDead, runTrainingExperiment } from './experiments.js';
 export { GcnModel } from './graph.js';
 export { GCN_EXPERIMENT, runGcnExperiment } from './graph-experiment.js';

@@ -1,5 +1,6 @@
 // The live diagnostics of one network: loss, dead share, saturated share,
-// mean activation and gradient norm per layer over steps, pre-activation
+// inactive share, mean activation, Glorot & Bengio's mean ± std band with the
+// 98th percentile, and gradient norm per layer over steps, pre-activation
 // histograms over f', PReLU alphas and the dead-unit event list. Draws only:
 // every number comes from the library's reports.
 import { Chart, LOSS_COLORS, layerColors, lineOptions } from './setup.js';
@@ -7,12 +8,14 @@ import { chartCard } from './chart-card.js';
 import { layerSeries, series, thin } from './series.js';
 import { Histograms } from './histograms.js';
 import { EventList } from './event-list.js';
+import { glorotDatasets, glorotSeries } from './glorot.js';
 import { el } from '../dom.js';
 import { t } from '../i18n/i18n.js';
 
 const LAYER_CHARTS = [
   { key: 'dead', titleKey: 'chart.dead', pick: (l) => l.deadFraction, opts: { yMin: 0, yMax: 1 } },
   { key: 'saturated', titleKey: 'chart.saturated', pick: (l) => l.saturatedFraction, opts: { yMin: 0, yMax: 1 } },
+  { key: 'inactive', titleKey: 'chart.inactive', pick: (l) => l.inactiveFraction, opts: { yMin: 0, yMax: 1 } },
   { key: 'actMean', titleKey: 'chart.actMean', pick: (l) => l.actMean, opts: {} },
   { key: 'gradNorm', titleKey: 'chart.gradNorm', pick: (l) => (l.gradNorm > 0 ? l.gradNorm : null), opts: { yType: 'logarithmic' } },
 ];
@@ -60,6 +63,16 @@ export class Diagnostics {
         data: { datasets: colors.map((c, i) => ({ label: layerLabel(i), data: [], borderColor: c, backgroundColor: c })) },
         options: lineOptions(spec.opts),
       });
+    }
+    if (this.#wants('glorot')) {
+      const { card, canvas } = chartCard('glorot', 'chart.glorot', { getChart: () => this.charts.glorot, height: 220 });
+      card.classList.add('wide');
+      this.container.append(card);
+      const options = lineOptions();
+      options.plugins.legend.labels.filter = (item) => item.text !== '';
+      this.glorotColors = colors;
+      this.glorotLabel = layerLabel;
+      this.charts.glorot = new Chart(canvas, { type: 'line', data: { datasets: [] }, options });
     }
     if (this.#wants('histograms')) {
       const box = el('figure', { class: 'chart-card wide', dataset: { chart: 'histograms' } },
@@ -125,6 +138,9 @@ export class Diagnostics {
       layerSeries(reports, this.layers, spec.pick).forEach((pts, i) => { c[spec.key].data.datasets[i].data = pts; });
       if (forkReports) layerSeries(forkReports, this.layers, spec.pick).forEach((pts, i) => forkSet(c[spec.key], i, this.layers, pts));
       else c[spec.key].data.datasets.length = this.layers;
+    }
+    if (c.glorot) {
+      c.glorot.data.datasets = glorotDatasets(glorotSeries(reports, this.layers), this.glorotColors, this.glorotLabel, t('lessons.p98'));
     }
     if (c.alpha) {
       this.preluLayers.forEach((l, j) => {

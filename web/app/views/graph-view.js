@@ -153,7 +153,7 @@ export class GraphView {
 
   #drawDiagnostics(r) {
     const acts = this.store.get().gActs;
-    const head = el('tr', {}, ...['graph.layer', 'graph.activation', 'graph.meanAct', 'graph.saturated', 'graph.dead', 'graph.gradNorm']
+    const head = el('tr', {}, ...['graph.layer', 'graph.activation', 'graph.meanAct', 'graph.saturated', 'graph.inactive', 'graph.dead', 'graph.gradNorm']
       .map((k) => el('th', { scope: 'col' }, t(k))));
     const rows = HIDDEN.map((width, l) => {
       const d = r?.layers?.[l];
@@ -163,6 +163,7 @@ export class GraphView {
         el('td', {}, acts[l]),
         el('td', {}, fmt(d?.actMean)),
         el('td', { class: bad(d?.saturatedFraction) }, fmt(d?.saturatedFraction, 2)),
+        el('td', { class: bad(d?.inactiveFraction) }, fmt(d?.inactiveFraction, 2)),
         el('td', { class: bad(d?.deadFraction) }, d ? `${fmt(d.deadFraction, 2)} (${d.deadUnits.length}/${width})` : '–'),
         el('td', {}, fmt(d?.gradNorm)));
     });

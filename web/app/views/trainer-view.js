@@ -64,6 +64,12 @@ export class TrainerView {
     this.boundaryFork = false;
     this.boundary.setData(drawInfo);
     this.preview.setData(drawInfo);
+    // Image data has no 2-D decision plane: the card then shows training images, and says so.
+    const caption = this.root.querySelector('#boundary')?.parentElement?.querySelector('figcaption');
+    if (caption) {
+      caption.dataset.i18n = info.data.inputs > 2 ? 'train.images' : 'train.boundary';
+      caption.textContent = t(caption.dataset.i18n);
+    }
     this.acts = acts;
     this.widths = config.hidden;
     this.properties = acts.map((a) => this.activationInfo.find((x) => x.name === a)?.properties);

@@ -18,6 +18,7 @@ export class Session {
     this.data = lab.dataset(setup.data.name, {
       n: setup.data.n, noise: setup.data.noise, seed: setup.data.seed,
       trainFraction: setup.data.trainFraction, classes: setup.data.classes,
+      ...(setup.data.name === 'shapeset' ? { size: setup.data.size ?? 8 } : {}),
     });
     this.bounds = dataBounds(this.data);
     this.runs = [];
