@@ -1,7 +1,11 @@
 // One training session seen from the page: sends the setup and commands to the
-// worker client, keeps the report history of every run, the latest decision
-// surfaces and the spike windows, and notifies the views. Knows nothing of
-// the DOM.
+// worker client, keeps the report history of every run in bounded memory
+// (bounded-history.js: recent reports in full, older ones as min/max buckets;
+// dead-unit events as a bounded log), the latest decision surfaces and the
+// spike windows, and notifies the views. Knows nothing of the DOM.
+import { BoundedHistory, EventLog } from './bounded-history.js';
+
+const MAX_MANUAL_SPIKES = 100;   // shaded windows kept on the charts (oldest dropped)
 
 export class RunController {
   /** @param client a WorkerClient */
@@ -13,7 +17,8 @@ export class RunController {
 
   clear() {
     this.setupInfo = null;
-    this.histories = {};
+    this.histories = {};     // run key -> BoundedHistory
+    this.events = {};        // run key -> EventLog
     this.surfaces = {};
     this.manualSpikes = [];
     this.running = false;
@@ -46,6 +51,7 @@ export class RunController {
   /** A learning-rate spike of `steps` steps from the current step. */
   spike(steps) {
     this.manualSpikes.push([this.step, this.step + steps]);
+    if (this.manualSpikes.length > MAX_MANUAL_SPIKES) this.manualSpikes.shift();
     this.client.send({ type: 'spike' });
   }
 
@@ -63,16 +69,19 @@ export class RunController {
     switch (msg.type) {
       case 'setup-done':
         this.setupInfo = msg;
-        for (const [key, r] of Object.entries(msg.reports)) this.histories[key] = [r];
+        this.histories = {};
+        this.events = {};
+        for (const [key, r] of Object.entries(msg.reports)) this.#add(key, [r]);
         this.surfaces = msg.surfaces ?? {};
         this.step = 0;
         this.reason = 'ready';
         this.#emit('setup');
         break;
       case 'reports':
-        for (const [key, list] of Object.entries(msg.reports)) (this.histories[key] ??= []).push(...list);
+        for (const [key, list] of Object.entries(msg.reports)) this.#add(key, list);
         if (msg.surfaces) this.surfaces = msg.surfaces;
         this.step = msg.step;
+        this.wasmBytes = msg.wasmBytes ?? null;   // the worker's WebAssembly memory
         this.#emit('update');
         break;
       case 'state':
@@ -94,10 +103,23 @@ export class RunController {
     }
   }
 
+  #add(key, reports) {
+    const h = (this.histories[key] ??= new BoundedHistory());
+    const log = (this.events[key] ??= new EventLog());
+    for (const r of reports) {
+      h.push(r);
+      log.add(r.events);
+    }
+  }
+
   /** The latest report of a run. */
   last(key = 'main') {
-    const h = this.histories[key];
-    return h?.[h.length - 1] ?? null;
+    return this.histories[key]?.last() ?? null;
+  }
+
+  /** The whole run of `key` as chart points (bounded: see bounded-history.js). */
+  points(key = 'main') {
+    return this.histories[key]?.points() ?? [];
   }
 
   /** Spike windows [from, to] to shade on the charts. */

@@ -4,7 +4,7 @@
 // every number comes from the library's reports.
 import { Chart, LOSS_COLORS, layerColors, lineOptions } from './setup.js';
 import { chartCard } from './chart-card.js';
-import { layerSeries, series, thin } from './series.js';
+import { layerSeries, series } from './series.js';
 import { Histograms } from './histograms.js';
 import { EventList } from './event-list.js';
 import { el } from '../dom.js';
@@ -96,10 +96,12 @@ export class Diagnostics {
     } else this.events = null;
   }
 
-  /** Redraws from the whole report history of the run. */
-  update(history, { bands = [], xMax } = {}) {
-    const reports = thin(history);
-    const last = history[history.length - 1];
+  /**
+   * Redraws from the whole run: `reports` are its chart points (a bounded
+   * history's points(): min/max buckets, then recent reports), `last` the
+   * latest full report, `events` its EventLog.
+   */
+  update(reports, { last = reports.at(-1), events, bands = [], xMax } = {}) {
     const c = this.charts;
     if (c.loss) {
       c.loss.data.datasets[0].data = series(reports, (r) => r.trainLoss);
@@ -123,7 +125,7 @@ export class Diagnostics {
       chart.update('none');
     }
     if (last) this.histograms?.update(last);
-    this.events?.update(history);
+    if (events) this.events?.update(events);
   }
 
   destroy() {

@@ -1,15 +1,6 @@
-// Turns a report history into chart points: per-layer series over steps,
-// thinned to at most MAX_POINTS so redraws stay cheap on long runs.
-const MAX_POINTS = 400;
-
-/** Every k-th report (always keeping the last) so that at most MAX_POINTS remain. */
-export function thin(history) {
-  if (history.length <= MAX_POINTS) return history;
-  const k = Math.ceil(history.length / MAX_POINTS);
-  const out = history.filter((_, i) => i % k === 0);
-  if (out[out.length - 1] !== history[history.length - 1]) out.push(history[history.length - 1]);
-  return out;
-}
+// Turns a run's chart points (a bounded history's points(), at most
+// RECENT + 2 * BUCKETS of them: see bounded-history.js) into chart series:
+// per-layer series over steps.
 
 /** Points {x: step, y} of pick(report); null/non-finite values are skipped. */
 export function series(reports, pick) {

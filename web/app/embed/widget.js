@@ -5,7 +5,7 @@
 // by embed.html (iframe) and by the <activation-lab> custom element.
 import { BoundaryView } from '../boundary.js';
 import { Chart, RUN_COLORS, layerColors, lineOptions } from '../charts/setup.js';
-import { layerSeries, networkDeadFraction, series, thin } from '../charts/series.js';
+import { layerSeries, networkDeadFraction, series } from '../charts/series.js';
 import { el, fmt } from '../dom.js';
 import { t } from '../i18n/i18n.js';
 import { DYING_RELU, SATURATION } from '../experiments.js';
@@ -152,10 +152,10 @@ export class ExperimentWidget {
     if (!c.setupInfo || !this.chart) return;
     const keys = Object.keys(c.setupInfo.configs);
     if (this.experiment.headline === 'actMean') {
-      const reports = thin(c.histories[keys[0]] ?? []);
+      const reports = c.points(keys[0]);
       layerSeries(reports, this.chart.data.datasets.length, (l) => l.actMean).forEach((pts, i) => { this.chart.data.datasets[i].data = pts; });
     } else {
-      keys.forEach((k, i) => { this.chart.data.datasets[i].data = series(thin(c.histories[k] ?? []), (r) => networkDeadFraction(r, c.setupInfo.configs[k].hidden)); });
+      keys.forEach((k, i) => { this.chart.data.datasets[i].data = series(c.points(k), (r) => networkDeadFraction(r, c.setupInfo.configs[k].hidden)); });
     }
     this.chart.options.plugins.bands.ranges = c.bands();
     this.chart.options.scales.x.max = c.setup?.schedule.maxSteps || undefined;

@@ -5,7 +5,7 @@
 import { BoundaryView } from '../boundary.js';
 import { Chart, RUN_COLORS, lineOptions } from '../charts/setup.js';
 import { chartCard } from '../charts/chart-card.js';
-import { networkDeadFraction, series, thin } from '../charts/series.js';
+import { networkDeadFraction, series } from '../charts/series.js';
 import { PlayBar } from '../playbar.js';
 import { el, fmt } from '../dom.js';
 import { t } from '../i18n/i18n.js';
@@ -105,8 +105,7 @@ export class CompareView {
     if (!this.active() || !c.setupInfo) return;
     const keys = Object.keys(c.setupInfo.configs);
     keys.forEach((key, i) => {
-      const history = c.histories[key] ?? [];
-      const reports = thin(history);
+      const reports = c.points(key);
       const widths = c.setupInfo.configs[key].hidden;
       for (const spec of CHARTS) {
         const chart = this.charts[spec.key];
@@ -114,7 +113,7 @@ export class CompareView {
         chart.data.datasets[i].data = series(reports, spec.pick ?? ((r) => networkDeadFraction(r, widths)));
       }
       if (c.surfaces[key]) this.boundaries[i]?.setSurface(c.surfaces[key]);
-      const last = history[history.length - 1];
+      const last = c.last(key);
       const stats = this.runCards?.[i]?.querySelector('.run-stats');
       if (stats && last) {
         const dead = networkDeadFraction(last, widths);

@@ -27,9 +27,10 @@ export class TrainerView {
     this.diagram = new NetworkDiagram(root.querySelector('#diagram'));
     this.diagnostics = new Diagnostics(root.querySelector('#diagnostics'));
     this.summary = root.querySelector('#train-summary');
-    root.querySelector('#export-csv').addEventListener('click', () => downloadHistoryCsv(controller.histories.main ?? []));
+    root.querySelector('#export-csv').addEventListener('click', () => downloadHistoryCsv(controller.points('main')));
     root.querySelector('#export-json').addEventListener('click', () => downloadHistoryJson({
-      settings: store.get(), configs: controller.setupInfo?.configs, histories: controller.histories }));
+      settings: store.get(), configs: controller.setupInfo?.configs,
+      histories: Object.fromEntries(Object.keys(controller.histories).map((k) => [k, controller.points(k)])) }));
     root.querySelector('#export-net').addEventListener('click', () => controller.exportNetwork());
     this.pending = false;
   }
@@ -73,11 +74,10 @@ export class TrainerView {
     const c = this.controller;
     this.playbar.render();
     if (!this.active() || !c.setupInfo) return;
-    const history = c.histories.main ?? [];
-    const last = history[history.length - 1];
+    const last = c.last('main');
     if (c.surfaces.main) this.boundary.setSurface(c.surfaces.main);
     this.diagram.update(last);
-    this.diagnostics.update(history, { bands: c.bands(), xMax: c.setup?.schedule.maxSteps });
+    this.diagnostics.update(c.points('main'), { last, events: c.events.main, bands: c.bands(), xMax: c.setup?.schedule.maxSteps });
     this.#summary(last);
   }
 
