@@ -19,7 +19,8 @@ export function installTestHook({ store, controller, client, fps, graphView }) {
     configs: () => copy(controller.setupInfo?.configs ?? null),
     fps: () => fps.value,
     wasmBytes: () => controller.wasmBytes ?? null,
-    fault: (kind) => client.fault(kind),
+    // asks the worker to really fail in one of its ways (web/app/worker/faults.js)
+    fault: (kind) => client.worker.postMessage({ tool: 'worker', type: 'test-fault', kind }),
     gcnFault: () => graphView.restart({ graph: 'no-such-graph' }),
   });
   Object.defineProperty(window, '__alab', { value: hook, writable: false, configurable: false });

@@ -94,11 +94,6 @@ export class WorkerClient {
     this.#start();
   }
 
-  /** Test and dev builds (web/app/worker/faults.js): asks the worker to really fail in one of its ways. */
-  fault(kind) {
-    this.worker.postMessage({ tool: 'worker', type: 'test-fault', kind });
-  }
-
   terminate() {
     this.dead = true;
     clearInterval(this.pinger);
