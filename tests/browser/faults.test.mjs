@@ -85,10 +85,15 @@ test('a GCN error appears in the graph view only and never stops the MLP run', a
     assert.equal(await page.isHidden('#error-banner'), true, 'no error in the trainer banner');
     assert.equal(await page.isHidden('#worker-banner'), true, 'the worker did not die');
     assert.equal(await page.evaluate(() => document.body.dataset.workerRestarts), undefined);
-    // and the graph lab recovers with a valid run from its Play button
+    // and the graph lab recovers with a valid run from its Play button; Step reaches the gcn tool too
     await page.click('#gcn-play');
     await page.waitForFunction(() => Number(document.querySelector('#view-graph').dataset.step) > 10, null, { timeout: 20000 });
     assert.equal(await page.isHidden('#graph-error'), true);
+    await page.click('#gcn-play');   // pause
+    await page.waitForTimeout(300);
+    const paused = Number(await page.getAttribute('#view-graph', 'data-step'));
+    await page.click('#gcn-step');
+    await page.waitForFunction((s) => Number(document.querySelector('#view-graph').dataset.step) === s + 1, paused, { timeout: 20000 });
     assert.deepEqual(page.errors, []);
   } finally {
     await page.close();

@@ -43,7 +43,7 @@ async function soak(t, query, { runs }) {
     assert.ok(last.step > curve[0].step, 'training advanced between the samples');
     // the long run went through the downsampling (not just a short history)
     assert.ok(last.res.every((r) => r.archived > 0), `every run downsampled (${JSON.stringify(last.res)})`);
-    assert.ok(last.points <= 256 + 2 * 256, `chart points bounded (${last.points})`);
+    assert.ok(last.points <= 128 + 2 * 128, `chart points bounded by RECENT + 2 * BUCKETS (${last.points})`);
     const growth = last.bytes - first;
     t.diagnostic(`heap growth 30 s → ${Math.round(SOAK_MS / 1000)} s: ${MB(growth)} (allowed ${MB(ALLOWED)})`);
     assert.ok(growth < ALLOWED, `heap grew ${MB(growth)} from ${MB(first)} to ${MB(last.bytes)}`);

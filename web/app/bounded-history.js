@@ -8,15 +8,16 @@
 //
 // Budget per run (defaults): RECENT full reports + BUCKETS buckets. A bucket
 // holds 4 numbers per numeric field of a report (min, max, and their steps),
-// about 1 KB for a 4-layer network, so one trainer run stays under ~2 MB
-// whatever its length and a 4-network compare session under ~8 MB; a chart
-// series has at most RECENT + 2 * BUCKETS points. Nothing here knows the
+// about 1 KB for a 4-layer network, so one trainer run stays near 1 MB
+// whatever its length and a 4-network compare session near 4 MB; a chart
+// series has at most RECENT + 2 * BUCKETS = 384 points (charts are a few
+// hundred pixels wide, and fewer points keep each redraw short). Nothing here knows the
 // shape of a report: numbers are found by walking plain objects and arrays
 // of objects (typed arrays, number arrays, strings and booleans are left to
 // the full-resolution part).
 
-export const RECENT = 256;
-export const BUCKETS = 256;
+export const RECENT = 128;
+export const BUCKETS = 128;
 
 export class BoundedHistory {
   /** @param {{ recent?: number, buckets?: number }} [options] */

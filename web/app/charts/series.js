@@ -2,6 +2,22 @@
 // RECENT + 2 * BUCKETS of them: see bounded-history.js) into chart series:
 // per-layer series over steps.
 
+/** Charts of a running session are redrawn at most this often (reports come 10 times a second). */
+export const CHART_MS = 250;
+
+/** A gate for chart redraws: due() is true when stopped, or CHART_MS after the last redraw. */
+export function chartGate() {
+  let last = -Infinity;
+  return {
+    due(running) {
+      const now = performance.now();
+      if (running && now - last < CHART_MS) return false;
+      last = now;
+      return true;
+    },
+  };
+}
+
 /** Points {x: step, y} of pick(report); null/non-finite values are skipped. */
 export function series(reports, pick) {
   const pts = [];

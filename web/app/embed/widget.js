@@ -5,7 +5,7 @@
 // by embed.html (iframe) and by the <activation-lab> custom element.
 import { BoundaryView } from '../boundary.js';
 import { Chart, RUN_COLORS, layerColors, lineOptions } from '../charts/setup.js';
-import { layerSeries, networkDeadFraction, series } from '../charts/series.js';
+import { chartGate, layerSeries, networkDeadFraction, series } from '../charts/series.js';
 import { el, fmt } from '../dom.js';
 import { t } from '../i18n/i18n.js';
 import { DYING_RELU, SATURATION } from '../experiments.js';
@@ -40,6 +40,7 @@ export class ExperimentWidget {
       onDeath: (message) => this.#died(message),
     }, workerFactory);
     this.controller = new RunController(this.client);
+    this.gate = chartGate();
     this.controller.on((kind) => this.#onRun(kind));
     this.#build(linkBase);
     this.autoplay = false;
@@ -151,6 +152,7 @@ export class ExperimentWidget {
     Object.assign(this.box.dataset, { step: String(c.step), running: String(c.running), reason: c.reason });
     if (!c.setupInfo || !this.chart) return;
     const keys = Object.keys(c.setupInfo.configs);
+    if (!this.gate.due(c.running)) return;
     if (this.experiment.headline === 'actMean') {
       const reports = c.points(keys[0]);
       layerSeries(reports, this.chart.data.datasets.length, (l) => l.actMean).forEach((pts, i) => { this.chart.data.datasets[i].data = pts; });

@@ -324,7 +324,7 @@ export class GraphView {
       el('label', {}, el('span', {}, t('graph.seed')),
         el('input', { type: 'number', min: 0, max: 4294967295, step: 1, value: String(s.gSeed), on: { change: (e) => set({ gSeed: Number(e.target.value) }) } })),
       el('div', { class: 'row buttons' }, this.playButton,
-        el('button', { type: 'button', id: 'gcn-step', on: { click: () => { this.running = false; this.client.send({ type: 'gcn-step', id: this.id, steps: 1 }); } } }, t('graph.step1')),
+        el('button', { type: 'button', id: 'gcn-step', on: { click: () => { this.running = false; this.client.post('gcn', this.id, { type: 'step', steps: 1 }); } } }, t('graph.step1')),
         el('button', { type: 'button', id: 'gcn-reset', on: { click: () => this.#setup(false) } }, t('graph.reset'))),
       el('p', { class: 'muted small' }, t('graph.setupNote', { hidden: HIDDEN.join(' → ') })));
     setChildren(this.fourierControls,

@@ -8,6 +8,7 @@ import { bindControls, bindLayerBuilder } from '../controls.js';
 import { PlayBar } from '../playbar.js';
 import { downloadHistoryCsv, downloadHistoryJson, downloadNetworkJson } from '../export.js';
 import { fmt } from '../dom.js';
+import { chartGate } from '../charts/series.js';
 import { t } from '../i18n/i18n.js';
 import { MAX_LAYERS, MAX_UNITS } from '../state.js';
 
@@ -33,6 +34,7 @@ export class TrainerView {
       histories: Object.fromEntries(Object.keys(controller.histories).map((k) => [k, controller.points(k)])) }));
     root.querySelector('#export-net').addEventListener('click', () => controller.exportNetwork());
     this.pending = false;
+    this.gate = chartGate();
   }
 
   /** True when the controller's session is the trainer's. */
@@ -77,7 +79,7 @@ export class TrainerView {
     const last = c.last('main');
     if (c.surfaces.main) this.boundary.setSurface(c.surfaces.main);
     this.diagram.update(last);
-    this.diagnostics.update(c.points('main'), { last, events: c.events.main, bands: c.bands(), xMax: c.setup?.schedule.maxSteps });
+    if (this.gate.due(c.running)) this.diagnostics.update(c.points('main'), { last, events: c.events.main, bands: c.bands(), xMax: c.setup?.schedule.maxSteps });
     this.#summary(last);
   }
 
