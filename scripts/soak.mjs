@@ -3,13 +3,16 @@
 // JS heap after a full GC (CDP), the worker's WebAssembly memory, the frames
 // per second and the step, then writes the curve into docs/reliability.md
 // (between the SOAK markers) and fails if the heap grew more than 20 MB after
-// the first 30 s. The test build (dist-test/) is used for its window.__alab.
+// the first 30 s. A test build is used for its window.__alab, in its own
+// folder (build/soak-site) so that it can run beside npm test.
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-import { launchBrowser, root, serveSite } from '../tests/browser/helpers/browser.mjs';
-import { MB, heapMeter } from '../tests/browser/helpers/heap.mjs';
+process.env.ALAB_TEST_DIST ??= fileURLToPath(new URL('../build/soak-site', import.meta.url));
+const { launchBrowser, root, serveSite } = await import('../tests/browser/helpers/browser.mjs');
+const { MB, heapMeter } = await import('../tests/browser/helpers/heap.mjs');
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };

@@ -2,12 +2,21 @@
 // fastest speed while this script drags sliders with the mouse (explorer
 // parameter, graph filter, trainer noise), switches tabs and toggles the
 // language. Afterwards: no console error, no main-thread task longer than
-// 200 ms (a PerformanceObserver on long tasks, installed before any page
-// script), and the settings in the URL match what is on the screen.
+// 200 ms, and the settings in the URL match what is on the screen.
+//
+// Task length: a PerformanceObserver on long tasks (installed before any page
+// script) reports each task over 50 ms by wall time; a Chrome trace of the
+// same stretch gives every main-thread task's CPU time. On a machine shared
+// with other work (the build machine runs at load 8-18 on 2 cores) wall time
+// counts the time the thread waited for a core — a task of 35 ms CPU showed
+// as a 383 ms long task — so the 200 ms limit is asserted on CPU time, and
+// the observer's wall times are reported beside it. On an idle machine the
+// two agree.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { openReady, screenshot, useSiteAndBrowser } from './helpers/browser.mjs';
+import { screenshot, useSiteAndBrowser } from './helpers/browser.mjs';
+import { traceMainThread } from './helpers/trace.mjs';
 
 const env = useSiteAndBrowser();
 const LOAD_MS = Number(process.env.ALAB_LOAD_MS ?? 120_000);
@@ -51,6 +60,7 @@ test('2 minutes of 4 networks at the fastest speed under slider drags, tab switc
   await page.waitForFunction(() => document.body.dataset.ready === 'true' && window.__alab.runs().length === 4, null, { timeout: 30000 });
   // long tasks of the page's start (compiling, first charts) are not load
   await page.evaluate(() => { window.__longTasks.length = 0; });
+  const stopTrace = await traceMainThread(page);
   const t0 = Date.now();
   let rounds = 0;
   let maxStep = 0;
@@ -83,7 +93,11 @@ test('2 minutes of 4 networks at the fastest speed under slider drags, tab switc
   maxStep = Math.max(maxStep, await page.evaluate(() => window.__alab.step()));
   t.diagnostic(`${rounds} rounds in ${Math.round((Date.now() - t0) / 1000)} s; compare reached step ${maxStep}`);
   const longTasks = await page.evaluate(() => window.__longTasks);
-  t.diagnostic(`long tasks (> 50 ms): ${longTasks.length}, longest ${Math.max(0, ...longTasks.map((l) => l.ms))} ms`);
+  const tasks = await stopTrace();
+  const loadavg = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ');
+  const longestCpu = Math.max(0, ...tasks.map((x) => x.cpuMs));
+  t.diagnostic(`long tasks by wall time (PerformanceObserver, > 50 ms): ${longTasks.length}, longest ${Math.max(0, ...longTasks.map((l) => l.ms))} ms (load average ${loadavg})`);
+  t.diagnostic(`main-thread tasks traced: ${tasks.length}; longest by CPU time ${longestCpu.toFixed(0)} ms, by wall time ${Math.max(0, ...tasks.map((x) => x.wallMs)).toFixed(0)} ms`);
   await screenshot(page, 'load-compare');
 
   // the settings in the URL are the settings on the screen
@@ -132,9 +146,11 @@ test('2 minutes of 4 networks at the fastest speed under slider drags, tab switc
 
   assert.deepEqual(page.errors, [], 'no console error');
   const actions = await page.evaluate(() => window.__actions ?? []);
-  const over = longTasks.filter((l) => l.ms > LONG_TASK_MS)
-    .map((l) => ({ ...l, after: actions.filter((a) => a.t <= l.start).at(-1)?.a ?? 'start'}));
-  for (const o of over) t.diagnostic(`long task ${o.ms} ms at ${o.start} ms, after: ${o.after}`);
-  assert.deepEqual(over, [], `no main-thread task longer than ${LONG_TASK_MS} ms (load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  for (const l of longTasks.filter((x) => x.ms > LONG_TASK_MS)) {
+    t.diagnostic(`wall-time long task ${l.ms} ms at ${l.start} ms, after: ${actions.filter((a) => a.t <= l.start).at(-1)?.a ?? 'start'}`);
+  }
+  assert.ok(tasks.length > 1000, `the trace covered the run (${tasks.length} main-thread tasks)`);
+  const over = tasks.filter((x) => x.cpuMs > LONG_TASK_MS).map((x) => `${x.cpuMs.toFixed(0)} ms CPU (${x.wallMs.toFixed(0)} ms wall)`);
+  assert.deepEqual(over, [], `no main-thread task longer than ${LONG_TASK_MS} ms of CPU time`);
   await page.close();
 });

@@ -16,7 +16,8 @@ import { build, preview } from 'vite';
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const artifacts = path.join(root, 'test-artifacts');
-export const testDist = path.join(root, 'dist-test');
+// (ALAB_TEST_DIST: another folder, for a run beside npm test, e.g. npm run soak)
+export const testDist = process.env.ALAB_TEST_DIST ? path.resolve(process.env.ALAB_TEST_DIST) : path.join(root, 'dist-test');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Flags that work as root on a machine without network (see docs).
