@@ -4,14 +4,18 @@
 //   node scripts/fuzz.mjs [--seconds N] [--runs N] [--seed S] [--target load_network|config]
 // `npm test` runs a reproducible slice (--runs 8000 --seed 1 per target, a
 // 120 s cap); `npm run fuzz -- --seconds 600` explores freely.
-// Seeds come from cpp/fuzz/corpus/<target>/ (read only); what the fuzzer
-// discovers goes to build/fuzz/corpus/<target>/. A crash input is minimised
+// Seeds come from cpp/fuzz/corpus/<target>/ (read only). A free run keeps
+// what it discovers in build/fuzz/corpus/<target>/; a slice (--runs) starts
+// from the committed corpus alone in a fresh temporary folder, so it is the
+// same run on every machine, and it fails if it stops before its run count
+// (the time cap hit first: the slice did not do what it claims). A crash input is minimised
 // and kept in cpp/fuzz/regressions/<target>/, where
 // tests/native/fuzz_regression_test.cpp replays it in every ctest run.
 // Prints the executions per target and TAP-style closing lines (# pass N,
 // # fail N) and exits non-zero on any finding.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
@@ -102,9 +106,10 @@ function keepCrash(target, bin, artifact) {
   return path.relative(root, dest);
 }
 
-/** Runs one target for `seconds`; returns { target, executions, crash }. */
+/** Runs one target for `seconds`; returns { target, executions, crash, short }. */
 export function runFuzzer(target, bin, seconds, { runs, seed } = {}) {
-  const work = rel('build/fuzz/corpus', target);
+  const slice = runs !== undefined;
+  const work = slice ? mkdtempSync(path.join(tmpdir(), `alab-fuzz-${target}-`)) : rel('build/fuzz/corpus', target);
   const artifacts = rel('build/fuzz/artifacts', target);
   mkdirSync(work, { recursive: true });
   rmSync(artifacts, { recursive: true, force: true });
@@ -128,7 +133,11 @@ export function runFuzzer(target, bin, seconds, { runs, seed } = {}) {
     process.stderr.write(text.split('\n').slice(-80).join('\n'));
     crash = crashes.length ? keepCrash(target, bin, path.join(artifacts, crashes[0])) : `exit ${r.status}`;
   }
-  return { target, executions, seconds, crash, corpus: readdirSync(work).length };
+  const corpus = readdirSync(work).length;
+  if (slice) rmSync(work, { recursive: true, force: true });
+  // libFuzzer stops at -runs or at -max_total_time, whichever comes first
+  const short = slice && !(executions >= runs) ? `stopped after ${executions} of ${runs} runs (the ${seconds} s cap came first)` : null;
+  return { target, executions, seconds, crash, short, corpus };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -152,10 +161,10 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const each = Math.max(1, Math.floor(seconds / targets.length));
   const results = targets.map((t) => runFuzzer(t, binaries[t], each, { runs, seed }));
   for (const r of results) {
-    console.log(`fuzz ${r.target}: ${r.executions} executions in ${r.seconds} s, corpus ${r.corpus} inputs, ${r.crash ? `CRASH kept as ${r.crash}` : 'no crash'}`);
+    console.log(`fuzz ${r.target}: ${r.executions} executions in at most ${r.seconds} s, corpus ${r.corpus} inputs, ${r.crash ? `CRASH kept as ${r.crash}` : 'no crash'}${r.short ? `; FAILED: ${r.short}` : ''}`);
   }
   const total = results.reduce((s, r) => s + r.executions, 0);
-  const failed = results.filter((r) => r.crash || !(r.executions > 0));
+  const failed = results.filter((r) => r.crash || r.short || !(r.executions > 0));
   console.log(`fuzz total: ${total} executions, ${failed.length} failing target(s)`);
   // Closing lines in node --test's TAP form, so scripts/suites.mjs can count
   // this run as a suite (one test per target).

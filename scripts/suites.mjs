@@ -41,3 +41,18 @@ export function runSuite({ name, cmd, args, runner, env, cwd }) {
     });
   });
 }
+
+/**
+ * The closing summary of `npm test`: one line per suite and the total line.
+ * A suite that ran no test (passed < 1) fails on its own, whatever the others
+ * did, so a suite whose tests vanished or were all skipped cannot hide in the
+ * total. Returns { lines, code } (code 0 only if nothing failed).
+ */
+export function summarize(results) {
+  const lines = [];
+  const rows = results.map((r) => ({ ...r, failed: r.passed < 1 ? Math.max(r.failed, 1) : r.failed }));
+  for (const r of rows) lines.push(`${r.name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.passed < 1 ? ' — FAILED: no test ran' : ''}`);
+  const total = rows.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  lines.push(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  return { lines, code: rows.length > 0 && total.failed === 0 ? 0 : 1 };
+}

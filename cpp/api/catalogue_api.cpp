@@ -30,7 +30,7 @@ ActivationParams parse_activation_params(const ActivationInfo& info, const json&
   if (random) { allowed.push_back("training"); allowed.push_back("seed"); }
   if (!params.is_object()) throw_type(field, jf::show(params), "an object");
   for (auto it = params.begin(); it != params.end(); ++it) {
-    const std::string key = it.key();
+    const std::string key = printable_key(it.key());
     const std::string name = field + "." + key;
     bool known = false;
     for (const char* a : allowed) known = known || key == a;
@@ -38,7 +38,7 @@ ActivationParams parse_activation_params(const ActivationInfo& info, const json&
       std::string list;
       for (const char* a : allowed) list += list.empty() ? a : std::string(", ") + a;
       throw InvalidArgument(InvalidArgument::Kind::Range, name,
-                            "unknown parameter \"" + key.substr(0, 40) + "\" for " + info.name +
+                            field + "." + key + ": unknown parameter \"" + key + "\" for " + info.name +
                                 "; allowed: " + (list.empty() ? "none" : list));
     }
     if (key == "training") { p.training = jf::boolean(*it, name); continue; }

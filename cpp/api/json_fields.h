@@ -105,10 +105,14 @@ inline void require_object(const json& obj, const std::string& field, std::initi
       if (it.key() == a) known = true;
       list += list.empty() ? a : std::string(", ") + a;
     }
-    if (!known)
-      throw InvalidArgument(InvalidArgument::Kind::Range, field.empty() ? it.key() : field + "." + it.key(),
-                            "unknown field \"" + it.key().substr(0, 40) + "\"" +
+    if (!known) {
+      // the message starts with the field's path, as every other error does
+      const std::string key = printable_key(it.key());
+      const std::string path = field.empty() ? key : field + "." + key;
+      throw InvalidArgument(InvalidArgument::Kind::Range, path,
+                            path + ": unknown field \"" + key + "\"" +
                                 (field.empty() ? "" : " in " + field) + "; allowed: " + (list.empty() ? "none" : list));
+    }
   }
 }
 

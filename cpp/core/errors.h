@@ -48,6 +48,23 @@ std::string describe_value(T v) {
 
 inline std::string describe_value(const std::string& v) { return v; }
 
+// A key from outside as it appears in a message: at most 40 characters, control
+// characters as \u00XX. (A NUL would end the message: what() is a C string.)
+inline std::string printable_key(const std::string& key) {
+  std::string out;
+  for (std::size_t i = 0; i < key.size() && i < 40; ++i) {
+    const unsigned char c = static_cast<unsigned char>(key[i]);
+    if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += key[i];
+    }
+  }
+  return out;
+}
+
 // Throws a RangeError-kind error: "<field> must be <allowed>; got <value>".
 template <class T>
 [[noreturn]] void throw_range(const std::string& field, T value, const std::string& allowed) {

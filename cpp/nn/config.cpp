@@ -133,10 +133,10 @@ void read_params(const json& obj, const std::string& field, const std::vector<Ac
                  const std::vector<std::size_t>& layers, std::vector<ActivationParams>& out) {
   if (!obj.is_object()) throw_type(field, obj.dump(), "an object {alpha?, lower?, upper?}");
   for (auto it = obj.begin(); it != obj.end(); ++it) {
-    const std::string& key = it.key();
+    const std::string key = printable_key(it.key());
     if (key != "alpha" && key != "lower" && key != "upper")
       throw InvalidArgument(InvalidArgument::Kind::Range, field + "." + key,
-                            "unknown field \"" + key + "\" in " + field + "; allowed: alpha, lower, upper");
+                            field + "." + key + ": unknown field \"" + key + "\" in " + field + "; allowed: alpha, lower, upper");
     bool used = false;
     std::string names;
     for (std::size_t l : layers) {
@@ -194,8 +194,8 @@ NetworkConfig parse_config(const json& j) {
     bool known = false;
     for (const char* f : kFields) known = known || it.key() == f;
     if (!known)
-      throw InvalidArgument(InvalidArgument::Kind::Range, it.key(),
-                            "unknown field \"" + it.key() + "\"; allowed: " + join(kFields));
+      throw InvalidArgument(InvalidArgument::Kind::Range, printable_key(it.key()),
+                            printable_key(it.key()) + ": unknown field \"" + printable_key(it.key()) + "\"; allowed: " + join(kFields));
   }
   NetworkConfig c;
   if (!j.contains("inputs"))

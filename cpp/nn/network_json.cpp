@@ -68,9 +68,9 @@ Network Network::from_json(const std::string& text) {
   for (auto it = j.begin(); it != j.end(); ++it)
     if (it.key() != "format" && it.key() != "version" && it.key() != "config" && it.key() != "step" &&
         it.key() != "weights")
-      fail(it.key(), "unknown field \"" + it.key() + "\"; allowed: format, version, config, step, weights");
+      fail(printable_key(it.key()), printable_key(it.key()) + ": unknown field \"" + printable_key(it.key()) + "\"; allowed: format, version, config, step, weights");
   for (const char* key : {"format", "version", "config", "step", "weights"})
-    if (!j.contains(key)) fail(key, std::string("missing field \"") + key + "\"");
+    if (!j.contains(key)) fail(key, std::string(key) + ": missing field \"" + key + "\"");
   if (j["format"] != kFormat) fail("format", std::string("format must be \"") + kFormat + "\"; got " + j["format"].dump());
   if (j["version"] != kVersion) fail("version", "version must be 1; got " + j["version"].dump());
 

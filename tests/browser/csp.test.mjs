@@ -7,23 +7,21 @@
 // error. And a policy without what the module needs fails visibly, not
 // silently: the page says the worker could not load the library.
 //
-// The exact policy is in docs/security.md. 'unsafe-eval' is added only when
-// the built Emscripten glue still generates code from strings (Embind's
-// invokers: `new Function`), i.e. when the wasm was linked without
-// -sDYNAMIC_EXECUTION=0; the test says which policy it used.
+// The exact policy is in docs/security.md: `script-src 'self'
+// 'wasm-unsafe-eval'` and never 'unsafe-eval' — the module is linked with
+// -sDYNAMIC_EXECUTION=0, so Embind's glue generates no code from strings, and
+// a build that did would fail these tests (the Embind invokers would be
+// refused). A frame the test cannot evaluate fails the test: it is never
+// counted as clean.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
 
-import { launchBrowser, root } from './helpers/browser.mjs';
+import { launchBrowser } from './helpers/browser.mjs';
 import { REPORT_PATH, buildSite, serveStatic } from './helpers/static-server.mjs';
 
 /** The policy of docs/security.md; `frames` adds frame-src for a page that embeds the iframe. */
-export function strictPolicy({ unsafeEval = false, wasm = true, frames = false } = {}) {
-  // 'unsafe-eval' also allows WebAssembly compilation, so it replaces 'wasm-unsafe-eval'
-  const script = unsafeEval ? "'self' 'unsafe-eval'" : wasm ? "'self' 'wasm-unsafe-eval'" : "'self'";
+export function strictPolicy({ wasm = true, frames = false } = {}) {
+  const script = wasm ? "'self' 'wasm-unsafe-eval'" : "'self'";
   return [
     "default-src 'none'",
     `script-src ${script}`,
@@ -40,23 +38,6 @@ export function strictPolicy({ unsafeEval = false, wasm = true, frames = false }
   ].filter(Boolean).join('; ');
 }
 
-/**
- * Does the built module work with code generation from strings disabled?
- * Node's --disallow-code-generation-from-strings makes eval/new Function
- * throw, as a CSP without 'unsafe-eval' does; the library is loaded and
- * trains a network (every Embind invoker it uses is created on the way).
- */
-function worksWithoutEval() {
-  const probe = `const { loadLab } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'web/lib/node.js')).href)});
-    const lab = await loadLab();
-    const net = lab.createNetwork({ inputs: 2, hidden: [4], activation: 'relu', seed: 1 });
-    net.setData(lab.dataset('circle', { n: 40, seed: 1 }));
-    net.train(5); net.predictGrid(-1, 1, -1, 1, 4); net.delete();
-    lab.forward('gelu', new Float32Array(9));`;
-  const r = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '--input-type=module', '-e', probe], { encoding: 'utf8', timeout: 30000 });
-  return r.status === 0;
-}
-
 // Records violations in every frame before any page script runs.
 const RECORD_VIOLATIONS = () => {
   window.__csp = [];
@@ -66,10 +47,8 @@ const RECORD_VIOLATIONS = () => {
 };
 
 let browser;
-let needsEval;
 before(async () => {
   await buildSite();
-  needsEval = !worksWithoutEval();
   browser = await launchBrowser();
 });
 after(async () => {
@@ -92,7 +71,12 @@ async function openUnder(policy, urlPath) {
 /** Every violation the test can see: in each frame, and reported to the server (page and workers). */
 async function violations(page, site) {
   const inFrames = [];
-  for (const frame of page.frames()) inFrames.push(...(await frame.evaluate(() => window.__csp ?? []).catch(() => [])));
+  for (const frame of page.frames()) {
+    // a frame that cannot be read (detached, crashed, no recorder) is a failure, not a clean frame
+    const seen = await frame.evaluate(() => window.__csp ?? null).catch((error) => assert.fail(`cannot evaluate frame ${frame.url()}: ${error.message}`));
+    assert.ok(Array.isArray(seen), `frame ${frame.url()} has the violation recorder`);
+    inFrames.push(...seen);
+  }
   await page.waitForTimeout(300);   // reports are sent asynchronously
   return { inFrames, reported: site.reports.map((r) => ({ directive: r['effective-directive'] ?? r['violated-directive'], blocked: r['blocked-uri'], source: r['source-file'] })) };
 }
@@ -104,10 +88,9 @@ function assertClean(v, errors) {
 }
 
 test('embed.html runs its experiment to the end under the strict policy, with zero violations', async (t) => {
-  const policy = strictPolicy({ unsafeEval: needsEval });
+  const policy = strictPolicy();
   t.diagnostic(`policy: ${policy}`);
-  t.diagnostic(needsEval ? "the wasm glue generates code (Embind new Function): 'unsafe-eval' is needed"
-    : "the wasm glue is built with -sDYNAMIC_EXECUTION=0: no 'unsafe-eval'");
+  assert.doesNotMatch(policy, /'unsafe-eval'/);
   const { site, page } = await openUnder(policy, 'embed.html?experiment=dying-relu&speed=max&autoplay=1');
   try {
     await page.waitForFunction(() => document.querySelector('.alab-widget')?.dataset.reason === 'finished', null, { timeout: 45000 });
@@ -124,7 +107,7 @@ test('embed.html runs its experiment to the end under the strict policy, with ze
 });
 
 test('the tutorial page (embed iframe + custom element) works under the strict policy, with zero violations', async () => {
-  const { site, page } = await openUnder(strictPolicy({ unsafeEval: needsEval, frames: true }), 'examples/tutorial.html');
+  const { site, page } = await openUnder(strictPolicy({ frames: true }), 'examples/tutorial.html');
   try {
     await page.waitForFunction(() => window.tutorialMessages?.some((m) => m.type === 'ready'), null, { timeout: 30000 });
     await page.click('[data-command="start"]');
@@ -148,7 +131,7 @@ test('the tutorial page (embed iframe + custom element) works under the strict p
 });
 
 test('the lab page (index.html) trains under the strict policy, with zero violations', async () => {
-  const { site, page } = await openUnder(strictPolicy({ unsafeEval: needsEval }), '?maxSteps=200&speed=max');
+  const { site, page } = await openUnder(strictPolicy(), '?maxSteps=200&speed=max');
   try {
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 30000 });
     await page.click('#view-train [data-action="play"]');
@@ -165,25 +148,68 @@ test('the lab page (index.html) trains under the strict policy, with zero violat
 });
 
 test('a policy that lacks what the module needs fails visibly: the embed says the worker cannot load', async (t) => {
-  // With script-src 'self' alone the WebAssembly compile is refused; with a
-  // dynamic-execution build, 'wasm-unsafe-eval' without 'unsafe-eval' lets
-  // the compile through but refuses Embind's generated invokers. ('unsafe-eval'
-  // also allows WebAssembly compilation, so it cannot be tested apart.)
-  const cases = [{ name: "script-src 'self' only", policy: strictPolicy({ wasm: false }), directive: 'script-src' }];
-  if (needsEval) cases.push({ name: "'wasm-unsafe-eval' without 'unsafe-eval'", policy: strictPolicy({ unsafeEval: false }), directive: 'script-src' });
-  for (const c of cases) {
-    const { site, page } = await openUnder(c.policy, 'embed.html?experiment=saturation&autoplay=1');
-    try {
-      await page.waitForSelector('.alab-banner:not([hidden])', { timeout: 20000 });
-      const text = await page.textContent('.alab-banner');
-      t.diagnostic(`${c.name}: ${text.slice(0, 160)}`);
-      assert.match(text, /cannot load the library/);
-      const v = await violations(page, site);
-      assert.ok(v.reported.some((r) => r.directive === c.directive), `${c.name}: the browser reports the ${c.directive} violation`);
-      assert.equal(await page.evaluate(() => window.__pwned), undefined);
-    } finally {
-      await page.close();
-      await site.close();
-    }
+  // With script-src 'self' alone the WebAssembly compile is refused.
+  const { site, page } = await openUnder(strictPolicy({ wasm: false }), 'embed.html?experiment=saturation&autoplay=1');
+  try {
+    await page.waitForSelector('.alab-banner:not([hidden])', { timeout: 20000 });
+    const text = await page.textContent('.alab-banner');
+    t.diagnostic(text.slice(0, 160));
+    assert.match(text, /cannot load the library/);
+    const v = await violations(page, site);
+    assert.ok(v.reported.some((r) => r.directive === 'script-src'), 'the browser reports the script-src violation');
+  } finally {
+    await page.close();
+    await site.close();
+  }
+});
+
+// A host page carrying three real payloads — an inline script, an inline
+// event handler, and markup in the embed's URL and in a message to it. Served
+// without a policy, the first two run (so the payloads are real); under the
+// strict policy none runs and the browser reports the blocked ones.
+const PAYLOAD_PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<script>window.__pwned = 'inline script';</script>
+<img src="x" onerror="window.__pwned = 'event handler'">
+<iframe id="f" src="/embed.html?experiment=%3Cimg%20src%3Dx%20onerror%3Dparent.__pwned%3D1%3E"></iframe>
+<iframe id="g" src="/embed.html?experiment=dying-relu"></iframe>
+</body></html>`;
+
+async function openPayloadPage(policy) {
+  const headers = policy ? { 'Content-Security-Policy': policy } : {};
+  const site = await serveStatic({ headers, routes: { '/payload.html': { body: PAYLOAD_PAGE } } });
+  const page = await browser.context.newPage();
+  await page.addInitScript(RECORD_VIOLATIONS);
+  page.errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
+  await page.goto(`${site.url}payload.html`);
+  await page.waitForTimeout(500);
+  const embed = page.frames().find((f) => f.url().includes('dying-relu'));
+  await embed.waitForSelector('.alab-widget', { timeout: 20000 });
+  // markup in a command message to the embed: it must be rejected, never rendered
+  await page.evaluate(() => document.querySelector('#g').contentWindow.postMessage({ type: '<img src=x onerror="parent.__pwned=3">', id: '<img src=x onerror="parent.__pwned=4">' }, '*'));
+  await page.waitForTimeout(500);
+  const pwned = [];
+  for (const frame of page.frames()) pwned.push(await frame.evaluate(() => window.__pwned ?? null));
+  return { site, page, pwned };
+}
+
+test('injected payloads: they run without a policy, and none runs under the strict policy', async () => {
+  const open = await openPayloadPage(null);
+  try {
+    assert.equal(open.pwned[0], 'event handler', 'without a policy the inline script and handler run (the payload is real)');
+  } finally {
+    await open.page.close();
+    await open.site.close();
+  }
+  const strict = await openPayloadPage(strictPolicy({ frames: true }));
+  try {
+    assert.deepEqual(strict.pwned, strict.pwned.map(() => null), 'no frame has window.__pwned');
+    const v = await violations(strict.page, strict.site);
+    const blocked = v.reported.map((r) => r.directive);
+    assert.ok(blocked.some((d) => /^script-src(-elem)?$/.test(d)), `the inline script was blocked (${blocked})`);
+    assert.ok(blocked.some((d) => /^script-src(-attr)?$/.test(d) ), `the event handler was blocked (${blocked})`);
+  } finally {
+    await strict.page.close();
+    await strict.site.close();
   }
 });

@@ -110,15 +110,15 @@ test('worker fault: absurd requests to the training worker are answered with an 
     ];
     let gen = 0;
     for (const [name, s] of absurd) {
-      w.postMessage({ type: 'setup', gen: ++gen, setup: s });
+      w.postMessage({ tool: 'mlp', type: 'setup', runId: ++gen, setup: s });
       const reply = await next('setup-done');
       out.push({ name, type: reply.type, message: reply.message ?? null });
     }
-    w.postMessage({ type: 'ping', id: 1 });
+    w.postMessage({ tool: 'worker', type: 'ping', id: 1 });
     out.push({ name: 'ping', type: (await next('pong')).type });
-    w.postMessage({ type: 'setup', gen: ++gen, setup: setup({}) });
+    w.postMessage({ tool: 'mlp', type: 'setup', runId: ++gen, setup: setup({}) });
     const done = await next('setup-done');
-    w.postMessage({ type: 'step', gen, steps: 20 });
+    w.postMessage({ tool: 'mlp', type: 'step', runId: gen, steps: 20 });
     const reports = await next('reports');
     out.push({ name: 'a sane setup afterwards', type: done.type, step: reports.step, loss: reports.reports?.main?.at(-1)?.trainLoss ?? null });
     w.terminate();

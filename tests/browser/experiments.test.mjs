@@ -91,16 +91,3 @@ test('play, pause, the learning-rate spike button and reset work in any run', as
   assert.deepEqual(page.errors, []);
   await page.close();
 });
-
-test('a dead worker shows a message and a restart button that brings training back without a reload', async () => {
-  const page = await openReady(env.browser.context, `${env.site.url}?speed=max`);
-  await page.evaluate(() => { window.__loadMarker = 1; window.__alab.simulateWorkerCrash(); });
-  await page.waitForSelector('#worker-banner:not([hidden])');
-  await page.click('#worker-restart');
-  await page.waitForFunction(() => window.__alab.reason() === 'ready');
-  await page.click('[data-action="play"]');
-  await page.waitForFunction(() => window.__alab.step() > 50);
-  assert.equal(await page.evaluate(() => window.__loadMarker), 1, 'no reload');
-  assert.deepEqual(page.errors, []);
-  await page.close();
-});

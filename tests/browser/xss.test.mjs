@@ -119,7 +119,10 @@ async function inParallel(items, fn) {
 async function assertNothingRan(page, label) {
   await page.waitForTimeout(50);
   for (const frame of page.frames()) {
-    const log = await frame.evaluate(() => window.__pwnedLog ?? []).catch(() => []);
+    // a frame that cannot be read (detached, crashed, no trap installed) fails: it is not clean
+    const log = await frame.evaluate(() => window.__pwnedLog ?? null)
+      .catch((error) => assert.fail(`${label}: cannot evaluate frame ${frame.url()}: ${error.message}`));
+    assert.ok(Array.isArray(log), `${label}: the trap is installed in ${frame.url()}`);
     assert.deepEqual(log, [], `${label}: a payload ran in ${frame.url()}`);
   }
   assert.deepEqual(page.dialogs, [], `${label}: a dialog opened`);

@@ -40,7 +40,7 @@ TEST(Config, MessagesNameFieldValueAndAllowed) {
   EXPECT_EQ(error_of({{"inputs", 2}, {"activation", {"relu"}}}),
             "activation must be a name or an array of 2 names (one per hidden layer); got 1 names");
   EXPECT_EQ(error_of({{"inputs", 2}, {"learningrate", 0.1}}),
-            "unknown field \"learningrate\"; allowed: inputs, hidden, activation, activationParams, output, classes, "
+            "learningrate: unknown field \"learningrate\"; allowed: inputs, hidden, activation, activationParams, output, classes, "
             "init, initGain, biasInit, optimizer, learningRate, momentum, nesterov, batchSize, l2, clip, preluShared, seed");
   EXPECT_EQ(error_of({{"inputs", 2}, {"learningRate", "NaN"}}), "learningRate must be a finite number in [0, 100]; got NaN");
   EXPECT_EQ(error_of({{"inputs", 2}, {"learningRate", "Infinity"}}),
@@ -111,7 +111,7 @@ TEST(Config, ActivationParams) {
   EXPECT_EQ(error_of({{"inputs", 2}, {"activation", "relu"}, {"activationParams", {{"alpha", 0.1}}}}),
             "activationParams.alpha is not a parameter of relu, relu (alpha: leaky_relu, prelu, elu; lower/upper: rrelu)");
   EXPECT_EQ(error_of({{"inputs", 2}, {"activation", "leaky_relu"}, {"activationParams", {{"slope", 0.1}}}}),
-            "unknown field \"slope\" in activationParams; allowed: alpha, lower, upper");
+            "activationParams.slope: unknown field \"slope\" in activationParams; allowed: alpha, lower, upper");
   EXPECT_EQ(error_of({{"inputs", 2}, {"activation", "leaky_relu"}, {"activationParams", {{"alpha", 2}}}}),
             "activationParams.alpha must be a finite number in [0, 1] for leaky_relu; got 2");
   EXPECT_EQ(error_of({{"inputs", 2}, {"hidden", {3}}, {"activation", "rrelu"},

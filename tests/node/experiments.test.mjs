@@ -1,6 +1,7 @@
 // The guided experiments show their effects, and the command line runs them.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { DYING_RELU, SATURATION, runBornDead, runTrainingExperiment } from 'activation-lab';
@@ -105,4 +106,73 @@ test('the command line prints tables, JSON, and named errors with exit code 2', 
     assert.equal(r.status, 2, `${args.join(' ')}: exit ${r.status}`);
     assert.match(r.stderr.toString(), message);
   }
+});
+
+// ---- The README's measured figures, pinned. The runs are bit-deterministic
+// from their seeds, so each figure the README quotes is asserted exactly at
+// the precision it is printed with; the numbers are read from README.md
+// itself, so README and code cannot drift apart.
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+
+/** The README's capture groups of `re` (which must match). */
+function quoted(re) {
+  const m = README.match(re);
+  assert.ok(m, `README.md no longer says ${re}`);
+  return m.slice(1);
+}
+
+/** Asserts `value` printed like `text` (same number of decimals, or the same e-notation digits) is `text`. */
+function samePrinted(value, text, what) {
+  const printed = /e/.test(text) ? value.toExponential(text.split('e')[0].split('.')[1]?.length ?? 0)
+    : value.toFixed(text.split('.')[1]?.length ?? 0);
+  assert.equal(printed, text, `${what}: the run gives ${value}, the README says ${text}`);
+}
+
+test('README figures: dying ReLU, exactly from the preset seed', async () => {
+  const lab = await getLab();
+  const [d1, d2, d3, reluAcc, leaky, prelu, rrelu, elu] = quoted(
+    /relu ends with dead fractions ([\d.]+) \/ ([\d.]+) \/ ([\d.]+) \(the whole top layer: the output is constant, accuracy ([\d.]+)\); leaky_relu, prelu, rrelu and elu from the same seed have no dead unit and recover \(([\d.]+), ([\d.]+), ([\d.]+), ([\d.]+)\)/);
+  const byName = Object.fromEntries(runTrainingExperiment(lab, DYING_RELU).variants.map((v) => [v.activation, v.final]));
+  byName.relu.layers.forEach((l, i) => samePrinted(l.deadFraction, [d1, d2, d3][i], `relu layer ${i + 1} dead fraction`));
+  samePrinted(byName.relu.testAccuracy, reluAcc, 'relu accuracy');
+  for (const [name, text] of [['leaky_relu', leaky], ['prelu', prelu], ['rrelu', rrelu], ['elu', elu]]) {
+    samePrinted(byName[name].testAccuracy, text, `${name} accuracy`);
+    assert.ok(byName[name].layers.every((l) => l.deadFraction === 0), `${name}: no dead unit`);
+  }
+});
+
+test('README figures: karate club GCN 0.969 (31 of 32), exactly from seed 1', async () => {
+  const lab = await getLab();
+  const [acc, right, of] = quoted(/model\.train\(200\)\.testAccuracy; \/\/ ([\d.]+): (\d+) of the (\d+) unlabelled members/);
+  // the README's own code
+  const karate = lab.graph('karate');
+  const model = lab.createGcn({ hidden: [16], activation: 'relu', seed: 1 });
+  model.setGraph(karate, { labelled: [0, 33] });
+  const r = model.train(200);
+  model.delete();
+  samePrinted(r.testAccuracy, acc, 'karate test accuracy');
+  assert.equal(r.testAccuracy * Number(of), Number(right), `${right} of ${of} members`);
+  assert.equal(Number(of), karate.nodes - 2, 'all members but the two labelled ones');
+});
+
+// Helper A (issue 10) is changing the saturation diagnostics; these are the
+// figures of the current definitions and must be re-pinned with them.
+test('README figures: sigmoid saturation, exactly from the preset seed', async () => {
+  const lab = await getLab();
+  const [start, end, lower, ratio, g0, g3, sigAcc, tanhAcc, reluAcc] = quoted(
+    /top hidden layer falls from ([\d.]+) to ([\d.]+) mean activation while the lower three stay ≥ ([\d.]+), its first-layer weight gradient is ~(\d+)× smaller than the last's \(([\d.e-]+) vs ([\d.e-]+)\), and it stays at chance \(([\d.]+)\); tanh \+ xavier and relu \+ he reach ([\d.]+) and ([\d.]+)\./);
+  const [sigmoid, tanh, relu] = runTrainingExperiment(lab, SATURATION).variants;
+  assert.deepEqual([sigmoid, tanh, relu].map((v) => `${v.activation}+${v.init}`), ['sigmoid+standard', 'tanh+xavier', 'relu+he']);
+  samePrinted(sigmoid.history[0].layers[3].actMean, start, 'top layer mean activation at step 0');
+  samePrinted(sigmoid.final.layers[3].actMean, end, 'top layer mean activation at the end');
+  const lowest = Math.min(...sigmoid.history.flatMap((r) => r.layers.slice(0, 3).map((l) => l.actMean)));
+  assert.ok(lowest >= Number(lower), `lower three layers stay >= ${lower}: lowest ${lowest}`);
+  assert.equal(lowest.toFixed(2), lower, `the lowest is ${lower} at the printed precision`);
+  const g = sigmoid.final.layers.map((l) => l.gradNorm);
+  assert.equal(Math.round(g[3] / g[0]), Number(ratio), `gradient ratio ${g[3] / g[0]}`);
+  samePrinted(g[0], g0, 'first-layer gradient norm');
+  samePrinted(g[3], g3, 'last-layer gradient norm');
+  samePrinted(sigmoid.final.testAccuracy, sigAcc, 'sigmoid accuracy');
+  samePrinted(tanh.final.testAccuracy, tanhAcc, 'tanh + xavier accuracy');
+  samePrinted(relu.final.testAccuracy, reluAcc, 'relu + he accuracy');
 });

@@ -97,23 +97,42 @@ function makeGen(r, lab) {
   };
   // A value for a named field: mostly a near-miss of a valid one.
   const fieldValue = (valid) => (r.chance(0.35) ? valid : r.chance(0.6) ? number() : anyValue());
-  // Mutates 1..3 fields of a valid object (or replaces it).
-  const mutate = (valid, keys) => {
-    if (r.chance(0.08)) return anyValue();
+  // Mutates 1..3 fields of a valid object (or replaces it). The exact paths
+  // it touched are left in `changed` ([`${root}`] when the whole value was
+  // replaced, [`${root}.${key}`...] otherwise; root '' gives bare keys), so
+  // the check can require the error to name one of them.
+  // keys appear in messages at most 40 characters long, control characters as \u00XX
+  const printable = (key) => key.slice(0, 40).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const gen = { changed: [], printable };
+  const mutate = (valid, keys, root = '', whole = root || 'config') => {
+    const path = (key) => (root ? `${root}.${printable(key)}` : printable(key));
+    if (r.chance(0.08)) {
+      // the whole argument replaced: it, any of its own keys (unknown field), or a field it lacks
+      const v = anyValue();
+      const own = v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v) ? Reflect.ownKeys(v).filter((k) => typeof k === 'string') : [];
+      gen.changed = [whole, ...[...Object.keys(valid), ...own].map(path)];
+      return v;
+    }
     const o = { ...valid };
+    gen.changed = [];
     for (let k = 1 + r.int(3); k > 0; k--) {
       const key = r.chance(0.85) ? r.pick(keys) : r.pick([...FIELD_WORDS, '__proto__', 'constructor', 'extra', '']);
+      gen.changed.push(path(key));
+      if (key === '__proto__') gen.changed.push(whole);   // o.__proto__ = v replaces the prototype: the argument itself is wrong
       if (r.chance(0.1)) delete o[key];
       else o[key] = fieldValue(o[key]);
+      // a lone surrogate cannot be written as JSON: the argument as a whole is then unreadable
+      if (hasLoneSurrogate(o[key])) gen.changed.push(whole, 'network JSON');
     }
     if (r.chance(0.05)) {
       // An own "__proto__" key, as JSON.parse makes it (a literal would set the prototype).
+      gen.changed.push(path('__proto__'), whole);
       const polluted = JSON.parse('{"__proto__":{"polluted":1}}');
       return Object.assign(polluted, o);
     }
     return o;
   };
-  return { number, anyValue, fieldValue, mutate, specialFloats, typedArray, strings, activationNames, datasetNames };
+  return Object.assign(gen, { number, anyValue, fieldValue, mutate, specialFloats, typedArray, strings, activationNames, datasetNames });
 }
 
 // JSON text as a page would send it (non-finite numbers as their names), or
@@ -129,12 +148,40 @@ function jsonText(o) {
 // ------------------------------------------------------------------ checks
 const FATAL = /unreachable|out of bounds|Aborted|memory access|RuntimeError|index out of range|null function/i;
 
+function hasLoneSurrogate(v, depth = 0) {
+  if (typeof v === 'string') return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(v);
+  if (depth > 20 || v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return false;
+  try {
+    return Object.entries(v).some(([k, x]) => hasLoneSurrogate(k) || hasLoneSurrogate(x, depth + 1));
+  } catch {
+    return false;
+  }
+}
+const isPlain = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+const escapeRe = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
- * Runs one case and counts it: 'ok' or 'error'. A contract breach is
+ * A message that names one of `paths` exactly: it starts with the path
+ * (after the "network JSON: " of loadNetwork), followed by the end, a space,
+ * an index, a sub-field or a colon. "hidden" matches "hidden[2] must …" and
+ * "hidden must …", never "hiddenX …" nor a message that only mentions it.
+ */
+export function naming(paths) {
+  // (an empty key's path is '' — its message starts ': unknown field ""')
+  const list = [...new Set(paths)].filter((p) => p !== 'network JSON').map(escapeRe);
+  // 'network JSON' stands for the loader's checks of the text as a whole, which name no field
+  const whole = paths.includes('network JSON') ? '^network JSON: (not valid JSON|nested deeper than|has more than \\d+ values|too large|must be an object)|' : '';
+  return new RegExp(`${whole}^(network JSON: )?(${list.join('|') || '(?!)'})(?=$|[\\s\\[.:(])`);
+}
+
+/**
+ * Runs one case and counts it: 'ok' or 'error'. `fields` is the list of
+ * exact paths the case broke (the error must name one of them) or a regular
+ * expression for errors that are not about a field (a deleted object). A contract breach is
  * recorded in stats.violations (or stats.known, when it matches a known,
  * reported bug) with the label and message.
  */
 function attempt(label, fields, fn, stats) {
+  if (Array.isArray(fields)) fields = naming(fields);
   const t0 = performance.now();
   let outcome = 'ok';
   let breach = null;
@@ -144,7 +191,7 @@ function attempt(label, fields, fn, stats) {
     if (e instanceof assert.AssertionError) breach = e.message;
     else if (!(e instanceof Error)) breach = `threw a non-Error ${typeof e} ${String(e).slice(0, 80)}`;
     else if (e instanceof WebAssembly.RuntimeError || FATAL.test(`${e.name} ${e.message}`)) breach = `fatal ${e.name}: ${e.message.slice(0, 200)}`;
-    else if (!fields.test(e.message)) breach = `${e.name} message does not name the field: ${e.message.slice(0, 200)}`;
+    else if (!fields.test(e.message)) breach = `${e.name} message does not name the field (${fields.source.slice(0, 120)}): ${e.message.slice(0, 120)}`;
     else stats.errors[e.name] = (stats.errors[e.name] ?? 0) + 1;
     outcome = 'error';
   }
@@ -219,30 +266,51 @@ test(`the public API survives ${CASES} generated bad and borderline calls (seed 
   const bufDeleted = lab.createBuffer(4);
   bufDeleted.delete();
 
-  const F = {
-    kernel: /^name |params|unknown parameter|x must|x\.length/,
-    config: new RegExp(`config|unknown field|${FIELD_WORDS.join('|')}`),
-    data: /data|x\[|y\[|testX|testY|inputs/,
-    steps: /steps|options|report/,
-    predict: /^x/,
-    grid: /xMin|xMax|yMin|yMax|resolution/,
-    json: /json|network JSON|format|version|config|step|weights/,
-    dataset: /^name |options/,
-    bornDead: /options/,
-    buffer: /length|input|output|name |params|unknown parameter|Float32Buffer|deleted/,
-    lr: /learningRate/,
-    weights: /weights/,
-    state: /^state|options|data/,
-    deleted: /deleted/,
+  // The exact paths a case may be rejected for (see naming()).
+  const nameIf = (name, valid = g.activationNames) => (typeof name === 'string' && valid.includes(name) ? [] : ['name']);
+  // every key of a params object can be wrong for the chosen activation (alpha of relu), so each is a path
+  const paramPaths = (params) => (params === undefined ? [] : isPlain(params) ? ['params', ...Object.keys(params).map((k) => `params.${k}`)] : ['params']);
+  // config fields that constrain each other: output/classes, hidden/activation (one name per layer)
+  const configPaths = (changed, root = '') => {
+    const p = (k) => (root ? `${root}.${k}` : k);
+    const out = [...changed];
+    for (const c of changed) {
+      const k = root ? c.slice(root.length + 1) : c;
+      if (k === 'output' || k === 'classes') out.push(p('output'), p('classes'));
+      if (k === 'hidden' || k === 'activation') out.push(p('hidden'), p('activation'));
+      if (k === 'activationParams' || k === 'activation') out.push(p('activationParams'));
+      if (k === 'optimizer' || k === 'momentum' || k === 'nesterov') out.push(p('optimizer'), p('momentum'), p('nesterov'));
+    }
+    return out;
   };
+  // The paths a network JSON text can be rejected for: the format's five fields,
+  // and (if it parses) its own top-level and config keys with their partners.
+  const NETWORK_KEYS = ['format', 'version', 'config', 'step', 'weights'];
+  const textPaths = (text) => {
+    let parsed = typeof text === 'string' ? null : text;
+    if (typeof text === 'string') try { parsed = JSON.parse(text); } catch { /* not JSON: only the whole-text checks apply */ }
+    const own = isPlain(parsed) ? Object.keys(parsed) : [];
+    const config = isPlain(parsed?.config) ? [...Object.keys(parsed.config), 'inputs'].map((k) => `config.${k}`) : [];
+    return [...NETWORK_KEYS, ...own.map((k) => g.printable(k)), ...configPaths(config.map((c) => `config.${g.printable(c.slice(7))}`), 'config')];
+  };
+  // setData: x and y must agree in length (per inputs), so any of them may be named for a change to one
+  const dataPaths = (changed) => {
+    if (changed.includes('data')) return ['data'];
+    const out = [...changed];
+    if (changed.some((c) => ['data.x', 'data.y', 'data.inputs'].includes(c))) out.push('data.x', 'data.y', 'data.inputs');
+    if (changed.some((c) => ['data.testX', 'data.testY', 'data.x', 'data.inputs'].includes(c))) out.push('data.testX', 'data.testY');
+    return out;
+  };
+
 
   const ops = [
     ['forward', 10, () => {
       const fn = r.chance(0.5) ? 'forward' : 'derivative';
       const name = r.chance(0.6) ? r.pick(g.activationNames) : g.fieldValue('relu');
-      const x = r.chance(0.75) ? g.specialFloats(r.pick([0, 1, 3, 4, 5, 8, 9, 33])) : g.anyValue();
-      const params = r.chance(0.3) ? undefined : g.mutate({ alpha: 0.1 }, ['alpha', 'lower', 'upper', 'training', 'seed']);
-      attempt(fn, F.kernel, () => {
+      const goodX = r.chance(0.75);
+      const x = goodX ? g.specialFloats(r.pick([0, 1, 3, 4, 5, 8, 9, 33])) : g.anyValue();
+      const params = r.chance(0.3) ? undefined : g.mutate({ alpha: 0.1 }, ['alpha', 'lower', 'upper', 'training', 'seed'], 'params');
+      attempt(fn, [...nameIf(name), ...(goodX ? [] : ['x']), ...paramPaths(params)], () => {
         const y = lab[fn](name, x, params);
         assert.ok(y instanceof Float32Array && y.length === x.length, `${fn}: output length ${y?.length} for ${x.length}`);
       }, stats);
@@ -250,34 +318,49 @@ test(`the public API survives ${CASES} generated bad and borderline calls (seed 
     ['createNetwork', 14, () => {
       const config = g.mutate(validConfig, configKeys);
       if (networkCost(config) > 5e6) { stats.skipped++; return; }
-      attempt('createNetwork', F.config, () => lab.createNetwork(config).delete(), stats);
+      // the JS layer names a field config.<key>, the C++ parser the bare key: both are its exact path
+      const paths = configPaths(g.changed);
+      attempt('createNetwork', [...paths, ...paths.map((p) => `config.${p}`)], () => lab.createNetwork(config).delete(), stats);
     }],
     ['setData', 8, () => {
       const n = r.pick([0, 1, 2, 5]);
-      const valid = { x: g.specialFloats(2 * n).map((v) => (Number.isFinite(v) ? v : 0)), y: new Float32Array(n).fill(1), inputs: 2 };
-      const d = g.mutate(valid, ['x', 'y', 'inputs', 'testX', 'testY']);
-      attempt('setData', F.data, () => net.setData(d), stats);
+      // valid: finite samples in the allowed [-1e6, 1e6]
+      const valid = { x: g.specialFloats(2 * n).map((v) => (Number.isFinite(v) && Math.abs(v) <= 1e6 ? v : 0)), y: new Float32Array(n).fill(1), inputs: 2 };
+      const d = g.mutate(valid, ['x', 'y', 'inputs', 'testX', 'testY'], 'data');
+      // n = 0 is itself invalid (y must not be empty); the C++ layer names elements bare (x[3])
+      const paths = [...dataPaths(g.changed), ...(n === 0 ? ['data.y'] : [])];
+      attempt('setData', [...paths, ...paths.map((p) => p.replace(/^data\./, ''))], () => net.setData(d), stats);
     }],
     ['train', 8, () => {
       const steps = r.chance(0.3) ? r.int(50) : g.fieldValue(5);
       if (typeof steps === 'number' && steps > 1000 && steps <= 1e6 && Number.isInteger(steps)) { stats.skipped++; return; }
-      const options = r.chance(0.5) ? undefined : g.mutate({ report: true }, ['report']);
+      const options = r.chance(0.5) ? undefined : g.mutate({ report: true }, ['report'], 'options');
       if (!net.step || r.chance(0.5)) net.setData(data2);
-      attempt('train', F.steps, () => net.train(steps, options), stats);
+      attempt('train', ['steps', ...(options === undefined ? [] : g.changed)], () => net.train(steps, options), stats);
     }],
     ['predict', 6, () => {
       const x = r.chance(0.7) ? g.specialFloats(r.pick([0, 1, 2, 3, 4, 10, 11])) : g.anyValue();
-      attempt('predict', F.predict, () => net.predict(x), stats);
+      attempt('predict', ['x'], () => net.predict(x), stats);
     }],
     ['predictGrid', 6, () => {
-      const args = [-6, 6, -6, 6, 20].map((v) => (r.chance(0.3) ? g.fieldValue(v) : v));
+      const defaults = [-6, 6, -6, 6, 20];
+      const args = defaults.map((v) => (r.chance(0.3) ? g.fieldValue(v) : v));
       if (typeof args[4] === 'number' && args[4] > 400) args[4] = r.pick([401, 1e9, 2 ** 31]);
-      attempt('predictGrid', F.grid, () => net.predictGrid(...args), stats);
+      // a changed bound may be reported by its partner (xMin must be < xMax)
+      const names = ['xMin', 'xMax', 'yMin', 'yMax', 'resolution'];
+      const pair = { xMin: 'xMax', xMax: 'xMin', yMin: 'yMax', yMax: 'yMin' };
+      const broken = names.filter((n, i) => !Object.is(args[i], defaults[i]));
+      attempt('predictGrid', broken.flatMap((n) => (pair[n] ? [n, pair[n]] : [n])), () => net.predictGrid(...args), stats);
     }],
     ['unitGrid', 4, () => {
-      const args = [-6, 6, -6, 6, 12].map((v) => (r.chance(0.3) ? g.fieldValue(v) : v));
+      const defaults = [-6, 6, -6, 6, 12];
+      const args = defaults.map((v) => (r.chance(0.3) ? g.fieldValue(v) : v));
       if (typeof args[4] === 'number' && args[4] > 400) args[4] = r.pick([401, 1e9, 2 ** 31]);
-      attempt('unitGrid', F.grid, () => net.unitGrid(...args), stats);
+      // as predictGrid: a changed bound may be reported by its partner
+      const names = ['xMin', 'xMax', 'yMin', 'yMax', 'resolution'];
+      const pair = { xMin: 'xMax', xMax: 'xMin', yMin: 'yMax', yMax: 'yMin' };
+      const broken = names.filter((n, i) => !Object.is(args[i], defaults[i]));
+      attempt('unitGrid', broken.flatMap((n) => (pair[n] ? [n, pair[n]] : [n])), () => net.unitGrid(...args), stats);
     }],
     ['restoreState', 6, () => {
       // A checkpoint of this network, damaged: flipped bytes, cut, grown, or not bytes at all.
@@ -290,64 +373,85 @@ test(`the public API survives ${CASES} generated bad and borderline calls (seed 
       else if (k === 2) { b = new Uint8Array(b.length + 1 + r.int(9)); b.set(saved); }
       else if (k === 3) b = g.anyValue();
       const options = r.chance(0.7) ? undefined : g.mutate({ exact: true }, ['exact']);
-      attempt('restoreState', F.state, () => net.restoreState(b, options), stats);
+      const optionPaths = options === undefined ? [] : isPlain(options) ? ['options', ...Object.keys(options).map((key) => `options.${key}`)] : ['options'];
+      attempt('restoreState', [...(k === 4 ? [] : ['state']), ...optionPaths], () => net.restoreState(b, options), stats);
       net.restoreState(saved);   // the network keeps working from a good state
     }],
     ['loadNetwork', 14, () => {
       let input;
+      let paths = ['json', 'network JSON'];   // damaged text or a replaced value: the argument itself
       const k = r.int(6);
       if (k === 0) {
         // Character-level damage to valid text.
         const s = savedText;
         const at = r.int(s.length);
         input = r.pick([s.slice(0, at), s.slice(0, at) + r.pick(['{', ']', '"', ',', 'NaN', '1e999', '\\u0000', '-']) + s.slice(at + 1), s + r.pick([' ', 'x', '}', ',{}'])]);
+        // damage can rename, drop or retype any field: the message must name one the text has, or one the format requires
+        paths = [...paths, ...textPaths(input)];
       } else if (k === 1) {
         input = r.pick(['', 'null', '[]', '{}', '"x"', '1', 'true', '{"format":1}', '['.repeat(100000), '{"a":'.repeat(50000), 'x'.repeat(200000)]);
+        paths = [...paths, ...textPaths(input)];
       } else if (k === 2) {
         // Valid object, one field broken.
-        input = g.mutate(savedObject, ['format', 'version', 'config', 'step', 'weights']);
+        input = g.mutate(savedObject, ['format', 'version', 'config', 'step', 'weights'], '', 'json');
+        // the JS layer names its argument json.<key>, the C++ loader the bare key
+        // (and an argument the JS layer cannot read as a network at all is named json)
+        paths = ['json', ...g.changed, ...g.changed.map((c) => `json.${c}`), ...(g.changed.includes('config') ? ['weights'] : []), ...(g.changed.includes('json') ? ['network JSON'] : [])];
       } else if (k === 3) {
         const o = structuredClone(savedObject);
         const w = o.weights;
         const i = r.int(w.length);
         r.pick([() => { w[i] = g.fieldValue(w[i]); }, () => w.pop(), () => w.push(0), () => { o.weights = w.slice(0, r.int(w.length)); }])();
         input = r.chance(0.5) ? o : jsonText(o);
+        paths = ['weights', 'json.weights', 'network JSON'];
       } else if (k === 4) {
         const o = structuredClone(savedObject);
-        o.config = g.mutate(o.config, configKeys);
+        o.config = g.mutate(o.config, configKeys, 'config');
+        // a config that changes the network's size is reported by the weights that no longer fit
+        paths = [...configPaths(g.changed, 'config'), ...configPaths(g.changed, 'config').map((c) => `json.${c}`), 'weights', 'network JSON'];
         input = networkCost(o.config) > 5e6 ? savedText : o;
       } else {
         input = g.anyValue();
+        paths = [...paths, ...textPaths(input)];
       }
-      attempt('loadNetwork', F.json, () => lab.loadNetwork(input).delete(), stats);
+      attempt('loadNetwork', paths, () => lab.loadNetwork(input).delete(), stats);
     }],
     ['dataset', 6, () => {
       const name = r.chance(0.7) ? r.pick(g.datasetNames) : g.fieldValue('circle');
-      const options = r.chance(0.2) ? undefined : g.mutate({ n: 40, noise: 0.1, seed: 1, trainFraction: 0.5, classes: 3 }, ['n', 'noise', 'seed', 'trainFraction', 'classes']);
-      attempt('dataset', F.dataset, () => lab.dataset(name, options), stats);
+      const options = r.chance(0.2) ? undefined : g.mutate({ n: 40, noise: 0.1, seed: 1, trainFraction: 0.5, classes: 3 }, ['n', 'noise', 'seed', 'trainFraction', 'classes'], 'options');
+      // classes is an option of the multi-class sets only: a valid name may reject it
+      attempt('dataset', [...nameIf(name, g.datasetNames), ...(options === undefined ? [] : [...g.changed, 'options.classes'])], () => lab.dataset(name, options), stats);
     }],
     ['bornDead', 5, () => {
-      const options = r.chance(0.1) ? undefined : g.mutate({ width: 3, depth: 3, trials: 20, init: 'he', biasInit: 0, seed: 1 }, ['width', 'depth', 'trials', 'init', 'biasInit', 'seed']);
+      const options = r.chance(0.1) ? undefined : g.mutate({ width: 3, depth: 3, trials: 20, init: 'he', biasInit: 0, seed: 1 }, ['width', 'depth', 'trials', 'init', 'biasInit', 'seed'], 'options');
       if (bornDeadCost(options) > 2e6) { stats.skipped++; return; }
-      attempt('bornDead', F.bornDead, () => lab.bornDead(options), stats);
+      // the work cap (trials x depth x width^2) is reported on options.trials
+      attempt('bornDead', options === undefined ? ['options'] : [...g.changed, 'options.trials'], () => lab.bornDead(options), stats);
     }],
     ['createBuffer', 5, () => {
       const length = g.fieldValue(8);
       if (typeof length === 'number' && length > 1e6 && length <= 2 ** 26) { stats.skipped++; return; }
-      attempt('createBuffer', F.buffer, () => lab.createBuffer(length).delete(), stats);
+      attempt('createBuffer', ['length'], () => lab.createBuffer(length).delete(), stats);
     }],
     ['forwardInto', 5, () => {
       const fn = r.chance(0.5) ? 'forwardInto' : 'derivativeInto';
-      const pickBuf = () => (r.chance(0.7) ? r.pick([bufA, bufB, bufA]) : r.chance(0.5) ? bufDeleted : g.anyValue());
+      const bufs = [];
+      const pickBuf = (which) => {
+        const b = r.chance(0.7) ? r.pick([bufA, bufB, bufA]) : r.chance(0.5) ? bufDeleted : g.anyValue();
+        if (b !== bufA && b !== bufB) bufs.push(which);
+        return b;
+      };
       const name = r.chance(0.7) ? r.pick(g.activationNames) : g.fieldValue('relu');
-      const params = r.chance(0.5) ? undefined : g.mutate({ alpha: 0.1 }, ['alpha', 'lower', 'upper']);
-      attempt(fn, F.buffer, () => lab[fn](name, pickBuf(), pickBuf(), params), stats);
+      const params = r.chance(0.5) ? undefined : g.mutate({ alpha: 0.1 }, ['alpha', 'lower', 'upper'], 'params');
+      const input = pickBuf('input');
+      const output = pickBuf('output');
+      attempt(fn, [...nameIf(name), ...bufs, ...paramPaths(params)], () => lab[fn](name, input, output, params), stats);
     }],
     ['network misc', 6, () => {
       const k = r.int(4);
-      if (k === 0) attempt('setLearningRate', F.lr, () => net.setLearningRate(g.fieldValue(0.03)), stats);
-      else if (k === 1) attempt('setWeights', F.weights, () => net.setWeights(r.chance(0.6) ? g.specialFloats(r.pick([0, 1, net.getWeights().length - 1, net.getWeights().length])) : g.anyValue()), stats);
-      else if (k === 2) attempt('deleted network', F.deleted, () => deleted[r.pick(['train', 'predict', 'setData', 'toJSON', 'reset', 'evaluate'])](g.anyValue()), stats);
+      if (k === 0) attempt('setLearningRate', ['learningRate'], () => net.setLearningRate(g.fieldValue(0.03)), stats);
+      else if (k === 1) attempt('setWeights', ['weights'], () => net.setWeights(r.chance(0.6) ? g.specialFloats(r.pick([0, 1, net.getWeights().length - 1, net.getWeights().length])) : g.anyValue()), stats);
+      else if (k === 2) attempt('deleted network', /deleted/, () => deleted[r.pick(['train', 'predict', 'setData', 'toJSON', 'reset', 'evaluate'])](g.anyValue()), stats);
       else attempt('evaluate/reset', /data/, () => { net.evaluate(); if (r.chance(0.2)) net.reset(); }, stats);
       // Keep the shared network usable for the next cases.
       if (r.chance(0.05)) { net.setLearningRate(0.03); net.reset(); }

@@ -46,9 +46,8 @@ test(`${CYCLES} create/train/delete cycles keep the heap and the handle count fl
     assert.ok(Number.isFinite(report.trainLoss));
     net.predict(probe);
     if (i % 10 === 0) lab.loadNetwork(net.toJSON()).delete();
-    if (i % 10 === 5) {
-      try { net.train(-1); } catch { /* errors must not leak either */ }
-    }
+    // errors must not leak either: a refused call, and it must really be refused
+    if (i % 10 === 5) assert.throws(() => net.train(-1), (e) => e instanceof RangeError && /^steps must be an integer in \[0, 1000000\]; got -1$/.test(e.message));
     net.delete();
   };
   for (let i = 0; i < 200; i++) cycle(i);   // warm-up: allocator pools, Embind caches

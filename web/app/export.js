@@ -2,9 +2,10 @@
 import { download } from './dom.js';
 
 const LAYER_FIELDS = ['preMean', 'preStd', 'actMean', 'actStd', 'saturatedFraction', 'deadFraction', 'meanAbsDerivative', 'gradNorm'];
-const TOP_FIELDS = ['step', 'learningRate', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy', 'gradNormRatio', 'diverged'];
+// downsampled: set on the min/max rows of a bounded history's older part (the number of reports the row stands for)
+const TOP_FIELDS = ['step', 'learningRate', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy', 'gradNormRatio', 'diverged', 'downsampled'];
 
-/** The history as CSV: one row per report, per-layer columns layer1_deadFraction, ... */
+/** The history as CSV: one row per report (or per min/max row of a downsampled stretch), per-layer columns layer1_deadFraction, ... */
 export function historyCsv(history) {
   const layers = Math.max(0, ...history.map((r) => r.layers?.length ?? 0));
   const header = [...TOP_FIELDS];

@@ -17,7 +17,6 @@ import { GraphView } from './views/graph-view.js';
 import { LessonsView } from './views/lessons-view.js';
 import { renderExperimentPanel } from './views/experiment-panel.js';
 import { startFpsMeter } from './fps.js';
-import { installTestHook } from './test-hook.js';
 
 const $ = (sel) => document.querySelector(sel);
 const status = $('#status');
@@ -42,29 +41,46 @@ setLanguage(initial.lang);
 // ---- worker and run controller
 const banner = $('#worker-banner');
 const errorBanner = $('#error-banner');
+// A worker that dies (an exception, an unsendable message, no answer to
+// pings, closed) is restarted at once with the run's settings, playing if it
+// was — at most AUTO_RESTARTS times a minute, so a setup that kills it every
+// time cannot loop; after that the banner's button restarts it.
+const AUTO_RESTARTS = 3;
+const deaths = [];
 const client = new WorkerClient({
-  onMessage: (msg) => {
-    if (msg.type.startsWith('born-dead')) bornDead.onMessage(msg);
-    else if (msg.type.startsWith('gcn-')) graphView.onMessage(msg);
-    else controller.receive(msg);
-  },
+  onMessage: (msg) => controller.receive(msg),
+  tools: { 'born-dead': (msg) => bornDead.onMessage(msg), gcn: (msg) => graphView.onMessage(msg) },
   onDeath: (message) => {
-    $('#worker-message').textContent = t('worker.died', { message: message || t('worker.unknown') });
+    const why = message || t('worker.unknown');
+    const wasRunning = controller.running;
+    $('#worker-message').textContent = t('worker.died', { message: why });
     banner.hidden = false;
     document.body.dataset.worker = 'dead';
     controller.running = false;
     trainer.draw();
     compare.draw();
+    const now = performance.now();
+    deaths.push(now);
+    while (deaths[0] < now - 60_000) deaths.shift();
+    if (deaths.length <= AUTO_RESTARTS) {
+      restartWorker({ play: wasRunning });
+      $('#worker-message').textContent = t('worker.restarted', { message: why });
+    }
   },
 });
 const controller = new RunController(client);
-$('#worker-restart').addEventListener('click', () => {
-  banner.hidden = true;
-  document.body.dataset.worker = 'alive';
+function restartWorker({ play = false } = {}) {
   client.restart();
-  startSession();
+  document.body.dataset.worker = 'alive';
+  document.body.dataset.workerRestarts = String(Number(document.body.dataset.workerRestarts ?? 0) + 1);
+  startSession({ play });
+  graphView.restart();
   bornDead.relabel();
   if (store.get().view === 'borndead') bornDead.compute();
+}
+$('#worker-restart').addEventListener('click', () => {
+  banner.hidden = true;
+  restartWorker();
 });
 
 const sessionView = () => (store.get().view === 'compare' ? 'compare' : 'train');
@@ -192,5 +208,10 @@ status.textContent = t('app.loaded', { simd: lab.simd ? 'SIMD' : 'scalar', count
 status.dataset.i18nVars = JSON.stringify({ simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
 status.dataset.i18n = 'app.loaded';
 document.body.dataset.simd = String(lab.simd);
+// window.__alab exists in test and dev builds only (`vite build --mode test`,
+// `vite` dev server); `npm run build:site` leaves the branch and the file out.
+if (import.meta.env.MODE === 'test' || import.meta.env.DEV) {
+  const { installTestHook } = await import('./test-hook.js');
+  installTestHook({ store, controller, client, fps, graphView });
+}
 document.body.dataset.ready = 'true';
-installTestHook({ store, controller, client, fps });

@@ -1,7 +1,11 @@
 // One training session seen from the page: sends the setup and commands to the
-// worker client, keeps the report history of every run, the latest decision
-// surfaces and the spike windows, and notifies the views. Knows nothing of
-// the DOM.
+// worker client, keeps the report history of every run in bounded memory
+// (bounded-history.js: recent reports in full, older ones as min/max buckets;
+// dead-unit events as a bounded log), the latest decision surfaces and the
+// spike windows, and notifies the views. Knows nothing of the DOM.
+import { BoundedHistory, EventLog } from './bounded-history.js';
+
+const MAX_MANUAL_SPIKES = 100;   // shaded windows kept on the charts (oldest dropped)
 
 export class RunController {
   /** @param client a WorkerClient */
@@ -13,7 +17,8 @@ export class RunController {
 
   clear() {
     this.setupInfo = null;
-    this.histories = {};
+    this.histories = {};     // run key -> BoundedHistory
+    this.events = {};        // run key -> EventLog
     this.surfaces = {};
     this.units = {};          // by run key: every hidden unit's image (worker: session.unitImages)
     this.unitHistory = {};    // by run key: per report { step, active, inactive, saturated, sizes } (worker: unitLog)
@@ -55,6 +60,7 @@ export class RunController {
   /** A learning-rate spike of `steps` steps from the current step. */
   spike(steps) {
     this.manualSpikes.push([this.step, this.step + steps]);
+    if (this.manualSpikes.length > MAX_MANUAL_SPIKES) this.manualSpikes.shift();
     this.client.send({ type: 'spike' });
   }
 
@@ -72,7 +78,9 @@ export class RunController {
     switch (msg.type) {
       case 'setup-done':
         this.setupInfo = msg;
-        for (const [key, r] of Object.entries(msg.reports)) this.histories[key] = [r];
+        this.histories = {};
+        this.events = {};
+        for (const [key, r] of Object.entries(msg.reports)) this.#add(key, [r]);
         this.surfaces = msg.surfaces ?? {};
         this.units = msg.units ?? {};
         this.unitHistory = structuredClone(msg.unitLog ?? {});
@@ -81,11 +89,12 @@ export class RunController {
         this.#emit('setup');
         break;
       case 'reports':
-        for (const [key, list] of Object.entries(msg.reports)) (this.histories[key] ??= []).push(...list);
+        for (const [key, list] of Object.entries(msg.reports)) this.#add(key, list);
         if (msg.surfaces) this.surfaces = msg.surfaces;
         if (msg.units) this.units = { ...this.units, ...msg.units };
-        for (const [key, list] of Object.entries(msg.unitLog ?? {})) (this.unitHistory[key] ??= []).push(...list);
+        for (const [key, list] of Object.entries(msg.unitLog ?? {})) appendDecimated((this.unitHistory[key] ??= []), list);
         this.step = msg.step;
+        this.wasmBytes = msg.wasmBytes ?? null;   // the worker's WebAssembly memory
         this.#emit('update');
         break;
       case 'seek-done':
@@ -106,7 +115,9 @@ export class RunController {
         this.byteRequests?.delete(msg.id);
         break;
       case 'fork-done':
-        this.histories.fork = msg.reports.fork ? [msg.reports.fork] : [];
+        delete this.histories.fork;
+        delete this.events.fork;
+        this.#add('fork', msg.reports.fork ? [msg.reports.fork] : []);
         this.surfaces = { ...this.surfaces, fork: msg.surfaces.fork };
         this.units = { ...this.units, fork: msg.units?.fork };
         this.unitHistory.fork = msg.unitLog?.fork ?? [];
@@ -175,14 +186,26 @@ export class RunController {
 
   /** The last step of the original run's history (the timeline's end). */
   originalEnd() {
-    const h = this.histories.main;
-    return h?.length ? h[h.length - 1].step : 0;
+    return this.last('main')?.step ?? 0;
+  }
+
+  #add(key, reports) {
+    const h = (this.histories[key] ??= new BoundedHistory());
+    const log = (this.events[key] ??= new EventLog());
+    for (const r of reports) {
+      h.push(r);
+      log.add(r.events);
+    }
   }
 
   /** The latest report of a run. */
   last(key = 'main') {
-    const h = this.histories[key];
-    return h?.[h.length - 1] ?? null;
+    return this.histories[key]?.last() ?? null;
+  }
+
+  /** The whole run of `key` as chart points (bounded: see bounded-history.js). */
+  points(key = 'main') {
+    return this.histories[key]?.points() ?? [];
   }
 
   /** Spike windows [from, to] to shade on the charts. */
@@ -199,4 +222,18 @@ export class RunController {
   #emit(kind, payload) {
     for (const fn of this.listeners) fn(kind, payload);
   }
+}
+
+// Per-unit shares for the close-up's history chart, bounded like the report
+// history: past UNIT_LOG_CAP entries the older half keeps every other entry,
+// so a run of any length keeps at most UNIT_LOG_CAP entries (about 1.5 MB for
+// 6 × 8 units), densest near the present.
+const UNIT_LOG_CAP = 1024;
+
+function appendDecimated(log, entries) {
+  log.push(...entries);
+  if (log.length <= UNIT_LOG_CAP) return;
+  const half = log.length >> 1;
+  const older = log.slice(0, half).filter((_, i) => i % 2 === 0);
+  log.splice(0, half, ...older);
 }

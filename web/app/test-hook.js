@@ -1,7 +1,9 @@
-// window.__alab: a read-only view of the page's numbers for tests and for the
-// curious (every getter returns a copy). Nothing here changes the page except
-// simulateWorkerCrash(), which exercises the worker-death path.
-export function installTestHook({ store, controller, client, fps }) {
+// window.__alab: a read-only view of the page's numbers for tests (every
+// getter returns a copy), in test and dev builds only (see main.js). Nothing
+// here changes the page except fault(kind), which makes the worker really
+// fail (web/app/worker/faults.js), and gcnFault(), which starts a graph run
+// the library rejects.
+export function installTestHook({ store, controller, client, fps, graphView }) {
   const copy = (v) => (v === undefined ? undefined : structuredClone(v));
   const hook = Object.freeze({
     state: () => copy(store.get()),
@@ -11,7 +13,8 @@ export function installTestHook({ store, controller, client, fps }) {
     reason: () => controller.reason,
     mode: () => controller.setup?.mode ?? null,
     runs: () => Object.keys(controller.histories),
-    history: (key = 'main') => copy(controller.histories[key] ?? []),
+    history: (key = 'main') => copy(controller.points(key)),
+    resolution: (key = 'main') => copy(controller.histories[key]?.resolution ?? null),
     last: (key = 'main') => copy(controller.last(key)),
     configs: () => copy(controller.setupInfo?.configs ?? null),
     fps: () => fps.value,
@@ -19,7 +22,10 @@ export function installTestHook({ store, controller, client, fps }) {
     forkStep: () => controller.forkInfo?.step ?? null,
     stateBytes: (which) => controller.stateBytes(which),
     units: (key = 'main') => copy(controller.units[key] ? { resolution: controller.units[key].resolution, widths: controller.units[key].widths, length: controller.units[key].values.length } : null),
-    simulateWorkerCrash: () => client.simulateCrash(),
+    wasmBytes: () => controller.wasmBytes ?? null,
+    // asks the worker to really fail in one of its ways (web/app/worker/faults.js)
+    fault: (kind) => client.worker.postMessage({ tool: 'worker', type: 'test-fault', kind }),
+    gcnFault: () => graphView.restart({ graph: 'no-such-graph' }),
   });
   Object.defineProperty(window, '__alab', { value: hook, writable: false, configurable: false });
 }

@@ -1,5 +1,7 @@
-// Browser test harness: builds the static site with Vite's JS API, serves it
-// with `vite preview` in this process, and drives Debian's Chromium through
+// Browser test harness: builds the static site with Vite's JS API in test
+// mode (into dist-test/: the same build as `npm run build:site` plus the
+// window.__alab hook and the worker's test faults), serves it with
+// `vite preview` in this process, and drives Debian's Chromium through
 // playwright-core. Collects console errors so tests can fail on any of them,
 // and saves screenshots under test-artifacts/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,21 +16,26 @@ import { build, preview } from 'vite';
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const artifacts = path.join(root, 'test-artifacts');
+// (ALAB_TEST_DIST: another folder, for a run beside npm test, e.g. npm run soak)
+export const testDist = process.env.ALAB_TEST_DIST ? path.resolve(process.env.ALAB_TEST_DIST) : path.join(root, 'dist-test');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Flags that work as root on a machine without network (see docs).
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-let built = false;
+let built = null;
 
-/** Builds dist/ once per process and serves it; returns { url, close }. */
+/** Builds dist-test/ (mode 'test') once per process. */
+export function buildTestSite() {
+  built ??= build({ configFile: path.join(root, 'vite.config.js'), mode: 'test', build: { outDir: testDist }, logLevel: 'warn' });
+  return built;
+}
+
+/** Builds dist-test/ once per process and serves it; returns { url, close }. */
 export async function serveSite() {
-  if (!built) {
-    await build({ configFile: path.join(root, 'vite.config.js'), logLevel: 'warn' });
-    built = true;
-  }
-  const server = await preview({ configFile: path.join(root, 'vite.config.js'), preview: { port: 0, strictPort: false }, logLevel: 'warn' });
+  await buildTestSite();
+  const server = await preview({ configFile: path.join(root, 'vite.config.js'), mode: 'test', build: { outDir: testDist }, preview: { port: 0, strictPort: false }, logLevel: 'warn' });
   const { port } = server.httpServer.address();
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.httpServer.close(resolve)) };
 }

@@ -10,11 +10,9 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import { build } from 'vite';
+import { buildTestSite, testDist } from './browser.mjs';
 
-import { root } from './browser.mjs';
-
-export const dist = path.join(root, 'dist');
+export const dist = testDist;
 export const REPORT_PATH = '/__csp-report';
 
 const TYPES = {
@@ -29,17 +27,11 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-let built = false;
-
-/** Builds dist/ with Vite once per process (as serveSite() does). */
-export async function buildSite() {
-  if (built) return;
-  await build({ configFile: path.join(root, 'vite.config.js'), logLevel: 'warn' });
-  built = true;
-}
+/** Builds dist-test/ with Vite once per process (as serveSite() does). */
+export const buildSite = buildTestSite;
 
 /**
- * Serves `dir` (default dist/, built first) on 127.0.0.1 at a free port.
+ * Serves `dir` (default dist-test/, built first) on 127.0.0.1 at a free port.
  * @param {{ dir?: string, headers?: object | ((urlPath: string) => object), routes?: object }} options
  *   headers: sent with every response (or computed per path);
  *   routes: { '/path': { type, body } } extra in-memory pages (e.g. a host page for a test)

@@ -5,7 +5,7 @@
 // every number comes from the library's reports.
 import { Chart, LOSS_COLORS, layerColors, lineOptions } from './setup.js';
 import { chartCard } from './chart-card.js';
-import { layerSeries, series, thin } from './series.js';
+import { layerSeries, series } from './series.js';
 import { Histograms } from './histograms.js';
 import { EventList } from './event-list.js';
 import { glorotDatasets, glorotSeries } from './glorot.js';
@@ -110,15 +110,15 @@ export class Diagnostics {
   }
 
   /**
-   * Redraws from the whole report history of the run; `fork` (a fork's
-   * history, timeline) is drawn dashed beside it, `cursor` marks a step;
-   * `last` overrides the report the histograms and events show.
+   * Redraws from the whole run: `reports` are its chart points (a bounded
+   * history's points(): min/max buckets, then recent reports), `last` the
+   * report the histograms show (the latest, or the sought step's), `events`
+   * an EventLog; `fork` (a fork's points, timeline) is drawn dashed beside
+   * the run and `cursor` marks a step.
    */
-  update(history, { bands = [], xMax, fork = null, cursor = null, last: shown } = {}) {
-    const reports = thin(history);
-    const last = shown ?? history[history.length - 1];
+  update(reports, { last = reports.at(-1), events, bands = [], xMax, fork = null, cursor = null } = {}) {
     const c = this.charts;
-    const forkReports = fork ? thin(fork) : null;
+    const forkReports = fork;
     const forkSet = (chart, i, base, pts) => {
       const ds = chart.data.datasets;
       const k = base + i;
@@ -157,7 +157,7 @@ export class Diagnostics {
       chart.update('none');
     }
     if (last) this.histograms?.update(last);
-    this.events?.update(fork ? [...history, ...fork] : history);
+    if (events) this.events?.update(events);
   }
 
   destroy() {

@@ -14,14 +14,14 @@ export class EventList {
     this.shown = -1;
   }
 
-  update(history) {
-    const events = history.flatMap((r) => r.events ?? []);
-    this.box.dataset.count = String(events.length);
-    this.box.dataset.died = String(events.filter((e) => e.kind === 'died').length);
-    if (events.length === this.shown) return;
-    this.shown = events.length;
-    this.empty.hidden = events.length > 0;
-    this.list.replaceChildren(...events.slice(-MAX_SHOWN).reverse().map((e) => el('li', { class: e.kind },
+  /** @param log an EventLog (bounded-history.js): counts over the whole run, the newest events in full */
+  update(log) {
+    this.box.dataset.count = String(log.total);
+    this.box.dataset.died = String(log.byKind.died ?? 0);
+    if (log.total === this.shown) return;
+    this.shown = log.total;
+    this.empty.hidden = log.total > 0;
+    this.list.replaceChildren(...log.recent.slice(-MAX_SHOWN).reverse().map((e) => el('li', { class: e.kind },
       t('chart.event', { step: e.step, layer: e.layer + 1, unit: e.unit + 1, kind: t(e.kind === 'died' ? 'chart.died' : 'chart.revived'), lr: fmt(e.learningRate) }))));
   }
 }

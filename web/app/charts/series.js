@@ -1,14 +1,21 @@
-// Turns a report history into chart points: per-layer series over steps,
-// thinned to at most MAX_POINTS so redraws stay cheap on long runs.
-const MAX_POINTS = 400;
+// Turns a run's chart points (a bounded history's points(), at most
+// RECENT + 2 * BUCKETS of them: see bounded-history.js) into chart series:
+// per-layer series over steps.
 
-/** Every k-th report (always keeping the last) so that at most MAX_POINTS remain. */
-export function thin(history) {
-  if (history.length <= MAX_POINTS) return history;
-  const k = Math.ceil(history.length / MAX_POINTS);
-  const out = history.filter((_, i) => i % k === 0);
-  if (out[out.length - 1] !== history[history.length - 1]) out.push(history[history.length - 1]);
-  return out;
+/** Charts of a running session are redrawn at most this often (reports come 10 times a second). */
+export const CHART_MS = 250;
+
+/** A gate for chart redraws: due() is true when stopped, or CHART_MS after the last redraw. */
+export function chartGate() {
+  let last = -Infinity;
+  return {
+    due(running) {
+      const now = performance.now();
+      if (running && now - last < CHART_MS) return false;
+      last = now;
+      return true;
+    },
+  };
 }
 
 /** Points {x: step, y} of pick(report); null/non-finite values are skipped. */

@@ -6,7 +6,7 @@
 import { BoundaryView } from '../boundary.js';
 import { NetworkDiagram } from '../diagram.js';
 import { Chart, RUN_COLORS, layerColors, lineOptions } from '../charts/setup.js';
-import { layerSeries, networkDeadFraction, series, thin } from '../charts/series.js';
+import { chartGate, layerSeries, networkDeadFraction, series } from '../charts/series.js';
 import { el, fmt } from '../dom.js';
 import { t } from '../i18n/i18n.js';
 import { DYING_RELU, SATURATION } from '../experiments.js';
@@ -41,6 +41,7 @@ export class ExperimentWidget {
       onDeath: (message) => this.#died(message),
     }, workerFactory);
     this.controller = new RunController(this.client);
+    this.gate = chartGate();
     this.controller.on((kind) => this.#onRun(kind));
     this.#build(linkBase);
     this.autoplay = false;
@@ -159,11 +160,12 @@ export class ExperimentWidget {
     Object.assign(this.box.dataset, { step: String(c.step), running: String(c.running), reason: c.reason });
     if (!c.setupInfo || !this.chart) return;
     const keys = Object.keys(c.setupInfo.configs);
+    if (!this.gate.due(c.running)) return;
     if (this.experiment.headline === 'actMean') {
-      const reports = thin(c.histories[keys[0]] ?? []);
+      const reports = c.points(keys[0]);
       layerSeries(reports, this.chart.data.datasets.length, (l) => l.actMean).forEach((pts, i) => { this.chart.data.datasets[i].data = pts; });
     } else {
-      keys.forEach((k, i) => { this.chart.data.datasets[i].data = series(thin(c.histories[k] ?? []), (r) => networkDeadFraction(r, c.setupInfo.configs[k].hidden)); });
+      keys.forEach((k, i) => { this.chart.data.datasets[i].data = series(c.points(k), (r) => networkDeadFraction(r, c.setupInfo.configs[k].hidden)); });
     }
     this.chart.options.plugins.bands.ranges = c.bands();
     this.chart.options.scales.x.max = c.setup?.schedule.maxSteps || undefined;

@@ -215,6 +215,7 @@ export const STRINGS = {
     'worker.died': 'The training worker stopped: {message}',
     'worker.restart': 'Restart worker',
     'worker.unknown': 'no reason given',
+    'worker.restarted': 'The training worker stopped ({message}); it was restarted with your settings.',
     'error.config': 'Setting rejected: {message}',
 
     'embed.start': 'Start',
@@ -518,6 +519,7 @@ export const STRINGS = {
     'worker.died': '训练线程已停止：{message}',
     'worker.restart': '重启训练线程',
     'worker.unknown': '原因未知',
+    'worker.restarted': '训练线程已停止（{message}），已按你的设置重新启动。',
     'error.config': '设置被拒绝：{message}',
 
     'embed.start': '开始',

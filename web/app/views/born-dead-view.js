@@ -26,7 +26,7 @@ export class BornDeadView {
     this.done = 0;
     this.key = `${s.bdInit}:${s.bdTrials}`;
     this.#table();
-    this.client.send({ type: 'born-dead', id: this.id, depths: BORN_DEAD_DEPTHS, widths: BORN_DEAD_WIDTHS, init: s.bdInit, trials: s.bdTrials, seed: BORN_DEAD_SEED });
+    this.client.post('born-dead', this.id, { type: 'start', depths: BORN_DEAD_DEPTHS, widths: BORN_DEAD_WIDTHS, init: s.bdInit, trials: s.bdTrials, seed: BORN_DEAD_SEED });
   }
 
   #table() {
@@ -50,10 +50,14 @@ export class BornDeadView {
     this.box.dataset.done = String(this.done === total);
   }
 
-  /** Worker messages born-dead-cell / born-dead-done. */
+  /** Worker messages of the born-dead tool: cell, done, error. */
   onMessage(msg) {
-    if (msg.id !== this.id) return;
-    if (msg.type === 'born-dead-cell') {
+    if (msg.runId !== this.id) return;
+    if (msg.type === 'error') {
+      this.progress.textContent = t('error.config', { message: msg.message });
+      return;
+    }
+    if (msg.type === 'cell') {
       const td = this.cells.get(`${msg.depth}x${msg.width}`);
       if (!td) return;
       const p = msg.probability;

@@ -6,7 +6,7 @@ import { BoundaryView } from '../boundary.js';
 import { NetworkDiagram } from '../diagram.js';
 import { Chart, RUN_COLORS, lineOptions } from '../charts/setup.js';
 import { chartCard } from '../charts/chart-card.js';
-import { networkDeadFraction, series, thin } from '../charts/series.js';
+import { chartGate, networkDeadFraction, series } from '../charts/series.js';
 import { PlayBar } from '../playbar.js';
 import { el, fmt } from '../dom.js';
 import { t } from '../i18n/i18n.js';
@@ -30,6 +30,7 @@ export class CompareView {
     this.charts = {};
     this.boundaries = [];
     this.pending = false;
+    this.gate = chartGate();
   }
 
   active() {
@@ -110,17 +111,17 @@ export class CompareView {
     const c = this.controller;
     if (!this.active() || !c.setupInfo) return;
     const keys = Object.keys(c.setupInfo.configs);
+    const charts = this.gate.due(c.running);
     keys.forEach((key, i) => {
-      const history = c.histories[key] ?? [];
-      const reports = thin(history);
+      const reports = charts ? c.points(key) : [];
       const widths = c.setupInfo.configs[key].hidden;
-      for (const spec of CHARTS) {
+      for (const spec of charts ? CHARTS : []) {
         const chart = this.charts[spec.key];
         if (!chart) continue;
         chart.data.datasets[i].data = series(reports, spec.pick ?? ((r) => networkDeadFraction(r, widths)));
       }
       if (c.surfaces[key]) this.boundaries[i]?.setSurface(c.surfaces[key]);
-      const last = history[history.length - 1];
+      const last = c.last(key);
       const diagram = this.diagrams?.[i];
       if (diagram?.widths) {
         diagram.update(last);
@@ -136,7 +137,7 @@ export class CompareView {
         Object.assign(stats.dataset, { deadFraction: String(dead ?? 0), trainLoss: String(last.trainLoss), step: String(last.step), topActMean: String(last.layers?.at(-1)?.actMean ?? '') });
       }
     });
-    for (const chart of Object.values(this.charts)) {
+    for (const chart of charts ? Object.values(this.charts) : []) {
       chart.options.plugins.bands.ranges = c.bands();
       chart.options.scales.x.max = c.setup?.schedule.maxSteps || undefined;
       chart.update('none');

@@ -11,6 +11,7 @@ import { t } from '../i18n/i18n.js';
 import { Chart } from '../charts/setup.js';
 import { forceLayout } from '../graph/force-layout.js';
 import { drawEmbedding, drawGraph, FACTION_COLORS, probabilityColor, signedColor } from '../graph/graph-draw.js';
+import { BoundedHistory } from '../bounded-history.js';
 import '../graph/graph.css';
 
 const GRAPH = 'karate';
@@ -29,7 +30,7 @@ export class GraphView {
     this.activations = activations.map((a) => a.name);
     this.built = false;
     this.id = 0;
-    this.history = [];
+    this.history = new BoundedHistory();
     this.frame = null;
     this.running = false;
     this.runKey = '';
@@ -57,13 +58,20 @@ export class GraphView {
     this.#explainIdentity(state);
   }
 
-  /** Worker messages of type gcn-*. */
+  /** Worker messages of the gcn tool: frame, error (shown here, and only here). */
   onMessage(msg) {
-    if (msg.id !== this.id) return;
-    if (msg.type === 'gcn-frame') {
+    if (msg.runId !== this.id) return;
+    if (msg.type === 'error') {
+      this.running = false;
+      this.error = msg.message;
+      this.#drawError();
+      this.#drawButtons();
+      return;
+    }
+    if (msg.type === 'frame') {
       this.frame = msg;
       this.running = msg.running;
-      if (!this.history.length || this.history.at(-1).step !== msg.report.step) this.history.push(msg.report);
+      if (this.history.last()?.step !== msg.report.step) this.history.push(msg.report);
       this.#drawRun();
     }
   }
@@ -81,19 +89,32 @@ export class GraphView {
 
   // ---- training run
 
-  #setup(play) {
+  /** A fresh run of the current settings (after a worker restart); `graph` for tests of a failing setup. */
+  restart({ play = false, graph = GRAPH } = {}) {
+    if (this.built) this.#setup(play, graph);
+  }
+
+  #drawError() {
+    if (!this.errorBox) return;
+    this.errorBox.hidden = !this.error;
+    this.errorBox.textContent = this.error ? t('error.config', { message: this.error }) : '';
+  }
+
+  #setup(play, graph = GRAPH) {
     this.id += 1;
-    this.history = [];
+    this.history.clear();
     this.frame = null;
     this.running = play;
-    this.client.send({ type: 'gcn-setup', id: this.id, play, setup: { graph: GRAPH, labelled: LABELLED, config: GraphView.config(this.store.get()) } });
+    this.error = null;
+    this.#drawError();
+    this.client.post('gcn', this.id, { type: 'setup', play, setup: { graph, labelled: LABELLED, config: GraphView.config(this.store.get()) } });
     this.#drawRun();
   }
 
   #play() {
-    if (this.frame?.finished) return this.#setup(true);
+    if (this.frame?.finished || this.error) return this.#setup(true);
     this.running = !this.running;
-    this.client.send({ type: this.running ? 'gcn-play' : 'gcn-pause', id: this.id });
+    this.client.post('gcn', this.id, { type: this.running ? 'play' : 'pause' });
     this.#drawButtons();
   }
 
@@ -125,7 +146,7 @@ export class GraphView {
   }
 
   #drawChart() {
-    const pts = (pick) => this.history.map((r) => ({ x: r.step, y: pick(r) })).filter((p) => Number.isFinite(p.y));
+    const pts = (pick) => this.history.points().map((r) => ({ x: r.step, y: pick(r) })).filter((p) => Number.isFinite(p.y));
     const data = {
       datasets: [
         { label: t('graph.loss'), data: pts((r) => r.loss), borderColor: '#7c3aed', yAxisID: 'loss', pointRadius: 0, borderWidth: 2 },
@@ -252,6 +273,7 @@ export class GraphView {
     this.controls = el('div', { class: 'panel graph-controls' });
     this.fourierControls = el('div', { class: 'panel graph-controls' });
     this.summary = el('p', { class: 'readout', 'aria-live': 'polite' });
+    this.errorBox = el('p', { class: 'banner warn', id: 'graph-error', role: 'alert', hidden: true });
     this.diagnostics = el('div', { class: 'table-scroll' });
     this.identityNote = el('p', { class: 'identity-note' });
     this.vectorReadout = el('p', { class: 'readout' });
@@ -260,6 +282,7 @@ export class GraphView {
     setChildren(this.root,
       el('h2', { id: 'graph-title', i18n: 'graph.title' }, t('graph.title')),
       el('p', { class: 'muted', i18n: 'graph.intro' }, t('graph.intro')),
+      this.errorBox,
       el('div', { class: 'graph-layout' },
         this.controls,
         fig('graph.graphCaption', this.canvas.graph, this.summary, el('p', { class: 'muted small', i18n: 'graph.legend' }, t('graph.legend'))),
@@ -302,7 +325,7 @@ export class GraphView {
       el('label', {}, el('span', {}, t('graph.seed')),
         el('input', { type: 'number', min: 0, max: 4294967295, step: 1, value: String(s.gSeed), on: { change: (e) => set({ gSeed: Number(e.target.value) }) } })),
       el('div', { class: 'row buttons' }, this.playButton,
-        el('button', { type: 'button', id: 'gcn-step', on: { click: () => { this.running = false; this.client.send({ type: 'gcn-step', id: this.id, steps: 1 }); } } }, t('graph.step1')),
+        el('button', { type: 'button', id: 'gcn-step', on: { click: () => { this.running = false; this.client.post('gcn', this.id, { type: 'step', steps: 1 }); } } }, t('graph.step1')),
         el('button', { type: 'button', id: 'gcn-reset', on: { click: () => this.#setup(false) } }, t('graph.reset'))),
       el('p', { class: 'muted small' }, t('graph.setupNote', { hidden: HIDDEN.join(' → ') })));
     setChildren(this.fourierControls,

@@ -10,6 +10,7 @@ import { bindControls, bindLayerBuilder } from '../controls.js';
 import { PlayBar } from '../playbar.js';
 import { downloadHistoryCsv, downloadHistoryJson, downloadNetworkJson } from '../export.js';
 import { fmt } from '../dom.js';
+import { chartGate } from '../charts/series.js';
 import { t } from '../i18n/i18n.js';
 import { MAX_LAYERS, MAX_UNITS } from '../state.js';
 
@@ -34,11 +35,13 @@ export class TrainerView {
     this.pinned = null;   // set by a click: hovering does not move it
     this.diagnostics = new Diagnostics(root.querySelector('#diagnostics'));
     this.summary = root.querySelector('#train-summary');
-    root.querySelector('#export-csv').addEventListener('click', () => downloadHistoryCsv(controller.histories.main ?? []));
+    root.querySelector('#export-csv').addEventListener('click', () => downloadHistoryCsv(controller.points('main')));
     root.querySelector('#export-json').addEventListener('click', () => downloadHistoryJson({
-      settings: store.get(), configs: controller.setupInfo?.configs, histories: controller.histories }));
+      settings: store.get(), configs: controller.setupInfo?.configs,
+      histories: Object.fromEntries(Object.keys(controller.histories).map((k) => [k, controller.points(k)])) }));
     root.querySelector('#export-net').addEventListener('click', () => controller.exportNetwork());
     this.pending = false;
+    this.gate = chartGate();
   }
 
   /** True when the controller's session is the trainer's. */
@@ -97,14 +100,16 @@ export class TrainerView {
     if (c.seekState) {
       const step = c.seekState.step;
       return { key: 'main', step, report: c.seekState.reports.main, surface: c.seekState.surfaces?.main, units: c.seekState.units?.main,
-        history: (c.histories.main ?? []).filter((r) => r.step <= step), unitHistory: (c.unitHistory.main ?? []).filter((r) => r.step <= step), sought: true };
+        history: c.points('main').filter((r) => r.step <= step), unitHistory: (c.unitHistory.main ?? []).filter((r) => r.step <= step),
+        events: c.events.main, sought: true };
     }
     const key = c.liveKey();
-    const h = c.histories[key] ?? [];
     const before = (list) => (list ?? []).filter((r) => r.step < c.forkInfo.step);
-    const history = key === 'fork' ? [...before(c.histories.main), ...h] : h;
-    const unitHistory = key === 'fork' ? [...before(c.unitHistory.main), ...(c.unitHistory.fork ?? [])] : c.unitHistory[key] ?? [];
-    return { key, step: c.step, report: h[h.length - 1], surface: c.surfaces[key], units: c.units[key], history, unitHistory, sought: false };
+    const forked = key === 'fork';
+    const history = forked ? [...before(c.points('main')), ...c.points('fork')] : c.points(key);
+    const unitHistory = forked ? [...before(c.unitHistory.main), ...(c.unitHistory.fork ?? [])] : c.unitHistory[key] ?? [];
+    const events = forked ? forkEvents(c.events.main, c.events.fork, c.forkInfo.step) : c.events[key];
+    return { key, step: c.step, report: c.last(key), surface: c.surfaces[key], units: c.units[key], history, unitHistory, events, sought: false };
   }
 
   /** Redraws at the next animation frame (reports arrive at most 10 times a second). */
@@ -121,9 +126,8 @@ export class TrainerView {
     const c = this.controller;
     this.playbar.render();
     if (!this.active() || !c.setupInfo) return;
-    const history = c.histories.main ?? [];
     const shown = this.shown();
-    const last = shown.report ?? history[history.length - 1];
+    const last = shown.report ?? c.last('main');
     // a fork may train on other data (its noise): the boundary shows the data of the network shown
     const forkData = shown.key === 'fork' && c.forkInfo?.data;
     if (Boolean(forkData) !== this.boundaryFork) {
@@ -137,8 +141,11 @@ export class TrainerView {
     this.diagram.setUnits(shown.units);
     this.diagram.setSurface(shown.surface);
     this.boundary.setLines(this.#onLines(shown.units, last));
-    this.diagnostics.update(history, { bands: c.bands(), xMax: c.setup?.schedule.maxSteps, fork: c.histories.fork ?? null,
-      cursor: shown.sought ? shown.step : c.forkInfo ? c.forkInfo.step : null, last });
+    // charts redraw at most every CHART_MS while training (series.js), at once when paused or sought
+    if (this.gate.due(c.running)) {
+      this.diagnostics.update(c.points('main'), { last, events: shown.events, bands: c.bands(), xMax: c.setup?.schedule.maxSteps,
+        fork: c.histories.fork ? c.points('fork') : null, cursor: shown.sought ? shown.step : c.forkInfo ? c.forkInfo.step : null });
+    }
     this.timeline.render();
     if (this.focus) {
       const { layer, unit } = this.focus;
@@ -193,4 +200,13 @@ export class TrainerView {
       this.draw();
     }
   }
+}
+
+// The event list of a fork: the original's events before the fork step, then
+// the fork's own (an EventLog's shape: total, byKind, recent).
+function forkEvents(main, fork, step) {
+  const recent = [...(main?.recent ?? []).filter((e) => e.step < step), ...(fork?.recent ?? [])];
+  const byKind = {};
+  for (const e of recent) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
+  return { total: recent.length, byKind, recent };
 }

@@ -1,28 +1,35 @@
 // The training worker: loads the library, owns the networks, and answers the
-// page's messages (protocol below). Training runs in short slices between
-// which messages are handled, so Pause and Reset act within one slice.
+// page's messages. Training runs in short slices between which messages are
+// handled, so Pause and Reset act within one slice.
 //
-// page → worker                          worker → page
-//   {type:'setup', gen, setup}             {type:'ready', simd}
-//   {type:'play'|'pause', gen}             {type:'setup-done', gen, ...describe, reports}
-//   {type:'step', gen, steps}              {type:'reports', gen, reports:{key:[...]}, surfaces?, step, running}
-//   {type:'live', gen, lr?, schedule?}     {type:'state', gen, running, reason}
-//   {type:'spike', gen}                    {type:'network', gen, json:{key: json}}
-//   {type:'export', gen}                   {type:'born-dead-cell', id, depth, width, probability}
-//   {type:'seek', gen, step}               {type:'seek-done', gen, step, reports, surfaces, units, checkpoints}
-//   {type:'unseek', gen}                   (back to the live run; nothing is posted)
-//   {type:'fork', gen, step, changes}      {type:'fork-done', gen, step, key, configs, reports, unitLog, surfaces, units}
-//   {type:'state-bytes', gen, id, which}   {type:'state-bytes', gen, id, step, bytes:{key: hex}}  (tests)
+// Every message, both ways, is one envelope { tool, runId, type, ... }:
+// `tool` names the tool it belongs to — 'mlp' (the training session of the
+// trainer / compare view / embed widget), 'born-dead' (the born-dead table),
+// 'gcn' (the graph lab) or 'worker' (the worker itself) — and `runId` the run
+// of that tool the page started; a message of an older run is dropped, and an
+// error reaches the tool (and run) whose message caused it, never another.
+//
+// page → worker                                   worker → page
+//   {tool:'worker', type:'ping', id}                {tool:'worker', type:'ready', simd} | 'pong' {id} | 'fatal' {message}
+//   {tool:'mlp', runId, type:'setup', setup}        {tool:'mlp', runId, type:'setup-done', ...describe, reports}
+//   {tool:'mlp', runId, type:'play'|'pause'}        {tool:'mlp', runId, type:'reports', reports:{key:[...]}, surfaces?, step, running, wasmBytes}
+//   {tool:'mlp', runId, type:'step', steps}         {tool:'mlp', runId, type:'state', running, reason, step}
+//   {tool:'mlp', runId, type:'live', lr?, schedule?} {tool:'mlp', runId, type:'network', json:{key: json}}
+//   {tool:'mlp', runId, type:'spike'|'export'}
+//   {tool:'mlp', runId, type:'seek', step}         {tool:'mlp', runId, type:'seek-done', step, reports, surfaces, units, checkpoints}
+//   {tool:'mlp', runId, type:'unseek'}              (back to the live run; nothing is posted)
+//   {tool:'mlp', runId, type:'fork', step, changes} {tool:'mlp', runId, type:'fork-done', step, key, configs, reports, unitLog, surfaces, units}
+//   {tool:'mlp', runId, type:'state-bytes', id, which} {tool:'mlp', runId, type:'state-bytes', id, step, bytes:{key: hex}}  (tests)
 // 'reports' and 'setup-done' also carry units (every hidden unit's image, at
 // most every SURFACE_MS; session.js unitImages()) and unitLog (per report:
 // unit shares and the update sizes of died/revived units); rewind: timeline.js.
-//   {type:'born-dead', id, ...}            {type:'born-dead-done', id}
-//   {type:'ping', id}                      {type:'pong', id}
-//                                          {type:'error', gen?, message}
-// graph lab (web/app/graph/gcn-session.js), independent of the session above:
-//   {type:'gcn-setup', id, setup, play}    {type:'gcn-frame', id, running, step, report, embedding, probs, finished}
-//   {type:'gcn-play'|'gcn-pause', id}
-//   {type:'gcn-step', id, steps}
+//   {tool:'born-dead', runId, type:'start', ...}    {tool:'born-dead', runId, type:'cell', depth, width, probability} | 'done'
+//   {tool:'gcn', runId, type:'setup', setup, play}  {tool:'gcn', runId, type:'frame', running, step, report, embedding, probs, finished}
+//   {tool:'gcn', runId, type:'play'|'pause'}
+//   {tool:'gcn', runId, type:'step', steps}
+//                                                   {tool, runId, type:'error', message}  (any tool)
+// Test and dev builds only (absent from `npm run build:site`, see faults.js):
+//   {tool:'worker', type:'test-fault', kind}  makes this worker really fail.
 import { loadLab } from '../../lib/browser.js';
 import { GcnSession } from '../graph/gcn-session.js';
 import { Session } from './session.js';
@@ -34,7 +41,7 @@ const SURFACE_MS = 250;    // decision surface refresh
 
 let lab;
 let session = null;
-let gen = -1;
+let mlpRunId = -1;
 let running = false;
 let pending = {};          // reports not yet posted, by run key
 let lastPost = 0;
@@ -46,31 +53,59 @@ let setupMsg = null;       // the setup of the current session (replicas are bui
 let original = null;       // the run as first trained; `session` is it or a fork of it
 let view = null;           // a replica at a sought step (the timeline), or null
 
+/**
+ * Posts one envelope. A message that cannot be cloned (DataCloneError) leaves
+ * the page without the answer it waits for: the worker reports itself broken
+ * ('fatal'), so the page restarts it instead of waiting forever.
+ */
+function post(tool, runId, type, fields = {}) {
+  try {
+    self.postMessage({ ...fields, tool, runId, type });
+    return true;
+  } catch (error) {
+    running = false;
+    gcnRunning = false;
+    self.postMessage({ tool: 'worker', type: 'fatal', message: `cannot send a ${tool} '${type}' message: ${error.message}` });
+    return false;
+  }
+}
+const mlpPost = (type, fields) => post('mlp', mlpRunId, type, fields);
+
 const labReady = loadLab().then((l) => {
   lab = l;
-  self.postMessage({ type: 'ready', simd: lab.simd });
+  post('worker', 0, 'ready', { simd: lab.simd });
 }, (error) => {
-  self.postMessage({ type: 'fatal', message: `cannot load the library: ${error.message}` });
+  post('worker', 0, 'fatal', { message: `cannot load the library: ${error.message}` });
 });
+
+const TOOLS = { worker: handleWorker, mlp: handleMlp, 'born-dead': handleBornDead, gcn: handleGcn };
 
 self.onmessage = async (event) => {
   await labReady;
   const msg = event.data;
-  if (!lab || !msg || typeof msg.type !== 'string') return;
+  if (!lab || !msg || typeof msg.type !== 'string' || !Object.hasOwn(TOOLS, msg.tool)) return;
   try {
-    handle(msg);
+    TOOLS[msg.tool](msg);
   } catch (error) {
-    running = false;
-    self.postMessage({ type: 'error', gen: msg.gen, message: error.message });
+    if (msg.tool === 'mlp') running = false;
+    if (msg.tool === 'gcn') gcnRunning = false;
+    post(msg.tool, msg.runId, 'error', { message: error.message });
   }
 };
 
-function handle(msg) {
-  if (msg.type === 'ping') return self.postMessage({ type: 'pong', id: msg.id });
-  if (msg.type === 'born-dead') return void bornDead(msg);
-  if (msg.type.startsWith('gcn-')) return gcn(msg);
+let testFault = null;   // test and dev builds: web/app/worker/faults.js
+if (import.meta.env.MODE === 'test' || import.meta.env.DEV) {
+  import('./faults.js').then((m) => { testFault = m.testFault; });
+}
+
+function handleWorker(msg) {
+  if (msg.type === 'ping') post('worker', 0, 'pong', { id: msg.id });
+  else if (msg.type === 'test-fault' && testFault) testFault(msg.kind, post);
+}
+
+function handleMlp(msg) {
   if (msg.type === 'setup') return setup(msg);
-  if (msg.gen !== gen || !session) return;   // a command for a session that no longer exists
+  if (msg.runId !== mlpRunId || !session) return;   // a command for a session that no longer exists
   switch (msg.type) {
     case 'play':
       if (!session.finished && !running) {
@@ -102,7 +137,7 @@ function handle(msg) {
       session.spikeNow();
       break;
     case 'export':
-      self.postMessage({ type: 'network', gen, json: session.networkJson() });
+      mlpPost('network', { json: session.networkJson() });
       break;
     case 'seek':
       seek(msg.step);
@@ -117,7 +152,7 @@ function handle(msg) {
     case 'state-bytes': {
       const s = msg.which === 'view' ? view : session;
       const hex = (b) => Array.from(b, (v) => v.toString(16).padStart(2, '0')).join('');
-      self.postMessage({ type: 'state-bytes', gen, id: msg.id, step: s?.step ?? null,
+      mlpPost('state-bytes', { id: msg.id, step: s?.step ?? null,
         bytes: s ? Object.fromEntries(s.runs.map((r) => [r.key, hex(r.net.saveState())])) : null });
       break;
     }
@@ -130,13 +165,13 @@ function setup(msg) {
   running = false;
   disposeAll();
   pending = {};
-  gen = msg.gen;
+  mlpRunId = msg.runId;
   setupMsg = msg.setup;
   session = new Session(lab, msg.setup);
   original = session;
   new Checkpoints(session);
   const reports = session.initialReports();
-  self.postMessage({ type: 'setup-done', gen, ...session.describe(), reports, unitLog: session.takeUnitLog(), surfaces: session.surfaces(), units: session.unitImages(), step: 0 });
+  mlpPost('setup-done', { ...session.describe(), reports, unitLog: session.takeUnitLog(), surfaces: session.surfaces(), units: session.unitImages(), step: 0 });
 }
 
 function disposeAll() {
@@ -156,7 +191,7 @@ function seek(step) {
     view = replica(lab, original, setupMsg, target);
   }
   view.takeUnitLog();   // the replay's: the page has the original's
-  self.postMessage({ type: 'seek-done', gen, step: target, reports: view.initialReports(), surfaces: view.surfaces(),
+  mlpPost('seek-done', { step: target, reports: view.initialReports(), surfaces: view.surfaces(),
     units: view.unitImages(), checkpoints: original.checkpoints.describe() });
 }
 
@@ -172,7 +207,7 @@ function startFork({ step, changes }) {
   session = f;
   pending = {};
   const reports = f.initialReports();
-  self.postMessage({ type: 'fork-done', gen, step: target, key: 'fork', ...f.describe(), reports, unitLog: f.takeUnitLog(),
+  mlpPost('fork-done', { step: target, key: 'fork', ...f.describe(), reports, unitLog: f.takeUnitLog(),
     surfaces: f.surfaces(), units: f.unitImages() });
 }
 
@@ -222,26 +257,36 @@ function flush(force) {
   if (surfaces) lastSurface = now;
   lastPost = now;
   const units = surfaces ? session.unitImages() : null;   // at the surfaces' bounded rate
-  self.postMessage({ type: 'reports', gen, reports: pending, unitLog: session.takeUnitLog(), surfaces, units, step: session.step, running });
+  mlpPost('reports', { reports: pending, unitLog: session.takeUnitLog(), surfaces, units, step: session.step, running,
+    wasmBytes: lab.module.HEAP8.buffer.byteLength });
   pending = {};
 }
 
 function postState(reason) {
-  self.postMessage({ type: 'state', gen, running, reason, step: session?.step ?? 0 });
+  mlpPost('state', { running, reason, step: session?.step ?? 0 });
+}
+
+function handleBornDead(msg) {
+  if (msg.type === 'start') bornDead(msg);
 }
 
 // The born-dead table, one cell per slice so a new request cancels the old one.
-async function bornDead({ id, depths, widths, init, trials, seed }) {
-  bornDeadId = id;
-  for (const depth of depths) {
-    for (const width of widths) {
-      if (bornDeadId !== id) return;
-      const r = lab.bornDead({ width, depth, init, biasInit: 0, trials, seed });
-      self.postMessage({ type: 'born-dead-cell', id, depth, width, probability: r.probability });
-      await new Promise((resolve) => setTimeout(resolve, 0));
+async function bornDead({ runId, depths, widths, init, trials, seed }) {
+  bornDeadId = runId;
+  try {
+    for (const depth of depths) {
+      for (const width of widths) {
+        if (bornDeadId !== runId) return;
+        const r = lab.bornDead({ width, depth, init, biasInit: 0, trials, seed });
+        post('born-dead', runId, 'cell', { depth, width, probability: r.probability });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     }
+  } catch (error) {
+    post('born-dead', runId, 'error', { message: error.message });
+    return;
   }
-  if (bornDeadId === id) self.postMessage({ type: 'born-dead-done', id });
+  if (bornDeadId === runId) post('born-dead', runId, 'done');
 }
 
 // ---- graph lab: one GCN run, a few full-graph steps per frame (~30 frames/s)
@@ -251,21 +296,21 @@ let gcnSession = null;
 let gcnId = 0;
 let gcnRunning = false;
 
-function gcn(msg) {
-  if (msg.type === 'gcn-setup') {
+function handleGcn(msg) {
+  if (msg.type === 'setup') {
     gcnRunning = false;
     gcnSession?.dispose();
     gcnSession = null;
-    gcnId = msg.id;
+    gcnId = msg.runId;
     gcnSession = new GcnSession(lab, msg.setup);
     postGcn(gcnSession.frame());
     if (msg.play) startGcn();
     return;
   }
-  if (msg.id !== gcnId || !gcnSession) return;
-  if (msg.type === 'gcn-play') startGcn();
-  else if (msg.type === 'gcn-pause') { gcnRunning = false; postGcn(gcnSession.frame()); }
-  else if (msg.type === 'gcn-step') { gcnRunning = false; postGcn(gcnSession.advance(Math.max(1, Math.min(100, msg.steps | 0)))); }
+  if (msg.runId !== gcnId || !gcnSession) return;
+  if (msg.type === 'play') startGcn();
+  else if (msg.type === 'pause') { gcnRunning = false; postGcn(gcnSession.frame()); }
+  else if (msg.type === 'step') { gcnRunning = false; postGcn(gcnSession.advance(Math.max(1, Math.min(100, msg.steps | 0)))); }
 }
 
 function startGcn() {
@@ -283,12 +328,12 @@ function gcnTick() {
     postGcn(frame);
   } catch (error) {
     gcnRunning = false;
-    self.postMessage({ type: 'error', message: error.message });
+    post('gcn', id, 'error', { message: error.message });
     return;
   }
   if (gcnRunning && id === gcnId) setTimeout(gcnTick, GCN_FRAME_MS);
 }
 
 function postGcn(frame) {
-  self.postMessage({ type: 'gcn-frame', id: gcnId, running: gcnRunning, ...frame });
+  post('gcn', gcnId, 'frame', { running: gcnRunning, ...frame });
 }
