@@ -101,8 +101,8 @@ class Network {
   std::vector<float> unit_grid(float xmin, float xmax, float ymin, float ymax, int resolution);
   // Per hidden unit over the diagnostics set, evaluation mode, as
   // [hidden layer][unit][kUnitStatsStride]: share of samples active, inactive
-  // (f'(z) = 0) and saturated (f' != 0 but |f'| < 0.05 max|f'|, the report's
-  // rule), then the kHistogramBins pre-activation counts. Requires data.
+  // (f'(z) = 0 outside a saturated tail) and saturated (z in a flat tail of
+  // a smooth activation: the report's rule, layer_stats.h), then the kHistogramBins pre-activation counts. Requires data.
   std::vector<float> unit_stats();
 
   // The whole training state (parameters, optimizer state, step, learning

@@ -25,7 +25,6 @@ int histogram_bin(float z) {
   return std::min(static_cast<int>((z - kHistogramMin) * kBinsPerUnit), kHistogramBins - 1);
 }
 
-constexpr double kSaturationShare = 0.05;  // as the report: |f'| < 0.05 · max|f'|
 
 }  // namespace
 
@@ -76,16 +75,17 @@ std::vector<float> Network::unit_stats() {
       const Layer& L = layers_[l];
       const float* z = &acts_[L.z];
       const ActivationInfo& info = activation_info(L.act);
-      const float threshold = static_cast<float>(kSaturationShare * L.max_abs_derivative);
       for (int j = 0; j < L.out; ++j) {
         const long row = static_cast<long>(j) * ld;
         info.derivative(z + row, d + row, m, unit_params(L, l, j, false));
         double* c = &counts[(base[l] + j) * kUnitStatsStride];
         for (int k = 0; k < m; ++k) {
+          // the report's definitions (layer_stats.h): a flat tail of a smooth
+          // activation is saturation; f' = 0 elsewhere is inactive
           const float dv = std::fabs(d[row + k]);
-          if (dv == 0.0f || dv != dv) c[1] += 1;   // inactive: no gradient flows
-          else if (dv < threshold) c[2] += 1;      // saturated
-          else c[0] += 1;                          // active
+          if (L.regions.saturated(z[row + k])) c[2] += 1;
+          else if (dv == 0.0f || dv != dv) c[1] += 1;
+          else c[0] += 1;
           c[3 + histogram_bin(z[row + k])] += 1;
         }
       }
