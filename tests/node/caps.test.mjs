@@ -68,9 +68,14 @@ test('bornDead: trials × depth × width² ≤ 2e7, at its edge', () => {
   throwsRange(() => lab.bornDead({ width: 1, depth: 1, trials: 100_001 }), 'options.trials', /\[1, 100000\]/);
 });
 
-// The largest valid network: 64 inputs, 16 × 256 prelu units, 16 classes.
+// Network JSON caps (cpp/nn/network_json.cpp): 80 MiB of text and 5,342,880
+// values (kMaxParameters = 5,242,880 weights plus room for the config).
+const MAX_JSON_BYTES = 80 * 2 ** 20;
+const MAX_JSON_VALUES = 5_342_880;
+
+// A network near the parameter cap: 1024 inputs, 4 × 1024 prelu units, 16 classes (4.22 M weights).
 function largestNetworkJson() {
-  const net = lab.createNetwork({ inputs: 64, hidden: Array(16).fill(256), activation: 'prelu', output: 'softmax', classes: 16, seed: 3 });
+  const net = lab.createNetwork({ inputs: 1024, hidden: Array(4).fill(1024), activation: 'prelu', output: 'softmax', classes: 16, seed: 3 });
   try {
     return net.toJSON();
   } finally {
@@ -78,43 +83,42 @@ function largestNetworkJson() {
   }
 }
 const big = JSON.stringify(largestNetworkJson());
-const MiB24 = 24 * 2 ** 20;
 
-test('network JSON size ≤ 24 MiB: the largest network padded to exactly 24 MiB loads, one byte more throws', () => {
-  assert.ok(big.length < MiB24 && big.length > 10e6, `largest network JSON ${big.length} bytes`);
-  const atCap = big + ' '.repeat(MiB24 - big.length);
-  assert.equal(atCap.length, MiB24);
+test('network JSON size ≤ 80 MiB: a network near the parameter cap padded to exactly 80 MiB loads, one byte more throws', () => {
+  assert.ok(big.length < MAX_JSON_BYTES && big.length > 40e6, `largest network JSON ${big.length} bytes`);
+  const atCap = big + ' '.repeat(MAX_JSON_BYTES - big.length);
+  assert.equal(atCap.length, MAX_JSON_BYTES);
   const net = lab.loadNetwork(atCap);
   try {
-    assert.equal(net.config.hidden.length, 16);
+    assert.equal(net.config.hidden.length, 4);
   } finally {
     net.delete();
   }
-  throwsRange(() => lab.loadNetwork(`${atCap} `), 'network JSON', /too large \(25165825 bytes; at most 24 MiB\)/);
+  throwsRange(() => lab.loadNetwork(`${atCap} `), 'network JSON', new RegExp(`too large \\(${MAX_JSON_BYTES + 1} bytes; at most 80 MiB\\)`));
 });
 
-test('network JSON values ≤ 1,100,000: the largest network loads; 1,100,000 values pass the count, 1,100,001 throw', () => {
+test('network JSON values ≤ 5,342,880: the largest network loads; 5,342,880 values pass the count, 5,342,881 throw', () => {
   const values = (text) => (text.match(/,/g) ?? []).length;
-  assert.ok(values(big) > 1_000_000 && values(big) <= 1_100_000, `largest network: ${values(big)} commas`);
+  assert.ok(values(big) > 4_000_000 && values(big) <= MAX_JSON_VALUES, `largest network: ${values(big)} commas`);
   lab.loadNetwork(big).delete();
   // a weight array with exactly the cap's count of commas passes the count and fails on its shape
   const list = (n) => `{"format":"activation-lab/network","version":1,"weights":[${'0,'.repeat(n)}0]}`;
-  const atCap = list(1_100_000 - 2);
-  assert.equal(values(atCap), 1_100_000);
+  const atCap = list(MAX_JSON_VALUES - 2);
+  assert.equal(values(atCap), MAX_JSON_VALUES);
   assert.throws(() => lab.loadNetwork(atCap), (e) => e instanceof RangeError && /missing field "config"/.test(e.message));
-  const over = list(1_100_000 - 1);
-  assert.equal(values(over), 1_100_001);
-  throwsRange(() => lab.loadNetwork(over), 'network JSON', /has more than 1100000 values/);
+  const over = list(MAX_JSON_VALUES - 1);
+  assert.equal(values(over), MAX_JSON_VALUES + 1);
+  throwsRange(() => lab.loadNetwork(over), 'network JSON', new RegExp(`has more than ${MAX_JSON_VALUES} values`));
 });
 
 test('regression: a large allowed-size network JSON no longer aborts the module (was: 40 MB, 20,000,000 weights)', () => {
   // the old finding, then the largest texts that pass each cap, with long numbers (the DOM's worst case)
   const cases = [
     `{"format":"activation-lab/network","version":1,"weights":[${'0.1,'.repeat(20_000_000)}0.1]}`,
-    `{"format":"activation-lab/network","version":1,"weights":[${'-1.23456789e-30,'.repeat(1_099_990)}0]}`,
-    `[${'[0],'.repeat(1_099_990)}0]`,
+    `{"format":"activation-lab/network","version":1,"weights":[${'-1.2345678e-30,'.repeat(MAX_JSON_VALUES - 10)}0]}`,
+    `[${'[0],'.repeat(MAX_JSON_VALUES - 10)}0]`,
   ];
-  assert.throws(() => lab.loadNetwork(cases[0]), (e) => e instanceof RangeError && /network JSON: too large/.test(e.message));
+  assert.throws(() => lab.loadNetwork(cases[0]), (e) => e instanceof RangeError && /network JSON: (too large|has more than)/.test(e.message));
   for (const text of cases.slice(1)) {
     assert.throws(() => lab.loadNetwork(text), (e) => (e instanceof RangeError || e instanceof TypeError) && /network JSON/.test(e.message), `${text.length} bytes`);
   }

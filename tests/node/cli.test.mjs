@@ -58,6 +58,8 @@ const QUICK = {
   'born-dead': ['--trials', '20'],
   train: ['--steps', '200', '--every', '50', '--dataset', 'xor', '--config', '{"inputs":2,"hidden":[6,4],"activation":["tanh","elu"]}'],
   gcn: ['--steps', '40'],
+  lessons: [],
+  lesson: ['rrelu'],
 };
 
 test('every experiment of the table has quick test arguments here', () => {
@@ -73,7 +75,8 @@ test('--help lists every experiment; <experiment> --help lists its options, its 
     for (const args of [[c.name, '--help'], [c.name, '-h'], ['help', c.name]]) {
       const r = await run(args);
       assert.equal(r.code, 0, args.join(' '));
-      assert.match(r.out, new RegExp(`^usage: activation-lab ${c.name} \\[options\\]`));
+      const positional = c.positional ? ` <${c.positional.name}>` : '';
+      assert.match(r.out, new RegExp(`^usage: activation-lab ${c.name}${positional} \\[options\\]`));
       for (const name of [...Object.keys(c.options), ...Object.keys(COMMON_OPTIONS)]) {
         assert.match(r.out, new RegExp(`^  --${name}\\b.*\\S`, 'm'), `${c.name} --help shows --${name}`);
       }
@@ -92,6 +95,16 @@ test('--json and --csv for every experiment: the same numbers, one CSV row per n
     const [header, ...rows] = parseCsv(csv.out);
     for (const r of rows) assert.equal(r.length, header.length, `${c.name}: every CSV row has ${header.length} fields`);
     const col = (name) => { const i = header.indexOf(name); assert.ok(i >= 0, `${c.name}: CSV has ${name}`); return rows.map((r) => r[i]); };
+    if (c.name === 'lessons' || c.name === 'lesson') {
+      // one row per lesson: its id, verdict and every measured number in its own column
+      const lessons = c.name === 'lesson' ? [json] : json;
+      assert.deepEqual(col('id'), lessons.map((l) => l.id));
+      assert.deepEqual(col('holds'), lessons.map((l) => String(l.holds)));
+      for (const [k, v] of Object.entries(lessons[0].measured)) {
+        if (typeof v === 'number') assert.equal(Number(col(`measured.${k}`)[0]), v, `${c.name}: measured.${k}`);
+      }
+      continue;
+    }
     if (c.name === 'born-dead') {
       assert.equal(rows.length, json.rows.length);
       assert.deepEqual(col('probability').map(Number), json.rows.map((r) => r.probability));
@@ -119,7 +132,11 @@ test('CSV quotes fields with commas and quotes (RFC 4180)', async () => {
 
 test('a bad flag or value exits 2 with one line on stderr that names it and what is allowed', () => {
   for (const [args, message] of [
-    [['sideways'], /^activation-lab: unknown experiment "sideways"; allowed: saturation, dying-relu, born-dead, train, gcn$/],
+    [['sideways'], /^activation-lab: unknown experiment "sideways"; allowed: saturation, dying-relu, born-dead, train, gcn, lessons, lesson$/],
+    [['lesson'], /^activation-lab: lesson needs an id; allowed: nonlinearity, /],
+    [['lesson', 'nope'], /^activation-lab: lesson must be one of nonlinearity, .*; got "nope"$/],
+    [['lesson', 'rrelu', 'prelu'], /lesson takes one id, got 2/],
+    [['lessons', 'extra'], /unexpected argument "extra" for lessons/],
     [['saturaton'], /did you mean saturation\?/],
     [['train', '--stpes', '3'], /^activation-lab: unknown option --stpes for train \(did you mean --steps\?\); allowed: --config, .*--steps/],
     [['dying-relu', '--steps', '3'], /unknown option --steps for dying-relu; allowed: --seed, --json/],
@@ -133,7 +150,7 @@ test('a bad flag or value exits 2 with one line on stderr that names it and what
     [['gcn', 'extra'], /unexpected argument "extra" for gcn/],
     [['train', '--json', '--csv'], /--json and --csv exclude each other/],
     [['--steps', '3'], /the experiment comes first/],
-    [['train', '--config', '{"inputs":2,"hidden":[0]}'], /hidden\[0\] must be an integer in \[1, 256\]; got 0/],
+    [['train', '--config', '{"inputs":2,"hidden":[0]}'], /hidden\[0\] must be an integer in \[1, 1024\]; got 0/],
     [['train', '--config', 'no-such-file.json'], /--config must be JSON text or a JSON file; cannot read "no-such-file.json" \(ENOENT\)/],
     [['train', '--config', '{"inputs":'], /--config must be a JSON object/],
     [['train', '--dataset', 'donut'], /donut/],
