@@ -29,7 +29,9 @@ test('a unit dies at the LR spike, its close-up says why, and a fork from just b
   await waitFinished(page);
   const history = await page.evaluate(() => window.__alab.history());
   const spikeAt = 300;
-  const died = history.flatMap((r) => r.events).filter((e) => e.kind === 'died' && e.step > spikeAt && e.step <= spikeAt + 40);
+  // events come from the run's event log: the history's older reports are min/max buckets without them
+  const log = await page.evaluate(() => window.__alab.events());
+  const died = log.recent.filter((e) => e.kind === 'died' && e.step > spikeAt && e.step <= spikeAt + 40);
   assert.ok(died.length > 0, 'some unit dies during the spike');
   const victim = died[0];
   const last = history.at(-1);
@@ -119,6 +121,8 @@ test('keyboard: one tab stop for the units, arrow keys move the close-up; a fork
   assert.deepEqual(await page.$eval('.closeup', (e) => [e.dataset.layer, e.dataset.unit]), ['0', '0']);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');
+  // the close-up redraws at the next animation frame: wait for it (a loaded machine may take a few)
+  await page.waitForFunction(() => document.querySelector('.closeup')?.dataset.unit === '1', null, { timeout: 5000 }).catch(() => {});
   assert.deepEqual(await page.$eval('.closeup', (e) => [e.dataset.layer, e.dataset.unit]), ['1', '1']);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.unit), '1');
   assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Layer 2, unit 2 \(relu\): (alive|saturated|dead), bias -?[0-9.]+$/);

@@ -15,6 +15,8 @@ export function installTestHook({ store, controller, client, fps, graphView }) {
     runs: () => Object.keys(controller.histories),
     history: (key = 'main') => copy(controller.points(key)),
     resolution: (key = 'main') => copy(controller.histories[key]?.resolution ?? null),
+    // the run's event log: { total, byKind, recent } (bounded-history.js)
+    events: (key = 'main') => copy(controller.events[key] ?? null),
     last: (key = 'main') => copy(controller.last(key)),
     configs: () => copy(controller.setupInfo?.configs ?? null),
     fps: () => fps.value,
