@@ -206,6 +206,70 @@ inline v128_t exp_fast(v128_t x) {
   return canonical_nan(scale(p, n.i));
 }
 
+// ---------------------------------------------------------------------------
+// The fast exponentials of sigmoid, silu, elu and selu, in the XNNPACK style
+// ("rr2": a two-constant Cody-Waite range reduction with n rounded by a magic
+// bias whose low bits are n + 127, so that one shift gives 2^n; "p6": the
+// total degree of the polynomial for e^r on |r| <= ln2/2). They give up
+// gradual underflow: e^-z for z > 87.34 (below FLT_MIN) is flushed to 0, which
+// the kernels' 1e-7 absolute floor allows. About 20 SIMD ops each.
+namespace detail {
+
+// 1.5 * 2^23 + 127: v + kMagicBias rounds v to an integer n whose float bits
+// end in n + 127 (for |n| <= 127), the biased exponent of 2^n.
+constexpr float kMagicBias = 12583039.0f;
+// e^-z < FLT_MIN for z above this (= -ln FLT_MIN rounded down): flushed to 0.
+constexpr float kExpNegCutoff = 87.3365402f;
+
+// e^r = 1 + r + r^2 Q(r) on |r| <= ln2/2: fitted by fit_coefficients.cpp
+// ("expm1 p6"), error 0.05 x 2^-24 relative to e^r. (XNNPACK's sigmoid uses
+// a degree-5 fit, error 1.5 x 2^-24: silu would then reach 4.6 ULP.)
+constexpr float kExpm1P6[] = {4.999999404e-01f, 1.666652113e-01f, 4.166826233e-02f,
+                              8.368670940e-03f, 1.382104238e-03f};
+
+// n = round(v log2e) as float, 2^n (valid for n in [-126, 127]) and the
+// reduced argument r = v - n ln2 (two constants: n kLn2Hi is exact).
+struct Reduced {
+  v128_t s;  // 2^n
+  v128_t r;  // v - n ln2, |r| <= ln2/2 (+ rounding)
+};
+inline Reduced reduce_rr2(v128_t v) {
+  v128_t n = wasm_f32x4_add(wasm_f32x4_mul(v, splat(kLog2e)), splat(kMagicBias));
+  const v128_t s = wasm_i32x4_shl(n, 23);
+  n = wasm_f32x4_sub(n, splat(kMagicBias));
+  v128_t r = wasm_f32x4_sub(v, wasm_f32x4_mul(n, splat(kLn2Hi)));
+  r = wasm_f32x4_sub(r, wasm_f32x4_mul(n, splat(kLn2Lo)));
+  return {s, r};
+}
+
+}  // namespace detail
+
+// e^-z for z >= 0 ("rr2_p6"): within 2 ULP of e^-z while e^-z >= FLT_MIN,
+// exactly 0 for z > 87.34 and z = +Inf; NaN gives some NaN (callers
+// canonicalise).
+inline v128_t exp_neg_rr2_p6(v128_t z) {
+  using namespace detail;
+  const Reduced q = reduce_rr2(wasm_f32x4_neg(z));
+  // e^-z = s (1 + r + r^2 Q(r)) = s + (s r + (s r) r Q(r)); s r is exact.
+  const v128_t sr = wasm_f32x4_mul(q.s, q.r);
+  const v128_t p = wasm_f32x4_mul(horner(q.r, kExpm1P6), q.r);
+  const v128_t e = wasm_f32x4_add(q.s, wasm_f32x4_add(wasm_f32x4_mul(p, sr), sr));
+  return wasm_v128_andnot(e, wasm_f32x4_gt(z, splat(kExpNegCutoff)));
+}
+
+// e^x - 1 for x <= 0 ("rr2_p6"): within 2 ULP; -1 for x < -17.33 (where
+// e^x - 1 rounds to -1) and x = -Inf. x > 0 gives garbage (callers select
+// those lanes away); NaN gives some NaN; x = -0 gives +0.
+inline v128_t expm1_rr2_p6(v128_t x) {
+  using namespace detail;
+  const v128_t z = wasm_f32x4_pmax(x, splat(-17.3286779f));  // NaN stays NaN
+  const Reduced q = reduce_rr2(z);
+  // e^z - 1 = (s - 1) + s r + (s r) r Q(r); s - 1 is exact for n >= -24.
+  const v128_t sr = wasm_f32x4_mul(q.s, q.r);
+  const v128_t p = wasm_f32x4_mul(horner(q.r, kExpm1P6), q.r);
+  return wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_mul(p, sr), sr), wasm_f32x4_sub(q.s, splat(1.0f)));
+}
+
 namespace detail {
 
 // e^x - 1 for x in [-20, 0] (NaN passes through as some NaN): n in [-29, 0],
