@@ -85,13 +85,14 @@ struct SigmoidPair {
   }
 };
 
-// σ(x) alone ("rr2_p6_div"): one division of the selected numerator, 1 or e,
-// by 1 + e. NaN passes through as some NaN.
-inline v128_t sigmoid_rr2_p6_div(v128_t x) {
-  const v128_t e = vm::exp_neg_rr2_p6(abs(x));
+// σ(x) alone ("rr2_p6_div", "rr2_p5_div"): one division of the selected
+// numerator, 1 or e, by 1 + e. NaN passes through as some NaN.
+inline v128_t sigmoid_from_exp(v128_t x, v128_t e) {
   const v128_t num = wasm_v128_bitselect(e, splat(1.0f), wasm_i32x4_shr(x, 31));
   return wasm_f32x4_div(num, wasm_f32x4_add(splat(1.0f), e));
 }
+inline v128_t sigmoid_rr2_p6_div(v128_t x) { return sigmoid_from_exp(x, vm::exp_neg_rr2_p6(abs(x))); }
+inline v128_t sigmoid_rr2_p5_div(v128_t x) { return sigmoid_from_exp(x, vm::exp_neg_rr2_p5(abs(x))); }
 
 struct Identity {
   static constexpr const char* label = "Identity";
@@ -118,15 +119,16 @@ struct Sigmoid {
   static constexpr const char* tex = "\\sigma(x) = \\frac{1}{1 + e^{-x}}";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
-  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 2.41, 4.22};
-  static constexpr const char* variant = "rr2_p6_div_u16";
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 3.54, 5.29};
+  // XNNPACK's algorithm (silu uses the more accurate p6).
+  static constexpr const char* variant = "rr2_p5_div_u16";
   static constexpr std::size_t kUnroll = 4;
   static v128_t forward(v128_t x, const Prepared&, v128_t) {
-    return vm::detail::canonical_nan(sigmoid_rr2_p6_div(x));
+    return vm::detail::canonical_nan(sigmoid_rr2_p5_div(x));
   }
   // σ'(x) = e^(−|x|) / (1 + e^(−|x|))², symmetric and free of cancellation.
   static v128_t derivative(v128_t x, const Prepared&, v128_t) {
-    const v128_t e = vm::exp_neg_rr2_p6(abs(x));
+    const v128_t e = vm::exp_neg_rr2_p5(abs(x));
     const v128_t d = wasm_f32x4_add(splat(1.0f), e);
     return wasm_f32x4_div(e, wasm_f32x4_mul(d, d));
   }
@@ -215,9 +217,9 @@ struct LeakyRelu {
   static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 0.50, 0.00};
   static constexpr const char* variant = "select_u32";
   static constexpr std::size_t kUnroll = 8;
-  static v128_t forward(v128_t x, const Prepared& p, v128_t) {
-    return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, x), positive(x));
-  }
+  // max(x, alpha x) for alpha in [0, 1]: the same bits as the select
+  // x > 0 ? x : alpha x (also for ±0 and NaN, which pmax keeps), one op less.
+  static v128_t forward(v128_t x, const Prepared& p, v128_t) { return wasm_f32x4_pmax(x, wasm_f32x4_mul(p.alpha, x)); }
   static v128_t derivative(v128_t x, const Prepared& p, v128_t) {
     return wasm_v128_bitselect(splat(1.0f), p.alpha, positive(x));
   }
@@ -232,6 +234,10 @@ struct LeakyRelu {
 // is learned; the trainer uses prelu_alpha_derivative for ∂f/∂alpha.
 struct Prelu : LeakyRelu {
   static constexpr bool kDerivativeFromOutput = false;  // alpha may be negative
+  // alpha in [-10, 10]: a select, not leaky_relu's max.
+  static v128_t forward(v128_t x, const Prepared& p, v128_t) {
+    return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, x), positive(x));
+  }
   static constexpr const char* label = "PReLU";
   static constexpr const char* formula = "f(x) = x if x > 0, else alpha x (alpha learned)";
   static constexpr const char* derivative_formula = "f'(x) = 1 if x > 0, else alpha; df/dalpha = x if x <= 0, else 0";
@@ -430,7 +436,7 @@ struct Softplus {
     const v128_t tail = vm::log1p(vm::exp_fast(wasm_f32x4_neg(abs(x))));
     return wasm_f32x4_add(wasm_f32x4_pmax(x, splat(0.0f)), tail);
   }
-  static v128_t derivative(v128_t x, const Prepared&, v128_t) { return sigmoid_rr2_p6_div(x); }
+  static v128_t derivative(v128_t x, const Prepared&, v128_t) { return sigmoid_rr2_p5_div(x); }
   static double reference(double x, const ActivationParams&, uint32_t) {
     return std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x)));
   }

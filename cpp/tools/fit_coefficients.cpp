@@ -191,10 +191,17 @@ int main() {
        [](LD r) { return (std::expm1(r) - r) / (r * r); },
        [](LD r) { return std::exp(r) / (r * r); }});
 
+  // rr2_p5 (exp_neg_rr2_p5: sigmoid): e^r = 1 + r P(r), P of degree 4 with a
+  // free constant term (total degree 5, as XNNPACK's sigmoid); error relative
+  // to e^r.
+  fit({"exp p5: e^r = 1 + r P(r)", "r", -kLn2Half * 1.0001L, kLn2Half * 1.0001L, 4,
+       [](LD r) { return r == 0 ? 1 : std::expm1(r) / r; },
+       [](LD r) { return r == 0 ? 1e30L : std::exp(r) / std::fabs(r); }});
+
   // rr2_p6 (exp_neg_rr2_p6 and expm1_rr2_p6: sigmoid, silu, elu, selu):
   // e^r = 1 + r + r^2 Q(r), Q of degree 4 (total degree 6), |r| <= ln2/2;
-  // error relative to e^r. (A degree-5 fit with a free constant term, as
-  // XNNPACK's p5, has error 1.5 x 2^-24: too much for silu's 4 ULP.)
+  // error relative to e^r. (p5's error, 1.5 x 2^-24, is too much for silu's
+  // 4 ULP.)
   fit({"expm1 p6: e^r = 1 + r + r^2 Q(r)", "r", -kLn2Half * 1.0001L, kLn2Half * 1.0001L, 4,
        [](LD r) { return r == 0 ? 0.5L : (std::expm1(r) - r) / (r * r); },
        [](LD r) { return r == 0 ? 1e30L : std::exp(r) / (r * r); }});

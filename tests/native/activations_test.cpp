@@ -208,6 +208,12 @@ TEST(Limits, ExactAtTheEndsOfTheRange) {
     EXPECT_EQ(df(name, -kInf, {}), 0.0f) << name;
   }
   EXPECT_FLOAT_EQ(f("selu", -1e30f, {}), static_cast<float>(-1.0507009873554805 * 1.6732632423543773));
+  // λ x rounds to FLT_MAX here although float(λ) x overflows (float(λ) > λ);
+  // no finite input may give Inf where the correctly rounded result is finite.
+  EXPECT_EQ(f("selu", 3.2386221e38f, {}), std::numeric_limits<float>::max());
+  EXPECT_EQ(f("selu", std::numeric_limits<float>::max(), {}), kInf);  // λ FLT_MAX > FLT_MAX + ulp/2
+  EXPECT_EQ(f("selu", -0.0f, {}), 0.0f);
+  EXPECT_TRUE(std::signbit(f("elu", -0.0f, defaults("elu"))));  // x >= 0 keeps x, and -0
   EXPECT_EQ(f("elu", -kInf, defaults("elu")), -1.0f);
   EXPECT_EQ(f("softsign", kInf, {}), 1.0f);
   EXPECT_EQ(f("softsign", -kInf, {}), -1.0f);
