@@ -291,7 +291,7 @@ struct Elu {
   static constexpr std::array<ParamSpec, 2> params = {
       ParamSpec{"alpha", 1.0f, 0.0f, 10.0f, "saturation value -alpha for x -> -inf"}, kNoParam};
   static constexpr std::size_t param_count = 1;
-  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 0.95, 2.24};
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 0.95, 0.99};
   static constexpr const char* variant = "rr2_p6_u16";
   static constexpr std::size_t kUnroll = 4;
   // x >= 0 keeps x (and −0); below, alpha (e^x − 1).
@@ -325,7 +325,7 @@ struct Selu {
   static constexpr const char* tex = "f(x) = \\lambda \\begin{cases} x & x > 0 \\\\ \\alpha (e^{x} - 1) & x \\le 0 \\end{cases}";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
-  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 1.95, 3.37};
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 1.94, 1.86};
   static constexpr const char* variant = "rr2_p6_u16";
   static constexpr std::size_t kUnroll = 4;
   // λ − 1 rounded to float: λ x = x + (λ − 1) x rounds almost always
@@ -395,7 +395,7 @@ struct Silu {
   static constexpr const char* tex = "f(x) = x\\,\\sigma(x)";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
-  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 3.20, 4.87};
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 3.20, 6.03};
   static constexpr const char* variant = "rr2_p6_div_u16";
   static constexpr std::size_t kUnroll = 4;
   // x σ(x); x is clamped at −FLT_MAX so that −Inf gives −FLT_MAX · 0 = −0
@@ -478,7 +478,7 @@ struct Mish {
   static constexpr const char* tex = "f(x) = x \\tanh(\\log(1 + e^{x}))";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
-  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 3.95, 10.58};
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 3.95, 10.35};
   static constexpr const char* variant = "exp_div_u4";
   struct Parts {
     v128_t e, t, den, pos;
