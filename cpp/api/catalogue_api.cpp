@@ -120,6 +120,7 @@ std::string catalogue_json() {
                    {"formula", info.formula},
                    {"derivativeFormula", info.derivative_formula},
                    {"tex", info.tex},
+                   {"variant", info.variant},
                    {"params", params},
                    {"paramRanges", ranges},
                    {"properties", props}});

@@ -211,11 +211,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int alab_apply_prepared(int derivative, int id, 
   p.upper = upper;
   p.training = training != 0;
   p.seed = seed;
-  try {
-    validate_params(info, p);
-  } catch (const std::exception&) {
-    return 1;
-  }
+  if (!params_valid(info, p)) return 1;
   (derivative ? info.derivative : info.forward)(x, y, n, p);
   return 0;
 }

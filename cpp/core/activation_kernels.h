@@ -51,20 +51,48 @@ inline v128_t at_infinity(v128_t x, v128_t r, float at_neg_inf, float at_pos_inf
   return wasm_v128_bitselect(splat(at_neg_inf), r, wasm_f32x4_eq(x, wasm_f32x4_neg(inf)));
 }
 
-// σ(x) and σ(−x) from one exp and one division each: e = e^(−|x|), d = 1 + e;
-// for x ≥ 0, σ(x) = 1/d and σ(−x) = e/d, mirrored for x < 0. Both are formed
-// without cancellation, so each is accurate to a few ULP over the whole range.
+// A derivative near its zero crossing x0 = x0_hi + x0_lo (two floats), where
+// its formula is a sum that cancels: there f'(x) = u P(u), u = (x − x0_hi) −
+// x0_lo, with P fitted by fit_coefficients.cpp ("silu' root", ...), error
+// below 1 x 2^-24 relative to f' (x − x0_hi is exact near x0, so u and the
+// result are relatively accurate right down to the root). Lanes with
+// |u| > half_width keep d.
+struct RootExpansion {
+  float x0_hi, x0_lo, half_width;
+  float c[9];
+  v128_t apply(v128_t x, v128_t d) const {
+    const v128_t u = wasm_f32x4_sub(wasm_f32x4_sub(x, splat(x0_hi)), splat(x0_lo));
+    const v128_t near = wasm_f32x4_le(abs(u), splat(half_width));
+    return wasm_v128_bitselect(wasm_f32x4_mul(u, vm::detail::horner(u, c)), d, near);
+  }
+};
+
+// σ(x) and σ(−x) from one exp and one division: e = e^(−|x|) (rr2_p6,
+// flushed to 0 for |x| > 87.34), d = 1 + e, r = 1/d; for x ≥ 0, σ(x) = r and
+// σ(−x) = e r, mirrored for x < 0. Both are formed without cancellation, so
+// each is accurate to a few ULP over the whole range (below FLT_MIN the flush
+// gives 0, within the 1e-7 absolute floor).
 struct SigmoidPair {
   v128_t s, sn, e, d;
   explicit SigmoidPair(v128_t x) {
-    e = vm::exp_fast(wasm_f32x4_neg(abs(x)));
+    e = vm::exp_neg_rr2_p6(abs(x));
     d = wasm_f32x4_add(splat(1.0f), e);
-    const v128_t neg = wasm_f32x4_lt(x, splat(0.0f));
-    const v128_t one = splat(1.0f);
-    s = wasm_f32x4_div(wasm_v128_bitselect(e, one, neg), d);
-    sn = wasm_f32x4_div(wasm_v128_bitselect(one, e, neg), d);
+    const v128_t r = wasm_f32x4_div(splat(1.0f), d);
+    const v128_t er = wasm_f32x4_mul(e, r);
+    const v128_t neg = wasm_i32x4_shr(x, 31);  // all ones where the sign bit is set
+    s = wasm_v128_bitselect(er, r, neg);
+    sn = wasm_v128_bitselect(r, er, neg);
   }
 };
+
+// σ(x) alone ("rr2_p6_div", "rr2_p5_div"): one division of the selected
+// numerator, 1 or e, by 1 + e. NaN passes through as some NaN.
+inline v128_t sigmoid_from_exp(v128_t x, v128_t e) {
+  const v128_t num = wasm_v128_bitselect(e, splat(1.0f), wasm_i32x4_shr(x, 31));
+  return wasm_f32x4_div(num, wasm_f32x4_add(splat(1.0f), e));
+}
+inline v128_t sigmoid_rr2_p6_div(v128_t x) { return sigmoid_from_exp(x, vm::exp_neg_rr2_p6(abs(x))); }
+inline v128_t sigmoid_rr2_p5_div(v128_t x) { return sigmoid_from_exp(x, vm::exp_neg_rr2_p5(abs(x))); }
 
 struct Identity {
   static constexpr const char* label = "Identity";
@@ -73,6 +101,12 @@ struct Identity {
   static constexpr const char* tex = "f(x) = x";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
+  // {forward ULP, forward abs, derivative ULP, derivative abs, measured
+  // forward max, measured derivative max}: see KernelAccuracy.
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 0.00, 0.00};
+  // One vector per iteration: V8 ran the 8-vector copy loop 4x slower than
+  // this one (measured in npm run bench, not understood).
+  static constexpr const char* variant = "copy_u4";
   static v128_t forward(v128_t x, const Prepared&, v128_t) { return x; }
   static v128_t derivative(v128_t, const Prepared&, v128_t) { return splat(1.0f); }
   static double reference(double x, const ActivationParams&, uint32_t) { return x; }
@@ -86,11 +120,18 @@ struct Sigmoid {
   static constexpr const char* tex = "\\sigma(x) = \\frac{1}{1 + e^{-x}}";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
-  static v128_t forward(v128_t x, const Prepared&, v128_t) { return SigmoidPair(x).s; }
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 3.54, 5.29};
+  // XNNPACK's algorithm (silu uses the more accurate p6).
+  static constexpr const char* variant = "rr2_p5_div_u16";
+  static constexpr std::size_t kUnroll = 4;
+  static v128_t forward(v128_t x, const Prepared&, v128_t) {
+    return vm::detail::canonical_nan(sigmoid_rr2_p5_div(x));
+  }
   // σ'(x) = e^(−|x|) / (1 + e^(−|x|))², symmetric and free of cancellation.
   static v128_t derivative(v128_t x, const Prepared&, v128_t) {
-    const SigmoidPair p(x);
-    return wasm_f32x4_div(p.e, wasm_f32x4_mul(p.d, p.d));
+    const v128_t e = vm::exp_neg_rr2_p5(abs(x));
+    const v128_t d = wasm_f32x4_add(splat(1.0f), e);
+    return wasm_f32x4_div(e, wasm_f32x4_mul(d, d));
   }
   static constexpr bool kDerivativeFromOutput = true;
   static v128_t derivative_from_output(v128_t y, const Prepared&) {
@@ -110,6 +151,9 @@ struct Tanh {
   static constexpr const char* tex = "\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 2.50, 4.22};
+  static constexpr const char* variant = "expm1_p7_div_u16";
+  static constexpr std::size_t kUnroll = 4;
   // tanh|x| = −m / (2 + m) with m = expm1(−2|x|) in (−1, 0]: relative
   // accuracy down to the subnormals, no overflow. −2|x| is clamped at −20
   // (tanh(10) rounds to 1 in float); 0 − m is +0 for m = ±0, and the sign is
@@ -150,6 +194,9 @@ struct Relu {
   static constexpr const char* tex = "f(x) = \\max(0, x)";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 0.00, 0.00};
+  static constexpr const char* variant = "pmax_u32";
+  static constexpr std::size_t kUnroll = 8;
   // pmax(x, 0) = (x < 0) ? 0 : x keeps NaN and is cheaper than f32x4.max on x86.
   static v128_t forward(v128_t x, const Prepared&, v128_t) { return wasm_f32x4_pmax(x, splat(0.0f)); }
   static v128_t derivative(v128_t x, const Prepared&, v128_t) { return wasm_v128_and(positive(x), splat(1.0f)); }
@@ -168,9 +215,12 @@ struct LeakyRelu {
   static constexpr std::array<ParamSpec, 2> params = {
       ParamSpec{"alpha", 0.01f, 0.0f, 1.0f, "slope for x <= 0"}, kNoParam};
   static constexpr std::size_t param_count = 1;
-  static v128_t forward(v128_t x, const Prepared& p, v128_t) {
-    return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, x), positive(x));
-  }
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 0.50, 0.00};
+  static constexpr const char* variant = "select_u32";
+  static constexpr std::size_t kUnroll = 8;
+  // max(x, alpha x) for alpha in [0, 1]: the same bits as the select
+  // x > 0 ? x : alpha x (also for ±0 and NaN, which pmax keeps), one op less.
+  static v128_t forward(v128_t x, const Prepared& p, v128_t) { return wasm_f32x4_pmax(x, wasm_f32x4_mul(p.alpha, x)); }
   static v128_t derivative(v128_t x, const Prepared& p, v128_t) {
     return wasm_v128_bitselect(splat(1.0f), p.alpha, positive(x));
   }
@@ -185,6 +235,10 @@ struct LeakyRelu {
 // is learned; the trainer uses prelu_alpha_derivative for ∂f/∂alpha.
 struct Prelu : LeakyRelu {
   static constexpr bool kDerivativeFromOutput = false;  // alpha may be negative
+  // alpha in [-10, 10]: a select, not leaky_relu's max.
+  static v128_t forward(v128_t x, const Prepared& p, v128_t) {
+    return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, x), positive(x));
+  }
   static constexpr const char* label = "PReLU";
   static constexpr const char* formula = "f(x) = x if x > 0, else alpha x (alpha learned)";
   static constexpr const char* derivative_formula = "f'(x) = 1 if x > 0, else alpha; df/dalpha = x if x <= 0, else 0";
@@ -206,6 +260,9 @@ struct Rrelu {
       ParamSpec{"lower", 3.0f, 1.0f, 1000.0f, "smallest divisor a of the negative part"},
       ParamSpec{"upper", 8.0f, 1.0f, 1000.0f, "largest divisor a of the negative part"}};
   static constexpr std::size_t param_count = 2;
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 0.50, 0.00};
+  static constexpr const char* variant = "select_u16";
+  static constexpr std::size_t kUnroll = 4;
   static v128_t divisor(const Prepared& p, v128_t counter) {
     if (!p.training) return p.mean;
     return wasm_f32x4_add(p.lower, wasm_f32x4_mul(p.span, counter_uniform(p.seed, counter)));
@@ -234,11 +291,16 @@ struct Elu {
   static constexpr std::array<ParamSpec, 2> params = {
       ParamSpec{"alpha", 1.0f, 0.0f, 10.0f, "saturation value -alpha for x -> -inf"}, kNoParam};
   static constexpr std::size_t param_count = 1;
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 0.95, 0.99};
+  static constexpr const char* variant = "rr2_p6_u16";
+  static constexpr std::size_t kUnroll = 4;
+  // x >= 0 keeps x (and −0); below, alpha (e^x − 1).
   static v128_t forward(v128_t x, const Prepared& p, v128_t) {
-    return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, vm::expm1_nonpositive(x)), positive(x));
+    const v128_t neg = wasm_f32x4_mul(p.alpha, vm::expm1_rr2_p6(x));
+    return vm::detail::canonical_nan(wasm_v128_bitselect(x, neg, wasm_f32x4_ge(x, splat(0.0f))));
   }
   static v128_t derivative(v128_t x, const Prepared& p, v128_t) {
-    return wasm_v128_bitselect(splat(1.0f), wasm_f32x4_mul(p.alpha, vm::exp_fast(x)), positive(x));
+    return wasm_v128_bitselect(splat(1.0f), wasm_f32x4_mul(p.alpha, vm::exp_neg_rr2_p6(abs(x))), positive(x));
   }
   // alpha e^x = f(x) + alpha for x <= 0 (absolute, not relative, accuracy as
   // f -> -alpha); f(x) > 0 exactly when x > 0.
@@ -263,13 +325,21 @@ struct Selu {
   static constexpr const char* tex = "f(x) = \\lambda \\begin{cases} x & x > 0 \\\\ \\alpha (e^{x} - 1) & x \\le 0 \\end{cases}";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 1.94, 1.86};
+  static constexpr const char* variant = "rr2_p6_u16";
+  static constexpr std::size_t kUnroll = 4;
+  // λ − 1 rounded to float: λ x = x + (λ − 1) x rounds almost always
+  // correctly, where float(λ) x would not (float(λ) > λ, so
+  // float(λ) * 3.2386221e38 overflows although λ x < FLT_MAX + ulp/2).
+  static constexpr float kLambdaMinus1 = static_cast<float>(kLambda - 1.0);
   // λα rounded once to float: one rounding instead of two.
   static v128_t forward(v128_t x, const Prepared&, v128_t) {
-    const v128_t neg = wasm_f32x4_mul(splat(static_cast<float>(kLambda * kAlpha)), vm::expm1_nonpositive(x));
-    return wasm_v128_bitselect(wasm_f32x4_mul(splat(static_cast<float>(kLambda)), x), neg, positive(x));
+    const v128_t neg = wasm_f32x4_mul(splat(static_cast<float>(kLambda * kAlpha)), vm::expm1_rr2_p6(x));
+    const v128_t pos = wasm_f32x4_add(x, wasm_f32x4_mul(splat(kLambdaMinus1), x));
+    return vm::detail::canonical_nan(wasm_v128_bitselect(pos, neg, wasm_f32x4_ge(x, splat(0.0f))));
   }
   static v128_t derivative(v128_t x, const Prepared&, v128_t) {
-    const v128_t neg = wasm_f32x4_mul(splat(static_cast<float>(kLambda * kAlpha)), vm::exp_fast(x));
+    const v128_t neg = wasm_f32x4_mul(splat(static_cast<float>(kLambda * kAlpha)), vm::exp_neg_rr2_p6(abs(x)));
     return wasm_v128_bitselect(splat(static_cast<float>(kLambda)), neg, positive(x));
   }
   // λα e^x = f(x) + λα for x <= 0, as for elu.
@@ -295,12 +365,19 @@ struct Gelu {
   static constexpr const char* tex = "f(x) = x\\,\\Phi(x) = \\tfrac{x}{2}\\left(1 + \\operatorname{erf}(x/\\sqrt{2})\\right)";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 3.25, 2.96};
+  static constexpr const char* variant = "mills_div2_u4";
   static v128_t forward(v128_t x, const Prepared&, v128_t) {
     return at_infinity(x, wasm_f32x4_mul(x, vm::normal_cdf(x)), -0.0f, std::numeric_limits<float>::infinity());
   }
+  // Φ(x) + x φ(x) cancels near the root x0 = −0.7518, covered by kRoot.
+  static constexpr RootExpansion kRoot = {
+      -7.517915368e-01f, 1.211444989e-08f, 0.4f,
+      {4.314939976e-01f, 3.882849813e-01f, -1.820061170e-02f, -1.140084341e-01f, -1.474528480e-02f,
+       1.942487992e-02f, 4.300882574e-03f, -2.224887488e-03f, -4.887508840e-05f}};
   static v128_t derivative(v128_t x, const Prepared&, v128_t) {
     const v128_t d = wasm_f32x4_add(vm::normal_cdf(x), wasm_f32x4_mul(x, vm::normal_pdf(x)));
-    return at_infinity(x, d, 0.0f, 1.0f);
+    return at_infinity(x, kRoot.apply(x, d), 0.0f, 1.0f);
   }
   static double reference(double x, const ActivationParams&, uint32_t) {
     return 0.5 * x * std::erfc(-x / std::sqrt(2.0));
@@ -318,14 +395,25 @@ struct Silu {
   static constexpr const char* tex = "f(x) = x\\,\\sigma(x)";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 3.20, 6.03};
+  static constexpr const char* variant = "rr2_p6_div_u16";
+  static constexpr std::size_t kUnroll = 4;
+  // x σ(x); x is clamped at −FLT_MAX so that −Inf gives −FLT_MAX · 0 = −0
+  // instead of NaN (pmax keeps NaN).
   static v128_t forward(v128_t x, const Prepared&, v128_t) {
-    return at_infinity(x, wasm_f32x4_mul(x, SigmoidPair(x).s), -0.0f, std::numeric_limits<float>::infinity());
+    const v128_t xc = wasm_f32x4_pmax(x, splat(-std::numeric_limits<float>::max()));
+    return vm::detail::canonical_nan(wasm_f32x4_mul(xc, sigmoid_rr2_p6_div(x)));
   }
-  // 1 − σ(x) is σ(−x), taken from the same pair without cancellation.
+  // 1 − σ(x) is σ(−x), taken from the same pair without cancellation;
+  // 1 + x σ(−x) cancels near the root x0 = −1.2785, covered by kRoot.
+  static constexpr RootExpansion kRoot = {
+      -1.278464556e+00f, 1.297928254e-08f, 0.6f,
+      {2.178117037e-01f, 1.466487944e-01f, 1.887486316e-02f, -1.522289123e-02f, -6.606803276e-03f,
+       1.308254141e-04f, 7.986919954e-04f, 1.655937813e-04f, -4.155939678e-05f}};
   static v128_t derivative(v128_t x, const Prepared&, v128_t) {
     const SigmoidPair p(x);
     const v128_t d = wasm_f32x4_mul(p.s, wasm_f32x4_add(splat(1.0f), wasm_f32x4_mul(x, p.sn)));
-    return at_infinity(x, d, 0.0f, 1.0f);
+    return at_infinity(x, kRoot.apply(x, d), 0.0f, 1.0f);
   }
   static double reference(double x, const ActivationParams&, uint32_t) { return x / (1.0 + std::exp(-x)); }
   static double reference_derivative(double x, const ActivationParams&, uint32_t) {
@@ -342,12 +430,14 @@ struct Softplus {
   static constexpr const char* tex = "f(x) = \\log(1 + e^{x})";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 1.65, 3.54};
+  static constexpr const char* variant = "exp_log1p_u4";
   // max(x, 0) + log1p(e^(−|x|)): never overflows, exact limits at ±∞.
   static v128_t forward(v128_t x, const Prepared&, v128_t) {
     const v128_t tail = vm::log1p(vm::exp_fast(wasm_f32x4_neg(abs(x))));
     return wasm_f32x4_add(wasm_f32x4_pmax(x, splat(0.0f)), tail);
   }
-  static v128_t derivative(v128_t x, const Prepared&, v128_t) { return SigmoidPair(x).s; }
+  static v128_t derivative(v128_t x, const Prepared&, v128_t) { return sigmoid_rr2_p5_div(x); }
   static double reference(double x, const ActivationParams&, uint32_t) {
     return std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x)));
   }
@@ -361,6 +451,9 @@ struct Softsign {
   static constexpr const char* tex = "f(x) = \\frac{x}{1 + |x|}";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 1.50, 3.47};
+  static constexpr const char* variant = "div_u16";
+  static constexpr std::size_t kUnroll = 4;
   static v128_t forward(v128_t x, const Prepared&, v128_t) {
     return at_infinity(x, wasm_f32x4_div(x, wasm_f32x4_add(splat(1.0f), abs(x))), -1.0f, 1.0f);
   }
@@ -385,14 +478,16 @@ struct Mish {
   static constexpr const char* tex = "f(x) = x \\tanh(\\log(1 + e^{x}))";
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
+  static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 3.95, 10.35};
+  static constexpr const char* variant = "exp_div_u4";
   struct Parts {
     v128_t e, t, den, pos;
     explicit Parts(v128_t x) {
-      e = vm::exp_fast(wasm_f32x4_neg(abs(x)));
+      e = vm::exp(wasm_f32x4_neg(abs(x)));  // exp, not exp_fast: mish would reach 4.7 ULP
       pos = wasm_f32x4_ge(x, splat(0.0f));
       const v128_t two_e = wasm_f32x4_add(e, e);
       const v128_t num_pos = wasm_f32x4_add(splat(1.0f), two_e);
-      const v128_t num_neg = wasm_f32x4_mul(e, wasm_f32x4_add(e, splat(2.0f)));
+      const v128_t num_neg = wasm_f32x4_add(two_e, wasm_f32x4_mul(e, e));  // e² + 2e: 2e is exact
       const v128_t num = wasm_v128_bitselect(num_pos, num_neg, pos);
       const v128_t extra = wasm_v128_bitselect(wasm_f32x4_mul(two_e, e), splat(2.0f), pos);
       den = wasm_f32x4_add(num, extra);
@@ -403,12 +498,17 @@ struct Mish {
     return at_infinity(x, wasm_f32x4_mul(x, Parts(x).t), -0.0f, std::numeric_limits<float>::infinity());
   }
   // sech²(sp(x)) σ(x) = 4 (1 + e) m / den² with m = e² for x ≥ 0, e for x < 0.
+  // t + x g cancels near the root x0 = −1.1924, covered by kRoot.
+  static constexpr RootExpansion kRoot = {
+      -1.192431211e+00f, -3.043937546e-09f, 0.6f,
+      {2.669479251e-01f, 2.047312707e-01f, 4.190688953e-02f, -2.027248591e-02f, -1.580919139e-02f,
+       -3.351733088e-03f, 1.047016005e-03f, 9.527610964e-04f, 2.879788517e-04f}};
   static v128_t derivative(v128_t x, const Prepared&, v128_t) {
     const Parts p(x);
     const v128_t m = wasm_v128_bitselect(wasm_f32x4_mul(p.e, p.e), p.e, p.pos);
     const v128_t g = wasm_f32x4_div(wasm_f32x4_mul(wasm_f32x4_mul(splat(4.0f), wasm_f32x4_add(splat(1.0f), p.e)), m),
                                     wasm_f32x4_mul(p.den, p.den));
-    return at_infinity(x, wasm_f32x4_add(p.t, wasm_f32x4_mul(x, g)), 0.0f, 1.0f);
+    return at_infinity(x, kRoot.apply(x, wasm_f32x4_add(p.t, wasm_f32x4_mul(x, g))), 0.0f, 1.0f);
   }
   static double softplus(double x) { return std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x))); }
   static double reference(double x, const ActivationParams&, uint32_t) { return x * std::tanh(softplus(x)); }

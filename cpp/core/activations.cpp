@@ -6,6 +6,7 @@
 #include "activations.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <type_traits>
 
@@ -25,20 +26,61 @@ inline v128_t counters(const ActivationParams& p, std::size_t i) {
   return lane_counters(p.counter + static_cast<uint32_t>(i));
 }
 
+// Kernel traits with defaults: vectors per loop iteration (K::kUnroll), the
+// variant name (K::variant) and the accuracy promise (K::accuracy).
+template <class K, class = void>
+struct UnrollOf : std::integral_constant<std::size_t, 1> {};
+template <class K>
+struct UnrollOf<K, std::void_t<decltype(K::kUnroll)>> : std::integral_constant<std::size_t, K::kUnroll> {};
+
+template <class K, class = void>
+struct VariantOf { static constexpr const char* value = nullptr; };
+template <class K>
+struct VariantOf<K, std::void_t<decltype(K::variant)>> { static constexpr const char* value = K::variant; };
+
+template <class K, class = void>
+struct AccuracyOf { static constexpr KernelAccuracy value{}; };
+template <class K>
+struct AccuracyOf<K, std::void_t<decltype(K::accuracy)>> { static constexpr KernelAccuracy value = K::accuracy; };
+
+// The array loop of every kernel: a head of up to 3 elements (one padded
+// vector) so that the output is 16-byte aligned, then U vectors per
+// iteration (U loads, then U independent kernel bodies that the compiler
+// interleaves, then U stores: in place is safe), then single vectors, then a
+// padded tail. body(v, i) maps the vector at element i; more(i) loads the
+// extra input (dy) of backward passes. Every element goes through the same
+// vector code, so a result never depends on its position.
+template <std::size_t U, class Body>
+inline void unrolled_map(const float* x, float* y, std::size_t n, Body&& body) {
+  std::size_t i = 0;
+  const std::size_t head = ((0u - reinterpret_cast<std::uintptr_t>(y)) & 15u) / sizeof(float);
+  if (head != 0 && n > head + kLanes * U) {
+    store_partial(y, body(load_partial(x, head), std::size_t{0}), head);
+    i = head;
+  }
+  for (; i + kLanes * U <= n; i += kLanes * U) {
+    v128_t v[U];
+    for (std::size_t u = 0; u < U; ++u) v[u] = wasm_v128_load(x + i + kLanes * u);
+    for (std::size_t u = 0; u < U; ++u) v[u] = body(v[u], i + kLanes * u);
+    for (std::size_t u = 0; u < U; ++u) wasm_v128_store(y + i + kLanes * u, v[u]);
+  }
+  for (; i + kLanes <= n; i += kLanes) wasm_v128_store(y + i, body(wasm_v128_load(x + i), i));
+  if (i < n) store_partial(y + i, body(load_partial(x + i, n - i), i), n - i);
+}
+
 template <class K>
 void forward_array(const float* x, float* y, std::size_t n, const ActivationParams& params) {
   const Prepared p(params);
-  for_each_vector(n, [&](std::size_t i, std::size_t lanes) {
-    store_lanes(y + i, K::forward(load_lanes(x + i, lanes), p, counters(params, i)), lanes);
+  unrolled_map<UnrollOf<K>::value>(x, y, n, [&](v128_t v, std::size_t i) {
+    return K::forward(v, p, counters(params, i));
   });
 }
 
 template <class K>
 void derivative_array(const float* x, float* d, std::size_t n, const ActivationParams& params) {
   const Prepared p(params);
-  for_each_vector(n, [&](std::size_t i, std::size_t lanes) {
-    const v128_t v = load_lanes(x + i, lanes);
-    store_lanes(d + i, keep_nan(v, K::derivative(v, p, counters(params, i))), lanes);
+  unrolled_map<UnrollOf<K>::value>(x, d, n, [&](v128_t v, std::size_t i) {
+    return keep_nan(v, K::derivative(v, p, counters(params, i)));
   });
 }
 
@@ -91,7 +133,9 @@ constexpr ActivationInfo make_info(Activation id, const char* name) {
                         &backward_array<K>,
                         output_backward<K>(),
                         &K::reference,
-                        &K::reference_derivative};
+                        &K::reference_derivative,
+                        VariantOf<K>::value ? VariantOf<K>::value : "u4",
+                        AccuracyOf<K>::value};
 }
 
 const std::array<ActivationInfo, kActivationCount> kTable = {{
@@ -145,6 +189,17 @@ void validate_params(const ActivationInfo& info, const ActivationParams& p, cons
   }
   if (info.id == Activation::rrelu && p.lower > p.upper)
     throw_range(prefix + "lower", p.lower, "<= upper (" + describe_value(p.upper) + ") for rrelu");
+}
+
+bool params_valid(const ActivationInfo& info, const ActivationParams& p) noexcept {
+  for (std::size_t k = 0; k < info.param_count; ++k) {
+    const ParamSpec& s = info.params[k];
+    const float v = std::strcmp(s.name, "alpha") == 0   ? p.alpha
+                    : std::strcmp(s.name, "lower") == 0 ? p.lower
+                                                        : p.upper;
+    if (!(v >= s.min_value && v <= s.max_value)) return false;
+  }
+  return !(info.id == Activation::rrelu && p.lower > p.upper);
 }
 
 void prelu_alpha_derivative(const float* x, float* d, std::size_t n) {

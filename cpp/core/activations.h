@@ -69,6 +69,21 @@ using BackwardKernel = void (*)(const float* x, const float* dy, float* dx, std:
                                 const ActivationParams& p);
 using ReferenceFn = double (*)(double x, const ActivationParams& p, uint32_t index);
 
+// What a kernel promises, checked by tests/native against its double
+// reference: a result is right when within `ulp` ULP of the exact value or
+// within `abs` of it (the floor for results near a zero of f or f'). The
+// *_max fields are the worst ULP errors the exhaustive 2^32 sweep measured
+// (over results with |f| >= 1e-7, |f'| >= 1e-5), which the regular suite
+// asserts on its dense sweep; README lists them.
+struct KernelAccuracy {
+  double forward_ulp = 4.0;
+  double forward_abs = 1e-7;
+  double derivative_ulp = 16.0;
+  double derivative_abs = 2e-7;
+  double forward_max = 4.0;
+  double derivative_max = 16.0;
+};
+
 struct ActivationInfo {
   Activation id;
   const char* name;          // registry key, e.g. "leaky_relu"
@@ -91,6 +106,11 @@ struct ActivationInfo {
   // Double-precision scalar references (index = element position, for rrelu draws).
   ReferenceFn reference;
   ReferenceFn reference_derivative;
+  // The kernel's algorithm and unroll in XNNPACK's naming, e.g.
+  // "rr2_p6_div_u16" (two-constant range reduction, degree-6 polynomial, one
+  // division, 16 elements per loop iteration); "u4" = one vector at a time.
+  const char* variant;
+  KernelAccuracy accuracy;
 };
 
 // The registry, in ALAB_ACTIVATION_LIST order.
@@ -106,6 +126,9 @@ ActivationParams default_params(const ActivationInfo& info);
 // Throws InvalidArgument naming the field when a parameter the activation
 // declares is non-finite or outside its interval, or rrelu has lower > upper.
 void validate_params(const ActivationInfo& info, const ActivationParams& p, const std::string& field_prefix = "");
+// The same check without an exception (for the prepared-kernel hot path,
+// where a try block would cost a JS round trip in WebAssembly).
+bool params_valid(const ActivationInfo& info, const ActivationParams& p) noexcept;
 
 // PReLU's derivative with respect to alpha: x for x <= 0, else 0.
 void prelu_alpha_derivative(const float* x, float* d, std::size_t n);

@@ -14,6 +14,8 @@
 //   normal_pdf     2 ULP (0.75)     normal_cdf  3 ULP (2.44)    erf  3 ULP (1.73)
 // normal_cdf is relative to Φ(x) even deep in the lower tail (Φ(-13) = 6e-39).
 //   exp_fast       2 ULP (0.95)     expm1_nonpositive  2 ULP (0.82)
+//   exp_neg_rr2_p6 2 ULP (0.96)     expm1_rr2_p6       2 ULP (0.90)
+//   exp_neg_rr2_p5 3 ULP            (the last three flush results below FLT_MIN to 0)
 // Cost per vector of 4 (wasm, SIMD ops): exp 46, exp_fast 34, log 38,
 // normal_pdf 72, normal_cdf and erf 110 (two divisions).
 // Results below FLT_MIN are produced with gradual underflow (subnormals, not
@@ -204,6 +206,107 @@ inline v128_t exp_fast(v128_t x) {
                                   wasm_f32x4_mul(n.f, splat(kLn2Lo)));
   const v128_t p = wasm_f32x4_add(splat(1.0f), wasm_f32x4_add(r, expm1_poly_tail(r)));
   return canonical_nan(scale(p, n.i));
+}
+
+// ---------------------------------------------------------------------------
+// The fast exponentials of sigmoid, silu, elu and selu, in the XNNPACK style
+// ("rr2": a two-constant Cody-Waite range reduction with n rounded by a magic
+// bias whose low bits are n + 127, so that one shift gives 2^n; "p6": the
+// total degree of the polynomial for e^r on |r| <= ln2/2). They give up
+// gradual underflow: e^-z for z > 87.34 (below FLT_MIN) is flushed to 0, which
+// the kernels' 1e-7 absolute floor allows. About 20 SIMD ops each.
+namespace detail {
+
+// 1.5 * 2^23 + 127: v + kMagicBias rounds v to an integer n whose float bits
+// end in n + 127 (for |n| <= 127), the biased exponent of 2^n.
+constexpr float kMagicBias = 12583039.0f;
+// e^-z < FLT_MIN for z above this (= -ln FLT_MIN rounded down): flushed to 0.
+constexpr float kExpNegCutoff = 87.3365402f;
+
+// e^r = 1 + r + r^2 Q(r) on |r| <= ln2/2: fitted by fit_coefficients.cpp
+// ("expm1 p6"), error 0.05 x 2^-24 relative to e^r. (XNNPACK's sigmoid uses
+// a degree-5 fit, error 1.5 x 2^-24: silu would then reach 4.6 ULP.)
+constexpr float kExpm1P6[] = {4.999999404e-01f, 1.666652113e-01f, 4.166826233e-02f,
+                              8.368670940e-03f, 1.382104238e-03f};
+
+// n = round(v log2e) as float, 2^n (valid for n in [-126, 127]) and the
+// reduced argument r = v - n ln2 (two constants: n kLn2Hi is exact).
+struct Reduced {
+  v128_t s;  // 2^n
+  v128_t r;  // v - n ln2, |r| <= ln2/2 (+ rounding)
+};
+inline Reduced reduce_rr2(v128_t v) {
+  v128_t n = wasm_f32x4_add(wasm_f32x4_mul(v, splat(kLog2e)), splat(kMagicBias));
+  const v128_t s = wasm_i32x4_shl(n, 23);
+  n = wasm_f32x4_sub(n, splat(kMagicBias));
+  v128_t r = wasm_f32x4_sub(v, wasm_f32x4_mul(n, splat(kLn2Hi)));
+  r = wasm_f32x4_sub(r, wasm_f32x4_mul(n, splat(kLn2Lo)));
+  return {s, r};
+}
+
+// The coefficients of Q with the odd ones negated: Q(r) from t = -r with the
+// same roundings (sign flips are exact), as the reduction for e^-z gives t.
+constexpr float kExpm1P6Alt[] = {kExpm1P6[0], -kExpm1P6[1], kExpm1P6[2], -kExpm1P6[3], kExpm1P6[4]};
+
+// e^-z = 2^n e^-t: n = round(-z log2e) (as 2^n, s) and t = z + n ln2 in two
+// steps, |t| <= ln2/2: the reduction of -z with every sign flipped (exactly),
+// which saves the negation of z.
+struct ReducedNeg {
+  v128_t s;  // 2^n
+  v128_t t;  // z + n ln2 = -r
+};
+inline ReducedNeg reduce_rr2_neg(v128_t z) {
+  v128_t n = wasm_f32x4_add(wasm_f32x4_mul(z, splat(-kLog2e)), splat(kMagicBias));
+  const v128_t s = wasm_i32x4_shl(n, 23);
+  n = wasm_f32x4_sub(n, splat(kMagicBias));
+  v128_t t = wasm_f32x4_add(z, wasm_f32x4_mul(n, splat(kLn2Hi)));
+  t = wasm_f32x4_add(t, wasm_f32x4_mul(n, splat(kLn2Lo)));
+  return {s, t};
+}
+
+// e^r = 1 + r P(r) on |r| <= ln2/2, total degree 5 as XNNPACK's "p5":
+// fitted by fit_coefficients.cpp ("exp p5"), error 1.5 x 2^-24 relative to
+// e^r; odd coefficients negated for t = -r (kExpP5[k] = (-1)^k c_k).
+constexpr float kExpP5Alt[] = {-9.999997020e-01f, 4.999915063e-01f, -1.666765064e-01f,
+                               4.189783707e-02f, -8.289440535e-03f};
+
+}  // namespace detail
+
+// e^-z for z >= 0 ("rr2_p6"): within 2 ULP of e^-z while e^-z >= FLT_MIN,
+// exactly 0 for z > 87.34 and z = +Inf; NaN gives some NaN (callers
+// canonicalise).
+inline v128_t exp_neg_rr2_p6(v128_t z) {
+  using namespace detail;
+  const ReducedNeg q = reduce_rr2_neg(z);
+  // e^-z = s (1 + r + r^2 Q(r)) = s + ((s t) t Q(r) - s t), r = -t; s t is exact.
+  const v128_t st = wasm_f32x4_mul(q.s, q.t);
+  const v128_t p = wasm_f32x4_mul(horner(q.t, kExpm1P6Alt), q.t);
+  const v128_t e = wasm_f32x4_add(q.s, wasm_f32x4_sub(wasm_f32x4_mul(p, st), st));
+  return wasm_v128_andnot(e, wasm_f32x4_gt(z, splat(kExpNegCutoff)));
+}
+
+// e^-z as exp_neg_rr2_p6 with the degree-5 polynomial ("rr2_p5", XNNPACK's
+// sigmoid): 2 SIMD ops cheaper, within 3 ULP (sigmoid stays within 3.6 ULP;
+// silu would not stay within 4, so it uses p6).
+inline v128_t exp_neg_rr2_p5(v128_t z) {
+  using namespace detail;
+  const ReducedNeg q = reduce_rr2_neg(z);
+  // e^-z = s (1 + r P(r)) = s + (s t) P~(t), P~(t) = -P(-t).
+  const v128_t e = wasm_f32x4_add(q.s, wasm_f32x4_mul(wasm_f32x4_mul(q.s, q.t), horner(q.t, kExpP5Alt)));
+  return wasm_v128_andnot(e, wasm_f32x4_gt(z, splat(kExpNegCutoff)));
+}
+
+// e^x - 1 for x <= 0 ("rr2_p6"): within 2 ULP; -1 for x < -17.33 (where
+// e^x - 1 rounds to -1) and x = -Inf. x > 0 gives garbage (callers select
+// those lanes away); NaN gives some NaN; x = -0 gives +0.
+inline v128_t expm1_rr2_p6(v128_t x) {
+  using namespace detail;
+  const v128_t z = wasm_f32x4_pmax(x, splat(-17.3286779f));  // NaN stays NaN
+  const Reduced q = reduce_rr2(z);
+  // e^z - 1 = (s - 1) + s r + (s r) r Q(r); s - 1 is exact for n >= -24.
+  const v128_t sr = wasm_f32x4_mul(q.s, q.r);
+  const v128_t p = wasm_f32x4_mul(horner(q.r, kExpm1P6), q.r);
+  return wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_mul(p, sr), sr), wasm_f32x4_sub(q.s, splat(1.0f)));
 }
 
 namespace detail {

@@ -191,6 +191,53 @@ int main() {
        [](LD r) { return (std::expm1(r) - r) / (r * r); },
        [](LD r) { return std::exp(r) / (r * r); }});
 
+  // rr2_p5 (exp_neg_rr2_p5: sigmoid): e^r = 1 + r P(r), P of degree 4 with a
+  // free constant term (total degree 5, as XNNPACK's sigmoid); error relative
+  // to e^r.
+  fit({"exp p5: e^r = 1 + r P(r)", "r", -kLn2Half * 1.0001L, kLn2Half * 1.0001L, 4,
+       [](LD r) { return r == 0 ? 1 : std::expm1(r) / r; },
+       [](LD r) { return r == 0 ? 1e30L : std::exp(r) / std::fabs(r); }});
+
+  // rr2_p6 (exp_neg_rr2_p6 and expm1_rr2_p6: sigmoid, silu, elu, selu):
+  // e^r = 1 + r + r^2 Q(r), Q of degree 4 (total degree 6), |r| <= ln2/2;
+  // error relative to e^r. (p5's error, 1.5 x 2^-24, is too much for silu's
+  // 4 ULP.)
+  fit({"expm1 p6: e^r = 1 + r + r^2 Q(r)", "r", -kLn2Half * 1.0001L, kLn2Half * 1.0001L, 4,
+       [](LD r) { return r == 0 ? 0.5L : (std::expm1(r) - r) / (r * r); },
+       [](LD r) { return r == 0 ? 1e30L : std::exp(r) / (r * r); }});
+
+  // The derivatives of silu, gelu and mish near their zero crossing x0 (one
+  // each, on the negative side), where the kernels' sums cancel: f'(x) =
+  // u P(u) with u = (x - x0_hi) - x0_lo, x0 = x0_hi + x0_lo as two floats;
+  // error relative to f'. Prints x0_hi, x0_lo, then the fit. The intervals
+  // cover where the kernels' formulas exceed about 6 ULP; degree 8 is the
+  // lowest whose error stays below 1 x 2^-24 (mostly c0's rounding).
+  auto sigm = [](LD x) { return 1 / (1 + std::exp(-x)); };
+  auto cdf = [](LD x) { return std::erfc(-x / std::sqrt(2.0L)) / 2; };
+  auto pdf = [](LD x) { return std::exp(-x * x / 2) / std::sqrt(2 * kPi); };
+  struct Root { const char* name; std::function<LD(LD)> fd; LD lo, hi, u0, u1; int degree; };
+  const Root roots[] = {
+      {"silu' root", [=](LD x) { return sigm(x) * (1 + x * sigm(-x)); }, -1.5L, -1.0L, -0.6L, 0.6L, 8},
+      {"gelu' root", [=](LD x) { return cdf(x) + x * pdf(x); }, -1.0L, -0.5L, -0.4L, 0.4L, 8},
+      {"mish' root", [=](LD x) {
+         const LD sp = std::log1p(std::exp(x)), c = std::cosh(sp);
+         return std::tanh(sp) + x / (c * c) * sigm(x); }, -1.5L, -1.0L, -0.6L, 0.6L, 8},
+  };
+  for (const Root& r : roots) {
+    LD a = r.lo, b = r.hi;  // bisection: f' < 0 left of the root
+    for (int i = 0; i < 200; ++i) { const LD m = (a + b) / 2; (r.fd(m) < 0 ? a : b) = m; }
+    const LD x0 = (a + b) / 2;
+    const float hi = static_cast<float>(x0), lo = static_cast<float>(x0 - hi);
+    const LD x0f = static_cast<LD>(hi) + lo;
+    std::printf("%s: x0 = %.21Lg = %.9ef + %.9ef\n  ", r.name, x0, hi, lo);
+    auto fd = r.fd;
+    {
+      fit({r.name, "u", r.u0, r.u1, r.degree,
+           [=](LD u) { return u == 0 ? (fd(x0f + 1e-12L) - fd(x0f - 1e-12L)) / 2e-12L : fd(x0f + u) / u; },
+           [=](LD u) { return u == 0 ? 1e30L : std::fabs(fd(x0f + u) / u); }});
+    }
+  }
+
   // normal_cdf tail: Φ(-a) = φ(a) / D(a), D(a) = a + R(v), v = a / (a + kMillsK),
   // for a in [0.67, 15] (Φ(-15) is far below the smallest subnormal). The
   // error is relative to D, the number the result is divided by.

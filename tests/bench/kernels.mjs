@@ -12,6 +12,7 @@
 // Derivative rows for TF.js time tf.grad of the activation (forward plus
 // backward with dy = 1): TF.js has no "f'(x)" op.
 import { createWasmCopy } from './wasm-copy.mjs';
+import { createIssueLoop, OPS_PER_ITERATION } from './wasm-issue.mjs';
 import { jsLoop } from './js-activations.mjs';
 import { tfActivation } from './tfjs.mjs';
 import { timeCases } from './timing.mjs';
@@ -75,7 +76,7 @@ export async function benchKernels({ lab, scalarLab, tfjs, sizes, repetitions, m
 
     for (const a of activations) {
       for (const kind of ['forward', 'derivative']) {
-        const row = { name: a.name, kind, n, ns: {} };
+        const row = { name: a.name, variant: a.variant, kind, n, ns: {} };
         rows.push(row);
         const key = (impl) => `${a.name}/${kind}/${n}/${impl}`;
         const into = kind === 'forward' ? 'forwardInto' : 'derivativeInto';
@@ -118,6 +119,12 @@ export async function benchKernels({ lab, scalarLab, tfjs, sizes, repetitions, m
   const reluKernel = lab.kernel('relu');
   cases.push({ key: 'callOverheadModule', group: 'lab', row: overhead, impl: 'callOverheadModule', fn: () => reluKernel.forwardInto(tiny.a, tiny.b) });
 
+  // The f32x4 issue rate (roofline): ns for ISSUE_ITERS iterations of the loop.
+  const ISSUE_ITERS = 4096;
+  const { issue } = createIssueLoop();
+  const issueRow = { ns: {} };
+  cases.push({ key: 'issue', group: 'lab', row: issueRow, impl: 'issue', fn: () => issue(ISSUE_ITERS) });
+
   // Group the cases so a TF.js backend switch happens once per group and round.
   const order = ['lab', 'tfWasm', 'tfCpu'];
   cases.sort((p, q) => order.indexOf(p.group) - order.indexOf(q.group));
@@ -125,5 +132,5 @@ export async function benchKernels({ lab, scalarLab, tfjs, sizes, repetitions, m
   const timed = await timeCases(cases, { repetitions, minSampleMs, onProgress: (r, t) => log(`kernels: round ${r}/${t}`) });
   for (const c of cases) c.row.ns[c.impl] = timed.get(c.key).ns;
   for (const c of cleanup) (c.delete ?? c.dispose).call(c);
-  return { rows, limits, callOverhead: overhead.ns };
+  return { rows, limits, callOverhead: overhead.ns, issueOpsPerNs: (OPS_PER_ITERATION * ISSUE_ITERS) / issueRow.ns.issue };
 }

@@ -14,7 +14,9 @@ const table = (header, rows) => [`| ${header.join(' | ')} |`, `|${header.map(() 
 
 const IMPL_LABEL = { simd: 'ours SIMD', scalar: 'ours no-SIMD', js: 'plain JS', tfWasm: 'TF.js wasm', tfCpu: 'TF.js cpu', native: 'native' };
 
-function kernelTables(kernels) {
+// SIMD instructions per element of each kernel's main loop (count-ops.mjs),
+// or null when it could not be counted (no em++ / llvm-objdump).
+function kernelTables(kernels, ops) {
   const out = [];
   const sizes = [...new Set(kernels.rows.map((r) => r.n))];
   for (const kind of ['forward', 'derivative']) {
@@ -22,14 +24,20 @@ function kernelTables(kernels) {
       const rows = kernels.rows.filter((r) => r.kind === kind && r.n === n);
       const copy = kernels.limits.find((l) => l.n === n)?.ns.copySet;
       out.push(`### ${kind === 'forward' ? 'Forward f(x)' : "Derivative f'(x)"}, ${sizeName(n)} elements\n`);
+      const big = n >= MI;
       out.push(table(
-        ['activation', 'ours SIMD ns/elem', 'vs copy', 'no-SIMD', 'plain JS', 'TF.js wasm', 'TF.js cpu', 'native ns/elem', 'wasm / native'],
+        ['activation', 'variant', 'ours SIMD ns/elem', 'vs copy', ...(big ? ['copy bandwidth'] : []), 'ops/elem', 'roofline', 'no-SIMD', 'plain JS', 'TF.js wasm', 'TF.js cpu', 'native ns/elem', 'wasm / native'],
         rows.map((r) => {
           const s = r.ns.simd;
           const speedup = (impl) => (r.ns[impl] ? ratio(r.ns[impl] / s) : '—');
           const tf = (impl) => (r.ns[impl] ? `${speedup(impl)}${r.tfComposite ? '¹' : ''}` : '—');
-          return [`\`${r.name}\``, sig(s / n), ratio(s / copy), speedup('scalar'), speedup('js'), tf('tfWasm'), tf('tfCpu'),
-            sig(r.ns.native / n), r.ns.native ? ratio(s / r.ns.native) : '—'];
+          const o = ops?.[`${kind}/${r.name}`];
+          // Roofline: the time the op count needs at the measured issue rate, as
+          // a share of the time measured.
+          const roof = o && kernels.issueOpsPerNs ? `${Math.round((100 * (o * n) / kernels.issueOpsPerNs) / s)} %` : '—';
+          const pct = (v) => `${Math.round(100 * v)} %`;
+          return [`\`${r.name}\``, r.variant ?? '—', sig(s / n), ratio(s / copy), ...(big ? [pct(copy / s)] : []), o ? sig(o) : '—', roof,
+            speedup('scalar'), speedup('js'), tf('tfWasm'), tf('tfCpu'), sig(r.ns.native / n), r.ns.native ? ratio(s / r.ns.native) : '—'];
         }),
       ));
       out.push('');
@@ -51,7 +59,7 @@ export function renderMarkdown(results) {
   md.push('');
   md.push(`Method: one Node process; every case is calibrated to at least ${settings.minSampleMs} ms per sample, then sampled in ${settings.repetitions} rounds (each round samples every case once, so drift hits all alike); the tables show **medians**. Ratios are against baselines measured in the same run. Raw samples: [benchmarks.json](benchmarks.json).`);
   md.push('');
-  md.push('## Targets (issue 5)');
+  md.push('## Targets (issues 5 and 15)');
   md.push('');
   md.push(table(['target', 'measured', 'met'], targets.map((t) => [t.text,
     t.checks.map((c) => `${c.what}: ${typeof c.value === 'number' ? (c.what.includes('(') ? sig(c.value) : ratio(c.value)) : '—'}${c.met ? '' : ' ✗'}`).join('<br>') || 'not measured',
@@ -66,9 +74,11 @@ export function renderMarkdown(results) {
     md.push('');
     md.push('Time per element of ours (SIMD wasm, a prepared `lab.kernel(name)` — `forwardInto` / `derivativeInto` on heap buffers, one JS call per array); the other columns are **how many times faster ours is** than each peer on the same input (uniform in [−6, 6], registry default parameters). "vs copy" is ours ÷ `Float32Array.prototype.set` of the same array (1× = as fast as a copy). no-SIMD = the same C++ compiled without `-msimd128` (`loadLab({ simd: false })`). TF.js derivative columns time `tf.grad(f)` (forward and backward with dy = 1), as TF.js has no f′ op. native = `build/native/alab_bench` (Google Benchmark, the same kernels through SIMDe, g++ -O3 for baseline x86-64, i.e. SSE2), called directly without any JS.');
     md.push('');
+    md.push(`variant = the kernel's algorithm and elements per loop iteration in XNNPACK's naming (\`rr2_p5_div_u16\`: two-constant range reduction, degree-5 polynomial, one division, 16 elements per iteration). ops/elem = WebAssembly SIMD instructions per element in the kernel's main loop, loads, stores and constants included (\`tests/bench/count-ops.mjs\` counts them in the compiled object; — where the loop calls out). roofline = the time those ops need at this machine's measured f32x4 issue rate (${sig(kernels.issueOpsPerNs)} ops/ns: 12 independent add/mul chains, \`tests/bench/wasm-issue.mjs\`) as a share of the measured time: 100 % = issue-bound; division (not pipelined) and memory traffic keep kernels below it. copy bandwidth (1 Mi) = the copy's time as a share of ours: 100 % = as fast as moving the bytes.`);
+    md.push('');
     md.push('¹ TF.js builds this from several ops (tfjs-layers activation `swish`, `gelu`, `mish`, `softsign`). `identity` has no TF.js op (it is a no-op there) and `rrelu` none at all.');
     md.push('');
-    md.push(kernelTables(kernels));
+    md.push(kernelTables(kernels, kernels.ops));
     md.push('### Limits: copies and the cost of one call\n');
     md.push(table(['size', 'Float32Array.set ns/elem', 'wasm memory.copy', 'wasm v128 loop', 'native memcpy'],
       kernels.limits.map((l) => [sizeName(l.n), sig(l.ns.copySet / l.n), sig(l.ns.copyWasm / l.n), sig(l.ns.copyWasmLoop / l.n), sig(l.ns.nativeMemcpy / l.n)])));
@@ -80,13 +90,14 @@ export function renderMarkdown(results) {
     md.push('## Training');
     md.push('');
     if (!training.trainer) md.push('The trainer API (`lab.createNetwork`) is not in the library yet: no rows for ours.\n');
-    md.push('Samples per second (median), plain SGD, squared error, tanh output unit, on Playground\'s two-arm spiral (250 training points); the same network, data and batch size for all. ours = `net.train(10, { report: false })` per call (batched SIMD wasm); Playground-style = a plain-JS per-neuron network in the design of TensorFlow Playground\'s `nn.ts` (one object per node and link, per-sample forward and backprop, update every batch; `tests/bench/playground-nn.mjs`); TF.js = `tf.sequential` of dense layers and `optimizer.minimize` per batch (pre-built batch tensors, prod mode). native = the same trainer in C++ (`alab_bench`, `Network::train(1)` per iteration).');
+    md.push('Samples per second (median), plain SGD, squared error, tanh output unit, on Playground\'s two-arm spiral (250 training points); the same network, data and batch size for all. ours = `net.train(45, { report: false })` per call (batched SIMD wasm), ours 450 = the same with 450 steps per call (\"call cost\" = how much more time per sample 45 steps per call take than 450); Playground-style = a plain-JS per-neuron network in the design of TensorFlow Playground\'s `nn.ts` (one object per node and link, per-sample forward and backprop, update every batch; `tests/bench/playground-nn.mjs`); TF.js = `tf.sequential` of dense layers and `optimizer.minimize` per batch (pre-built batch tensors, prod mode). native = the same trainer in C++ (`alab_bench`, `Network::train(1)` per iteration).');
     md.push('');
-    md.push(table(['network', 'ours', 'Playground-style JS', 'TF.js wasm', 'TF.js cpu', 'native', 'ours vs Playground', 'ours vs TF.js wasm', 'ours vs TF.js cpu', 'wasm / native'],
+    md.push(table(['network', 'ours', 'ours 450', 'call cost', 'Playground-style JS', 'TF.js wasm', 'TF.js cpu', 'native', 'ours vs Playground', 'ours vs TF.js wasm', 'ours vs TF.js cpu', 'wasm / native'],
       training.rows.map((r) => {
         const s = (impl) => r.train[impl]?.samplesPerSecond;
         const x = (impl) => (s('ours') && s(impl) ? ratio(s('ours') / s(impl)) : '—');
-        return [r.label, sig(s('ours')), sig(s('playground')), sig(s('tfWasm')), sig(s('tfCpu')), sig(s('native')), x('playground'), x('tfWasm'), x('tfCpu'),
+        const callCost = s('ours') && s('ours450') ? `${((s('ours450') / s('ours') - 1) * 100).toFixed(1)} %` : '—';
+        return [r.label, sig(s('ours')), sig(s('ours450')), callCost, sig(s('playground')), sig(s('tfWasm')), sig(s('tfCpu')), sig(s('native')), x('playground'), x('tfWasm'), x('tfCpu'),
           s('ours') && s('native') ? ratio(s('native') / s('ours')) : '—'];
       })));
     md.push('');

@@ -16,6 +16,7 @@ import { loadLab } from 'activation-lab';
 
 import { root } from '../../scripts/build.mjs';
 import { environment } from './environment.mjs';
+import { countOps } from './count-ops.mjs';
 import { benchKernels } from './kernels.mjs';
 import { runNativeBench } from './native.mjs';
 import { writeReport } from './report.mjs';
@@ -35,7 +36,7 @@ export const SIZES = [1024, 1 << 20];
  */
 export async function runBenchmarks({
   repetitions = 5, minSampleMs = 20, sizes = SIZES, parts = PARTS, activations, networks,
-  nativeRepetitions = 3, nativeMinTime = 0.05, startupRepetitions = 3, log = () => {},
+  nativeRepetitions = 3, nativeMinTime = 0.05, startupRepetitions = 3, ops = false, log = () => {},
 } = {}) {
   const started = Date.now();
   const lab = await loadLab();
@@ -48,6 +49,11 @@ export async function runBenchmarks({
   const lap = (part) => log(`${part}: done at ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (parts.includes('kernels')) {
     results.kernels = await benchKernels({ lab, scalarLab, tfjs, sizes, repetitions, minSampleMs, names: activations, log });
+    if (ops) try {
+      results.kernels.ops = countOps();  // SIMD instructions per element (roofline column)
+    } catch (error) {
+      log(`kernels: no op counts (${error.message.split('\n')[0]}): em++ and llvm-objdump are needed`);
+    }
     lap('kernels');
   }
   if (parts.includes('training')) {
@@ -109,6 +115,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     minSampleMs: Number(values['min-sample-ms'] ?? (values.quick ? 5 : 20)),
     parts,
     activations: values.activations?.split(','),
+    ops: true,
     log: (m) => console.error(m),
   });
   const out = values['out-dir'];

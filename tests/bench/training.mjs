@@ -17,10 +17,13 @@ export const NETWORKS = [
   { id: 'playground', label: '2-8-8-8-8-8-8-1 tanh, batch 10', hidden: [8, 8, 8, 8, 8, 8], activation: 'tanh', init: 'xavier', batchSize: 10, learningRate: 0.03 },
   { id: 'wide', label: '2-64-64-64-1 relu, batch 64', hidden: [64, 64, 64], activation: 'relu', init: 'he', batchSize: 64, learningRate: 0.01 },
 ];
-export const TRAINING_IMPLEMENTATIONS = ['ours', 'playground', 'tfWasm', 'tfCpu'];
+export const TRAINING_IMPLEMENTATIONS = ['ours', 'ours450', 'playground', 'tfWasm', 'tfCpu'];
 export const GRID_RESOLUTION = 100;
 export const UNIT_GRID_RESOLUTIONS = [GRID_RESOLUTION, 40];
-const STEPS_PER_CALL = 10;  // ours: mini-batch steps per net.train call
+// ours: mini-batch steps per net.train call; ours450 the same network with
+// 10x more steps per call, to show what one call costs beyond its steps.
+export const STEPS_PER_CALL = 45;
+export const LONG_STEPS_PER_CALL = 450;
 
 /** True once the trainer's JS API (issue 3) is in the library. */
 export function hasTrainer(lab) {
@@ -57,7 +60,7 @@ function gridPoints(resolution) {
   return g;
 }
 
-function oursCases(lab, net, data) {
+function oursCases(lab, net, data, stepsPerCall = STEPS_PER_CALL) {
   const config = {
     inputs: 2, hidden: net.hidden, activation: net.activation, output: 'tanh', init: net.init,
     optimizer: 'sgd', learningRate: net.learningRate, batchSize: net.batchSize, seed: 1,
@@ -65,7 +68,7 @@ function oursCases(lab, net, data) {
   const model = lab.createNetwork(config);
   model.setData({ x: data.x, y: data.y, inputs: 2 });
   return {
-    train: { fn: () => model.train(STEPS_PER_CALL, { report: false }), samples: STEPS_PER_CALL * net.batchSize },
+    train: { fn: () => model.train(stepsPerCall, { report: false }), samples: stepsPerCall * net.batchSize },
     grid: { fn: () => model.predictGrid(-6, 6, -6, 6, GRID_RESOLUTION) },
     // Every hidden unit's image (the page's diagram): at the boundary's grid and at the page's 40x40.
     unitGrid: Object.fromEntries(UNIT_GRID_RESOLUTIONS.map((res) => [res, () => model.unitGrid(-6, 6, -6, 6, res)])),
@@ -160,7 +163,10 @@ export async function benchTraining({ lab, tfjs, repetitions, minSampleMs, netwo
       train: {}, grid: {}, unitGrid: {}, final: {} };
     rows.push(row);
     const impls = { playground: playgroundCases(net, data) };
-    if (trainer) impls.ours = oursCases(lab, net, data);
+    if (trainer) {
+      impls.ours = oursCases(lab, net, data);
+      impls.ours450 = oursCases(lab, net, data, LONG_STEPS_PER_CALL);
+    }
     if (tfjs) {
       for (const [impl, backend] of [['tfWasm', 'wasm'], ['tfCpu', 'cpu']]) {
         await tfjs.use(backend);
@@ -171,9 +177,11 @@ export async function benchTraining({ lab, tfjs, repetitions, minSampleMs, netwo
       const group = c.backend ? impl : 'lab';
       const enter = c.backend ? () => tfjs.use(c.backend) : undefined;
       cases.push({ key: `train/${net.id}/${impl}`, group, enter, fn: c.train.fn, store: (ns) => { row.train[impl] = { ns, samples: c.train.samples }; } });
-      cases.push({ key: `grid/${net.id}/${impl}`, group, enter, fn: c.grid.fn, store: (ns) => { row.grid[impl] = ns; } });
-      for (const [res, fn] of Object.entries(c.unitGrid ?? {})) {
-        cases.push({ key: `unitGrid${res}/${net.id}/${impl}`, group, enter, fn, store: (ns) => { row.unitGrid[res] = ns; } });
+      if (impl !== 'ours450') cases.push({ key: `grid/${net.id}/${impl}`, group, enter, fn: c.grid.fn, store: (ns) => { row.grid[impl] = ns; } });
+      if (impl !== 'ours450') {
+        for (const [res, fn] of Object.entries(c.unitGrid ?? {})) {
+          cases.push({ key: `unitGrid${res}/${net.id}/${impl}`, group, enter, fn, store: (ns) => { row.unitGrid[res] = ns; } });
+        }
       }
       finishers.push(async () => { await enter?.(); row.final[impl] = c.finish(); });
     }

@@ -85,6 +85,21 @@ long double ref_pdf(long double x) {
 long double ref_cdf(long double x) { return std::erfc(-x / std::sqrt(2.0L)) / 2; }
 long double ref_erf(long double x) { return std::erf(x); }
 
+// The fast exponentials of the sigmoid/elu kernels, on their domains: e^-z
+// for z = |x| (flushed to 0 below FLT_MIN), e^x - 1 for x = -|x|; NaN made
+// canonical here as the kernels do.
+v128_t exp_neg_rr2_p6_of_abs(v128_t x) {
+  return alab::vm::detail::canonical_nan(alab::vm::exp_neg_rr2_p6(wasm_f32x4_abs(x)));
+}
+long double ref_exp_neg_flushed(long double x) { return std::fabs(x) > 87.3365402L ? 0.0L : std::exp(-std::fabs(x)); }
+v128_t exp_neg_rr2_p5_of_abs(v128_t x) {
+  return alab::vm::detail::canonical_nan(alab::vm::exp_neg_rr2_p5(wasm_f32x4_abs(x)));
+}
+v128_t expm1_rr2_p6_of_neg_abs(v128_t x) {
+  return alab::vm::detail::canonical_nan(alab::vm::expm1_rr2_p6(wasm_f32x4_neg(wasm_f32x4_abs(x))));
+}
+long double ref_expm1_neg_abs(long double x) { return std::expm1(-std::fabs(x)); }
+
 struct Func {
   const char* name;
   VecFn fn;
@@ -98,6 +113,9 @@ const Func kFuncs[] = {
     {"expm1", alab::vm::expm1, ref_expm1, 2.0, -20.0f, 90.0f},
     {"exp_fast", alab::vm::exp_fast, ref_exp, 2.0, -105.0f, 90.0f},
     {"expm1_nonpositive", alab::vm::expm1_nonpositive, ref_expm1_nonpositive, 2.0, -21.0f, 0.0f},
+    {"exp_neg_rr2_p6", exp_neg_rr2_p6_of_abs, ref_exp_neg_flushed, 2.0, -90.0f, 90.0f},
+    {"exp_neg_rr2_p5", exp_neg_rr2_p5_of_abs, ref_exp_neg_flushed, 3.0, -90.0f, 90.0f},
+    {"expm1_rr2_p6", expm1_rr2_p6_of_neg_abs, ref_expm1_neg_abs, 2.0, -20.0f, 20.0f},
     {"log", alab::vm::log, ref_log, 1.0, 0.0f, 4.0f},
     {"log1p", alab::vm::log1p, ref_log1p, 2.0, -1.0f, 4.0f},
     {"normal_pdf", alab::vm::normal_pdf, ref_pdf, 2.0, -15.0f, 15.0f},

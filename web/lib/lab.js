@@ -17,7 +17,7 @@ export class Lab {
   constructor(module) {
     this.#module = module;
     const catalogue = JSON.parse(checked(module, module.catalogueJson()));
-    /** The activation catalogue, in registry order: { name, label, formula, derivativeFormula, tex, params, paramRanges, properties }. */
+    /** The activation catalogue, in registry order: { name, label, formula, derivativeFormula, tex, variant, params, paramRanges, properties } (variant: the kernel's algorithm and unroll, e.g. "rr2_p5_div_u16"). */
     this.activations = deepFreeze(catalogue);
     /** True when the module was compiled with WebAssembly SIMD. */
     this.simd = module.simd();
