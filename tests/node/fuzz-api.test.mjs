@@ -303,6 +303,18 @@ test(`the public API survives ${CASES} generated bad and borderline calls (seed 
   };
 
 
+  // predictGrid / unitGrid (same arguments and checks): some arguments
+  // replaced; a changed bound may be reported by its partner (xMin must be < xMax).
+  const gridCase = (method, resolution) => {
+    const defaults = [-6, 6, -6, 6, resolution];
+    const args = defaults.map((v) => (r.chance(0.3) ? g.fieldValue(v) : v));
+    if (typeof args[4] === 'number' && args[4] > 400) args[4] = r.pick([401, 1e9, 2 ** 31]);
+    const names = ['xMin', 'xMax', 'yMin', 'yMax', 'resolution'];
+    const pair = { xMin: 'xMax', xMax: 'xMin', yMin: 'yMax', yMax: 'yMin' };
+    const broken = names.filter((n, i) => !Object.is(args[i], defaults[i]));
+    attempt(method, broken.flatMap((n) => (pair[n] ? [n, pair[n]] : [n])), () => net[method](...args), stats);
+  };
+
   const ops = [
     ['forward', 10, () => {
       const fn = r.chance(0.5) ? 'forward' : 'derivative';
@@ -342,26 +354,8 @@ test(`the public API survives ${CASES} generated bad and borderline calls (seed 
       const x = r.chance(0.7) ? g.specialFloats(r.pick([0, 1, 2, 3, 4, 10, 11])) : g.anyValue();
       attempt('predict', ['x'], () => net.predict(x), stats);
     }],
-    ['predictGrid', 6, () => {
-      const defaults = [-6, 6, -6, 6, 20];
-      const args = defaults.map((v) => (r.chance(0.3) ? g.fieldValue(v) : v));
-      if (typeof args[4] === 'number' && args[4] > 400) args[4] = r.pick([401, 1e9, 2 ** 31]);
-      // a changed bound may be reported by its partner (xMin must be < xMax)
-      const names = ['xMin', 'xMax', 'yMin', 'yMax', 'resolution'];
-      const pair = { xMin: 'xMax', xMax: 'xMin', yMin: 'yMax', yMax: 'yMin' };
-      const broken = names.filter((n, i) => !Object.is(args[i], defaults[i]));
-      attempt('predictGrid', broken.flatMap((n) => (pair[n] ? [n, pair[n]] : [n])), () => net.predictGrid(...args), stats);
-    }],
-    ['unitGrid', 4, () => {
-      const defaults = [-6, 6, -6, 6, 12];
-      const args = defaults.map((v) => (r.chance(0.3) ? g.fieldValue(v) : v));
-      if (typeof args[4] === 'number' && args[4] > 400) args[4] = r.pick([401, 1e9, 2 ** 31]);
-      // as predictGrid: a changed bound may be reported by its partner
-      const names = ['xMin', 'xMax', 'yMin', 'yMax', 'resolution'];
-      const pair = { xMin: 'xMax', xMax: 'xMin', yMin: 'yMax', yMax: 'yMin' };
-      const broken = names.filter((n, i) => !Object.is(args[i], defaults[i]));
-      attempt('unitGrid', broken.flatMap((n) => (pair[n] ? [n, pair[n]] : [n])), () => net.unitGrid(...args), stats);
-    }],
+    ['predictGrid', 6, () => gridCase('predictGrid', 20)],
+    ['unitGrid', 4, () => gridCase('unitGrid', 12)],
     ['restoreState', 6, () => {
       // A checkpoint of this network, damaged: flipped bytes, cut, grown, or not bytes at all.
       net.setData(data2);
