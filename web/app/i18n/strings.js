@@ -23,7 +23,7 @@ export const STRINGS = {
     'nav.borndead': 'Born dead',
 
     'guide.title': 'Guided experiments',
-    'guide.saturation': 'Sigmoid saturation',
+    'guide.saturation': 'Deep sigmoid: vanishing gradient',
     'guide.saturation.short': 'A deep sigmoid net with standard init on the circle: the gradient vanishes through depth, with no unit saturated.',
     'guide.dying': 'Dying ReLU',
     'guide.dying.short': 'A learning-rate spike kills ReLU units for good; leaky variants survive.',
@@ -327,7 +327,7 @@ export const STRINGS = {
     'nav.borndead': '生而死亡',
 
     'guide.title': '引导实验',
-    'guide.saturation': 'Sigmoid 饱和',
+    'guide.saturation': '深层 sigmoid：梯度消失',
     'guide.saturation.short': '圆形数据上标准初始化的深层 sigmoid 网络：梯度随深度消失，却没有单元饱和。',
     'guide.dying': 'ReLU 死亡',
     'guide.dying.short': '一次学习率尖峰让 ReLU 单元永久死亡；带泄漏的变体幸存。',
