@@ -18,20 +18,7 @@
 //       (local.set $i (i32.add (local.get $i) (i32.const 64)))
 //       (br 0))))
 
-const leb = (v) => {
-  const out = [];
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v) b |= 0x80;
-    out.push(b);
-  } while (v);
-  return out;
-};
-const section = (id, bytes) => [id, ...leb(bytes.length), ...bytes];
-const vec = (items) => [...leb(items.length), ...items.flat()];
-const name = (s) => [...leb(s.length), ...Buffer.from(s)];
-const body = (locals, code) => { const b = [...locals, ...code, 0x0b]; return [...leb(b.length), ...b]; };
+import { body, leb, name, section, vec, HEADER } from './wasm-encode.mjs';
 
 const GET = 0x20, SET = 0x21, I32_CONST = 0x41, I32_ADD = 0x6a, I32_GE_U = 0x4f;
 const memarg = (offset) => [4, ...leb(offset)];  // align 2^4 = 16 bytes (a hint)
@@ -51,7 +38,7 @@ function moduleBytes(pages) {
     0x0c, 0x00, 0x0b, 0x0b,                      // br 0, end loop, end block
   ]);
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...HEADER,
     ...section(1, vec([[0x60, 0x03, 0x7f, 0x7f, 0x7f, 0x00]])),
     ...section(3, vec([[0x00], [0x00]])),
     ...section(5, vec([[0x00, ...leb(pages)]])),

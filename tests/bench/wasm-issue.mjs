@@ -4,19 +4,7 @@
 // 24 SIMD ops per iteration (14 v128 locals: they fit the 16 SSE registers).
 // issue(iters) runs 24 * iters ops; the benchmark
 // times it like any other case and reports ops per ns.
-const leb = (v) => {
-  const out = [];
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v) b |= 0x80;
-    out.push(b);
-  } while (v);
-  return out;
-};
-const section = (id, bytes) => [id, ...leb(bytes.length), ...bytes];
-const vec = (items) => [...leb(items.length), ...items.flat()];
-const name = (s) => [...leb(s.length), ...Buffer.from(s)];
+import { body, leb, name, section, vec, HEADER } from './wasm-encode.mjs';
 
 const CHAINS = 12;
 export const OPS_PER_ITERATION = 2 * CHAINS;
@@ -35,14 +23,13 @@ function moduleBytes() {
   let fold = [GET, 1];
   for (let k = 2; k <= CHAINS; k++) fold.push(GET, k, ...ADD);
   fold.push(0xfd, 0x1f, 0);  // f32x4.extract_lane 0
-  const code = [1, CHAINS + 2, 0x7b, ...init, ...loop, ...fold, 0x0b];
-  const body = [...leb(code.length), ...code];
+  const fn = body([1, CHAINS + 2, 0x7b], [...init, ...loop, ...fold]);
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...HEADER,
     ...section(1, vec([[0x60, 0x01, 0x7f, 0x01, 0x7d]])),
     ...section(3, vec([[0x00]])),
     ...section(7, vec([[...name('issue'), 0x00, 0x00]])),
-    ...section(10, vec([body])),
+    ...section(10, vec([fn])),
   ]);
 }
 
