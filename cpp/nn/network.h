@@ -26,6 +26,7 @@
 // Diagnostics set: the first min(1000, n) training samples, in order.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -207,6 +208,36 @@ class Network {
   bool grad_norms_pending_ = false;
   std::vector<std::vector<char>> dead_before_;
   std::vector<std::vector<FiringRegion>> last_region_;  // per layer and unit, from the last report it fired in
+
+  // Evaluation-mode passes over the diagnostics samples (the first
+  // min(kDiagnosticsSamples, n_train) training inputs) in batches of cap_,
+  // shared by diagnostics() and unit_stats(): after each forward pass f'(z)
+  // of every hidden unit is computed into the scratch block, and
+  // visit(l, first, m, ld, z, a, d) sees hidden layer l's rows (unit j's m
+  // samples at offset j * ld) of pre-activations, activations and f'.
+  template <class Visit>
+  void for_each_diagnostics_batch(Visit&& visit);
 };
+
+template <class Visit>
+void Network::for_each_diagnostics_batch(Visit&& visit) {
+  const int hidden = static_cast<int>(layers_.size()) - 1;
+  const int total = std::min(kDiagnosticsSamples, n_train_);
+  float* d = &acts_[scratch0_];
+  for (int first = 0; first < total; first += cap_) {
+    const int m = std::min(cap_, total - first);
+    const int ld = (m + 3) & ~3;
+    load_batch(x_.data(), nullptr, nullptr, m, first, ld);
+    forward(m, ld, false);
+    for (int l = 0; l < hidden; ++l) {
+      const Layer& L = layers_[l];
+      const float* z = &acts_[L.z];
+      const ActivationInfo& info = activation_info(L.act);
+      for (int j = 0; j < L.out; ++j)
+        info.derivative(z + static_cast<long>(j) * ld, d + static_cast<long>(j) * ld, m, unit_params(L, l, j, false));
+      visit(l, first, m, ld, z, static_cast<const float*>(&acts_[L.a]), static_cast<const float*>(d));
+    }
+  }
+}
 
 }  // namespace alab::nn

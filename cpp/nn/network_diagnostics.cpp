@@ -42,34 +42,21 @@ void Network::diagnostics(TrainReport& r, bool events) {
     firing[l].fired.assign(layers_[l].out, 0);
     firing[l].fired_x.assign(static_cast<std::size_t>(layers_[l].out) * d_in, 0.0);
   }
-  float* d = &acts_[scratch0_];
-  for (int first = 0; first < total; first += cap_) {
-    const int m = std::min(cap_, total - first);
-    const int ld = (m + 3) & ~3;
-    load_batch(x_.data(), nullptr, nullptr, m, first, ld);
-    forward(m, ld, false);
-    for (int l = 0; l < hidden; ++l) {
-      const Layer& L = layers_[l];
-      const float* z = &acts_[L.z];
-      const float* a = &acts_[L.a];
-      const ActivationInfo& info = activation_info(L.act);
-      for (int j = 0; j < L.out; ++j)
-        info.derivative(z + static_cast<long>(j) * ld, d + static_cast<long>(j) * ld, m, unit_params(L, l, j, false));
-      LayerStats& S = stats[l];
-      Firing& F = firing[l];
-      for (int j = 0; j < L.out; ++j) {
-        const long row = static_cast<long>(j) * ld;
-        for (int c = 0; c < m; ++c) {
-          S.add(j, z[row + c], a[row + c], d[row + c]);
-          if (d[row + c] != 0.0f && d[row + c] == d[row + c]) {
-            ++F.fired[j];
-            const float* xs = &x_[static_cast<std::size_t>(first + c) * d_in];
-            for (int k = 0; k < d_in; ++k) F.fired_x[static_cast<std::size_t>(j) * d_in + k] += xs[k];
-          }
+  for_each_diagnostics_batch([&](int l, int first, int m, int ld, const float* z, const float* a, const float* d) {
+    LayerStats& S = stats[l];
+    Firing& F = firing[l];
+    for (int j = 0; j < layers_[l].out; ++j) {
+      const long row = static_cast<long>(j) * ld;
+      for (int c = 0; c < m; ++c) {
+        S.add(j, z[row + c], a[row + c], d[row + c]);
+        if (d[row + c] != 0.0f && d[row + c] == d[row + c]) {
+          ++F.fired[j];
+          const float* xs = &x_[static_cast<std::size_t>(first + c) * d_in];
+          for (int k = 0; k < d_in; ++k) F.fired_x[static_cast<std::size_t>(j) * d_in + k] += xs[k];
         }
       }
     }
-  }
+  });
   r.layers.assign(hidden, LayerReport{});
   for (int l = 0; l < hidden; ++l) {
     const Layer& L = layers_[l];

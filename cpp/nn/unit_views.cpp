@@ -65,32 +65,22 @@ std::vector<float> Network::unit_stats() {
     units += layers_[l].out;
   }
   std::vector<double> counts(units * kUnitStatsStride, 0.0);
-  float* d = &acts_[scratch0_];
-  for (int first = 0; first < total; first += cap_) {
-    const int m = std::min(cap_, total - first);
-    const int ld = (m + 3) & ~3;
-    load_batch(x_.data(), nullptr, nullptr, m, first, ld);
-    forward(m, ld, false);
-    for (int l = 0; l < hidden; ++l) {
-      const Layer& L = layers_[l];
-      const float* z = &acts_[L.z];
-      const ActivationInfo& info = activation_info(L.act);
-      for (int j = 0; j < L.out; ++j) {
-        const long row = static_cast<long>(j) * ld;
-        info.derivative(z + row, d + row, m, unit_params(L, l, j, false));
-        double* c = &counts[(base[l] + j) * kUnitStatsStride];
-        for (int k = 0; k < m; ++k) {
-          // the report's definitions (layer_stats.h): a flat tail of a smooth
-          // activation is saturation; f' = 0 elsewhere is inactive
-          const float dv = std::fabs(d[row + k]);
-          if (L.regions.saturated(z[row + k])) c[2] += 1;
-          else if (dv == 0.0f || dv != dv) c[1] += 1;
-          else c[0] += 1;
-          c[3 + histogram_bin(z[row + k])] += 1;
-        }
+  for_each_diagnostics_batch([&](int l, int, int m, int ld, const float* z, const float*, const float* d) {
+    const Layer& L = layers_[l];
+    for (int j = 0; j < L.out; ++j) {
+      const long row = static_cast<long>(j) * ld;
+      double* c = &counts[(base[l] + j) * kUnitStatsStride];
+      for (int k = 0; k < m; ++k) {
+        // the report's definitions (layer_stats.h): a flat tail of a smooth
+        // activation is saturation; f' = 0 elsewhere is inactive
+        const float dv = std::fabs(d[row + k]);
+        if (L.regions.saturated(z[row + k])) c[2] += 1;
+        else if (dv == 0.0f || dv != dv) c[1] += 1;
+        else c[0] += 1;
+        c[3 + histogram_bin(z[row + k])] += 1;
       }
     }
-  }
+  });
   std::vector<float> out(counts.size());
   for (std::size_t u = 0; u < units; ++u)
     for (int k = 0; k < kUnitStatsStride; ++k) {
