@@ -212,7 +212,7 @@ export const COMMANDS = [
     name: 'lessons',
     summary: "every lesson: the seed's claims measured, one row { id, claim, holds, measured } each",
     description: 'The twelve lessons of docs/lessons.md, each a seeded experiment with a verdict\n'
-      + `(${LESSON_IDS.join(', ')}); about 10 s of CPU in all.`,
+      + `(${LESSON_IDS.join(', ')}); about 30 s of CPU in all.`,
     options: {},
     example: 'activation-lab lessons --json > lessons.json',
     run: runAllLessons,

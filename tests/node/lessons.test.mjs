@@ -14,11 +14,15 @@ import { getLab } from './helpers/lab.mjs';
 const cli = new URL('../../bin/activation-lab.js', import.meta.url).pathname;
 
 let results;
+let cpuMs;
 const byId = (id) => results.find((r) => r.id === id);
 
 before(async () => {
   const lab = await getLab();
+  const cpu0 = process.cpuUsage();
   results = runLessons(lab);
+  const cpu = process.cpuUsage(cpu0);
+  cpuMs = (cpu.user + cpu.system) / 1000;
 });
 
 test('twelve lessons, ids exact, in the seed\'s order, each claim in English and Chinese', async () => {
@@ -202,8 +206,10 @@ test('rrelu: slopes spread over [1/8, 1/3] in training, exactly 2/11 in evaluati
 });
 
 test('all lessons together take well under a minute of compute', () => {
-  const total = results.reduce((s, r) => s + r.ms, 0);
-  assert.ok(total < 60000, `lessons took ${total} ms`);
+  // CPU time of this process, not wall time: a loaded CI machine stretches
+  // the wall clock, not the work (the issue's budget is a minute on one core).
+  const wall = results.reduce((s, r) => s + r.ms, 0);
+  assert.ok(cpuMs < 60000, `lessons took ${Math.round(cpuMs)} ms of CPU (${wall} ms wall)`);
 });
 
 test('the command line prints one row per lesson and runs one alone', () => {
