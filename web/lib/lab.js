@@ -3,7 +3,7 @@
 // plain JS values. It knows nothing of any page; browser.js and node.js only
 // differ in how they load the module.
 import { checked } from './module-call.js';
-import { CATALOGUE_PROPERTIES } from './wasm/catalogue-properties.js';
+import { catalogue } from './catalogue.js';
 import * as graphLib from './graph.js';
 import { LESSONS, runLesson, runLessons } from './lessons.js';
 import { Network } from './network.js';
@@ -17,13 +17,10 @@ export class Lab {
   /** @param {object} module an instantiated Embind module (see browser.js / node.js) */
   constructor(module) {
     this.#module = module;
-    // The registry's entries come from the module; their measured properties
-    // were measured once when the module was built (scripts/measure-catalogue.mjs).
-    // Keys in alphabetical order, as the catalogue has always listed them.
-    const catalogue = checked(module, module.catalogue()).map((entry) => Object.fromEntries(
-      Object.entries({ ...entry, properties: structuredClone(CATALOGUE_PROPERTIES[entry.name]) }).sort(([a], [b]) => (a < b ? -1 : 1))));
+    // Written once by the build from this registry and its kernels (catalogue.js):
+    // no instance re-measures the properties.
     /** The activation catalogue, in registry order: { name, label, formula, derivativeFormula, tex, variant, params, paramRanges, properties } (variant: the kernel's algorithm and unroll, e.g. "rr2_p5_div_u16"). */
-    this.activations = deepFreeze(catalogue);
+    this.activations = catalogue();
     /** True when the module was compiled with WebAssembly SIMD. */
     this.simd = module.simd();
   }
@@ -271,12 +268,4 @@ function heapOf(buffer, field) {
   if (!h) throw new TypeError(`${field} must be a buffer from lab.createBuffer(); got ${describe(buffer)}`);
   if (h.deleted) throw new Error(`${field} was deleted (buffer.delete()); create a new one with lab.createBuffer()`);
   return h;
-}
-
-function deepFreeze(value) {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -3,7 +3,8 @@
 // focused chart); the property table and the gallery of every activation.
 import { Chart } from '../charts/setup.js';
 import { curveDatasets, drawActivationCard, sampleGrid } from '../explorer.js';
-import { el, fmt } from '../dom.js';
+import { el } from '../dom.js';
+import { fmt } from '../format.js';
 import { t } from '../i18n/i18n.js';
 import { renderPropertiesTable } from './properties-table.js';
 
@@ -96,7 +97,9 @@ export class ExplorerView {
     return out;
   }
 
-  render(state) {
+  /** Draws the chosen activation (only while the view is shown). */
+  render(state, { visible = true } = {}) {
+    if (!visible) return;
     const a = this.lab.activation(state.fn);
     const params = this.params(state);
     this.select.value = a.name;
@@ -117,6 +120,11 @@ export class ExplorerView {
     }
     renderPropertiesTable(this.tableBox, this.lab.activations, a.name, (name) => this.store.set({ fn: name, fa: null, fl: null, fu: null }));
     this.#renderReadout();
+  }
+
+  /** Language changed: the sliders are rebuilt on the next render. */
+  relabel() {
+    this.shown = null;
   }
 
   #renderSliders(a) {

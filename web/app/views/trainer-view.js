@@ -9,7 +9,7 @@ import { TimelineBar } from '../timeline-bar.js';
 import { bindControls, bindLayerBuilder } from '../controls.js';
 import { PlayBar } from '../playbar.js';
 import { downloadHistoryCsv, downloadHistoryJson, downloadNetworkJson } from '../export.js';
-import { fmt } from '../dom.js';
+import { fmt, percent } from '../format.js';
 import { chartGate } from '../charts/series.js';
 import { t } from '../i18n/i18n.js';
 import { MAX_LAYERS, MAX_UNITS } from '../state.js';
@@ -173,7 +173,7 @@ export class TrainerView {
   #summary(last) {
     if (!last) return;
     const acc = last.testAccuracy ?? last.trainAccuracy;
-    let text = t('train.summary', { train: fmt(last.trainLoss), test: fmt(last.testLoss), acc: acc === null || acc === undefined ? '–' : `${(100 * acc).toFixed(1)}%` });
+    let text = t('train.summary', { train: fmt(last.trainLoss), test: fmt(last.testLoss), acc: percent(acc, 1) });
     if (last.diverged) text += ` ${t('train.diverged', { step: last.divergedAtStep ?? last.step })}`;
     else if (this.controller.reason === 'finished') text += ` ${t('train.finished', { step: this.controller.step })}`;
     this.summary.textContent = text;
@@ -190,6 +190,11 @@ export class TrainerView {
   render(state) {
     this.renderControls(state);
     this.renderBuilder(state);
+  }
+
+  /** The worker died: draw the stopped run. */
+  onWorkerDeath() {
+    this.draw();
   }
 
   /** Language changed: rebuild what holds translated labels. */
