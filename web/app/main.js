@@ -19,10 +19,50 @@ const status = $('#status');
 applyStrings();
 status.textContent = t('app.loading');
 
+// ---- worker and run controller: the worker is started first, so that it
+// loads and compiles its module while this thread loads its own
+const banner = $('#worker-banner');
+const errorBanner = $('#error-banner');
+// A worker that dies (an exception, an unsendable message, no answer to
+// pings, closed) is restarted at once with the run's settings, playing if it
+// was — at most AUTO_RESTARTS times a minute, so a setup that kills it every
+// time cannot loop; after that the banner's button restarts it.
+const AUTO_RESTARTS = 3;
+const deaths = [];
+const toolViews = VIEW_REGISTRY.filter((v) => v.message && v.message !== 'mlp');
+let wired = false;      // the views exist (a death before that is handled once they do)
+let earlyDeath = null;
+const client = new WorkerClient({
+  onMessage: (msg) => controller.receive(msg),
+  tools: Object.fromEntries(toolViews.map((v) => [v.message, (msg) => views[v.id].onMessage(msg)])),
+  onDeath: (message) => {
+    if (wired) onWorkerDeath(message);
+    else earlyDeath = message;
+  },
+});
+function onWorkerDeath(message) {
+  const why = message || t('worker.unknown');
+  const wasRunning = controller.running;
+  $('#worker-message').textContent = t('worker.died', { message: why });
+  banner.hidden = false;
+  document.body.dataset.worker = 'dead';
+  controller.running = false;
+  for (const view of Object.values(views)) view.onWorkerDeath?.();
+  const now = performance.now();
+  deaths.push(now);
+  while (deaths[0] < now - 60_000) deaths.shift();
+  if (deaths.length <= AUTO_RESTARTS) {
+    restartWorker({ play: wasRunning });
+    $('#worker-message').textContent = t('worker.restarted', { message: why });
+  }
+}
+const controller = new RunController(client);
+
 let lab;
 try {
   lab = await loadLab();
 } catch (error) {
+  client.terminate();
   status.textContent = t('app.loadFailed', { message: error.message });
   document.body.dataset.ready = 'error';
   throw error;
@@ -34,37 +74,6 @@ const { state: initial } = parseState(location.search, ctx);
 const store = new Store(initial, ctx);
 setLanguage(initial.lang);
 
-// ---- worker and run controller
-const banner = $('#worker-banner');
-const errorBanner = $('#error-banner');
-// A worker that dies (an exception, an unsendable message, no answer to
-// pings, closed) is restarted at once with the run's settings, playing if it
-// was — at most AUTO_RESTARTS times a minute, so a setup that kills it every
-// time cannot loop; after that the banner's button restarts it.
-const AUTO_RESTARTS = 3;
-const deaths = [];
-const toolViews = VIEW_REGISTRY.filter((v) => v.message && v.message !== 'mlp');
-const client = new WorkerClient({
-  onMessage: (msg) => controller.receive(msg),
-  tools: Object.fromEntries(toolViews.map((v) => [v.message, (msg) => views[v.id].onMessage(msg)])),
-  onDeath: (message) => {
-    const why = message || t('worker.unknown');
-    const wasRunning = controller.running;
-    $('#worker-message').textContent = t('worker.died', { message: why });
-    banner.hidden = false;
-    document.body.dataset.worker = 'dead';
-    controller.running = false;
-    for (const view of Object.values(views)) view.onWorkerDeath?.();
-    const now = performance.now();
-    deaths.push(now);
-    while (deaths[0] < now - 60_000) deaths.shift();
-    if (deaths.length <= AUTO_RESTARTS) {
-      restartWorker({ play: wasRunning });
-      $('#worker-message').textContent = t('worker.restarted', { message: why });
-    }
-  },
-});
-const controller = new RunController(client);
 function restartWorker({ play = false } = {}) {
   client.restart();
   document.body.dataset.worker = 'alive';
@@ -114,6 +123,8 @@ controller.on((kind, payload) => {
   if (kind === 'setup') errorBanner.hidden = true;
   for (const view of Object.values(views)) view.onRun?.(kind, payload);
 });
+wired = true;
+if (earlyDeath !== null) onWorkerDeath(earlyDeath);
 
 function renderPanels(state) {
   const experiment = EXPERIMENTS[state.exp] ?? null;
@@ -198,8 +209,9 @@ const fps = startFpsMeter((value) => {
   document.body.dataset.fps = String(value);
 });
 render(store.get());
-await client.ready;
+// The worker queues the setup until its module is loaded: sent now, it is built as soon as it can be.
 startSession({ play: sessionOf(store.get().view) !== null && Boolean(EXPERIMENTS[store.get().exp]) });
+await client.ready;
 status.textContent = t('app.loaded', { simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
 status.dataset.i18nVars = JSON.stringify({ simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
 status.dataset.i18n = 'app.loaded';
