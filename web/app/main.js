@@ -2,11 +2,12 @@
 // reads the settings from the URL, starts the training worker and wires the
 // views of views/registry.js to the store, the worker and the run controller.
 // Views draw; this file routes, and names no view except through the registry.
+import { takeEarlyWorker } from './worker-boot.js';   // first: the worker starts before the rest is evaluated
 import { loadLab } from '../lib/browser.js';
 import { applyStrings, onLanguageChange, setLanguage, t } from './i18n/i18n.js';
 import { parseState, strongestGroup } from './state.js';
 import { Store } from './store.js';
-import { WorkerClient } from './worker-client.js';
+import { WorkerClient, defaultWorker } from './worker-client.js';
 import { RunController } from './run-controller.js';
 import { fittingOutput, schedule, workerSetup } from './run-setup.js';
 import { EXPERIMENTS } from './experiments.js';
@@ -19,8 +20,8 @@ const status = $('#status');
 applyStrings();
 status.textContent = t('app.loading');
 
-// ---- worker and run controller: the worker is started first, so that it
-// loads and compiles its module while this thread loads its own
+// ---- worker and run controller: the worker (started by worker-boot.js) loads
+// and compiles its module while this thread loads its own
 const banner = $('#worker-banner');
 const errorBanner = $('#error-banner');
 // A worker that dies (an exception, an unsendable message, no answer to
@@ -39,7 +40,7 @@ const client = new WorkerClient({
     if (wired) onWorkerDeath(message);
     else earlyDeath = message;
   },
-});
+}, () => takeEarlyWorker() ?? defaultWorker());
 function onWorkerDeath(message) {
   const why = message || t('worker.unknown');
   const wasRunning = controller.running;

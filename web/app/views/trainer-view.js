@@ -83,7 +83,18 @@ export class TrainerView {
     this.diagram.reset({ inputs: info.data.inputs, widths: config.hidden, outputs, activations: shownActs, output: config.output,
       properties: shownActs.map((a) => this.activationInfo.find((x) => x.name === a)?.properties) });
     if (this.focus) this.diagram.setFocus(this.focus);
-    this.diagnostics.reset({ widths: config.hidden, fprime: info.fprime.main, activations: acts });
+    // The charts (Chart.js: most of a setup's time, 100-200 ms) are built two
+    // frames later, once the boundary and the diagram are drawn and on screen.
+    const charts = { widths: config.hidden, fprime: info.fprime.main, activations: acts };
+    const token = (this.chartsToken = (this.chartsToken ?? 0) + 1);
+    this.chartsPending = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+      if (token !== this.chartsToken) return;
+      this.diagnostics.reset(charts);
+      this.chartsPending = false;
+      this.chartsFresh = true;
+      this.draw();
+    }, 0)));
   }
 
   #focusUnit(layer, unit, pin) {
@@ -142,7 +153,8 @@ export class TrainerView {
     this.diagram.setSurface(shown.surface);
     this.boundary.setLines(this.#onLines(shown.units, last));
     // charts redraw at most every CHART_MS while training (series.js), at once when paused or sought
-    if (this.gate.due(c.running)) {
+    if (!this.chartsPending && (this.chartsFresh || this.gate.due(c.running))) {
+      this.chartsFresh = false;
       this.diagnostics.update(c.points('main'), { last, events: shown.events, bands: c.bands(), xMax: c.setup?.schedule.maxSteps,
         fork: c.histories.fork ? c.points('fork') : null, cursor: shown.sought ? shown.step : c.forkInfo ? c.forkInfo.step : null });
     }
