@@ -1,7 +1,6 @@
 #include "catalogue_api.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "api/json_fields.h"
 #include "core/errors.h"
@@ -65,12 +64,6 @@ void run_activation(KernelKind kind, const std::string& name, const float* x, fl
   (kind == KernelKind::Forward ? info.forward : info.derivative)(x, y, n, p);
 }
 
-namespace {
-
-// JSON has no infinity: unbounded sides are null.
-json bound(bool bounded, float v) { return bounded ? json(jf::shortest_decimal(v)) : json(nullptr); }
-
-// Kinks of f' and jumps of f, in order.
 std::vector<float> non_differentiable_at(const ActivationProperties& pr) {
   std::vector<float> all = pr.kinks;
   all.insert(all.end(), pr.jumps.begin(), pr.jumps.end());
@@ -79,53 +72,8 @@ std::vector<float> non_differentiable_at(const ActivationProperties& pr) {
   return all;
 }
 
-}  // namespace
-
-std::string catalogue_json() {
-  json out = json::array();
-  for (const ActivationInfo& info : activation_table()) {
-    json params = json::object(), ranges = json::object();
-    for (std::size_t k = 0; k < info.param_count; ++k) {
-      const ParamSpec& spec = info.params[k];
-      params[spec.name] = jf::shortest_decimal(spec.default_value);
-      ranges[spec.name] = {jf::shortest_decimal(spec.min_value), jf::shortest_decimal(spec.max_value)};
-    }
-    const ActivationProperties pr = measure_properties(info, default_params(info));
-    json props = {
-        {"nonlinear", pr.nonlinear},
-        {"differentiable", pr.differentiable},
-        {"nonDifferentiableAt", non_differentiable_at(pr)},
-        {"discontinuousAt", pr.jumps},
-        {"monotonic", pr.monotonic},
-        {"identityNearOrigin", pr.identity_near_origin},
-        {"valueAtZero", pr.value_at_zero},
-        {"slopeLeftOfZero", pr.slope_left_of_zero},
-        {"slopeRightOfZero", pr.slope_right_of_zero},
-        {"boundedBelow", pr.bounded_below},
-        {"boundedAbove", pr.bounded_above},
-        {"lowerBound", bound(pr.bounded_below, pr.lower_bound)},
-        {"upperBound", bound(pr.bounded_above, pr.upper_bound)},
-        {"zeroCentred", pr.zero_centred},
-        {"meanOnStandardNormal", pr.mean_on_standard_normal},
-        // The diagnostics' regions: z <= saturatesBelow or z >= saturatesAbove is an
-        // asymptotically flat tail (null: that side does not saturate); inactive*: f' == 0
-        // on the whole side (a unit there is inactive, not saturated).
-        {"saturatesBelow", bound(std::isfinite(pr.saturation.below), pr.saturation.below)},
-        {"saturatesAbove", bound(std::isfinite(pr.saturation.above), pr.saturation.above)},
-        {"inactiveBelow", pr.saturation.inactive_below},
-        {"inactiveAbove", pr.saturation.inactive_above},
-    };
-    out.push_back({{"name", info.name},
-                   {"label", info.label},
-                   {"formula", info.formula},
-                   {"derivativeFormula", info.derivative_formula},
-                   {"tex", info.tex},
-                   {"variant", info.variant},
-                   {"params", params},
-                   {"paramRanges", ranges},
-                   {"properties", props}});
-  }
-  return out.dump();
+ActivationProperties catalogue_properties(const ActivationInfo& info) {
+  return measure_properties(info, default_params(info));
 }
 
 }  // namespace alab

@@ -5,10 +5,12 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/activations.h"
+#include "core/properties.h"
 
 namespace alab {
 
@@ -28,8 +30,12 @@ enum class KernelKind { Forward, Derivative };
 void run_activation(KernelKind kind, const std::string& name, const float* x, float* y, std::size_t n,
                     const std::string& params_json);
 
-// The catalogue as JSON: [{ name, label, formula, derivativeFormula, tex,
-// params: { alpha: 0.01, ... }, paramRanges: { alpha: [0, 1] }, properties: {...} }].
-std::string catalogue_json();
+// The catalogue's measured properties of one activation: its kernels probed at
+// the default parameters (about 0.3 M evaluations; the build measures them once,
+// see scripts/measure-catalogue.mjs).
+ActivationProperties catalogue_properties(const ActivationInfo& info);
+
+// Where f is not differentiable: the kinks of f' and the jumps of f, sorted, once each.
+std::vector<float> non_differentiable_at(const ActivationProperties& properties);
 
 }  // namespace alab

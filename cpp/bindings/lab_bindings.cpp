@@ -219,10 +219,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE int alab_apply_prepared(int derivative, int id, 
 namespace alab::bindings {
 namespace {
 
-std::string catalogue() {
-  return guarded([] { return catalogue_json(); });
-}
-
 // Whether this module was compiled with WebAssembly SIMD (the scalar
 // benchmark variant is not).
 bool simd() {
@@ -238,7 +234,6 @@ bool simd() {
 
 EMSCRIPTEN_BINDINGS(activation_lab) {
   using namespace alab::bindings;
-  emscripten::function("catalogueJson", &catalogue);
   emscripten::function("forward", &forward);
   emscripten::function("derivative", &derivative);
   emscripten::function("simd", &simd);

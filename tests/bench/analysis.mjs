@@ -38,6 +38,18 @@ const NOTES = {
     const w = r.size.wasm.find((x) => x.file.endsWith('activation_lab.wasm'));
     return `**wasm size.** ${f(w.bytes / 1000)} KB raw, ${f(w.gzip / 1000)} KB gzip, almost all code. The module carries the activation kernels (each a template instantiated for forward, derivative, backward and derivative-from-output), the trainer, the graph-convolution lab, validated JSON input and output (nlohmann::json, header-only templates instantiated per use), Embind and C++ exceptions (\`invoke_*\` trampolines). Measured levers: no iostreams (−15 KB gzip), the glue code (JSON, validation, bindings) at -Oz while kernels stay at -O3 (−15 KB gzip); everything at -Oz saves only 15 % more and slows the kernels. Reaching 60 KB would mean dropping nlohmann::json for a hand-written reader/writer of the few flat objects exchanged and building without exceptions — a trade against well-kept code we chose not to make yet.`;
   },
+  'forward-vs-kernel': (r) => {
+    const k = r.kernels;
+    const row = (kind) => k.rows.find((x) => x.name === 'sigmoid' && x.kind === kind && x.n === MI);
+    const fresh = k.limits.find((l) => l.n === MI)?.ns.copySlice;
+    const ms = (ns) => f(ns / 1e6);
+    return `**lab.forward / lab.derivative at 1 Mi.** forward ${ms(row('forward')?.ns.call)} ms, derivative ${ms(row('derivative')?.ns.call)} ms, against the prepared kernel's ${ms(row('forward')?.ns.simd)} / ${ms(row('derivative')?.ns.simd)} ms. The call no longer marshals element by element through Embind: it validates as before, then copies the input into a kept 64 KiB heap buffer, runs the prepared kernel in place and copies out, 16 Ki floats at a time while they are in cache (web/lib/lab.js), which costs little beside the kernel. What is left is the new 4 MB array the call returns: a fresh \`x.slice()\` of 1 Mi floats takes ${ms(fresh)} ms here (its pages are faulted in on first write), which the prepared kernel, writing into a buffer it reuses, never pays. (The call minus that floor: ${f((row('forward')?.ns.call - fresh) / row('forward')?.ns.simd)}× / ${f((row('derivative')?.ns.call - fresh) / row('derivative')?.ns.simd)}× the kernel.)`;
+  },
+  'report-cost': (r) => {
+    const row = r.training.rows.find((x) => x.network === 'playground');
+    return `**The report's cost.** \`net.train(45)\` with its default report ${f(row?.train.oursReport?.ns / 1e3)} µs per call against ${f(row?.train.ours?.ns / 1e3)} µs with \`{ report: false }\`: the report (whole training and test sets evaluated, diagnostics, the JSON round trip) still costs more than the 45 steps it reports.`;
+  },
+  'first-chart-cold': (r) => `**First chart cold under 0.5 s.** Cold ${f(r.startup.cold.firstChartMs, 4)} ms (warm ${f(r.startup.warm.firstChartMs, 4)} ms). The path to it: the page's JS, then the worker's own JS and module (the worker is started before the page loads its module, and gets its setup at once), the worker's setup (dataset, network, first report, decision surface and unit images), then the trainer's charts (Chart.js) on the page. The catalogue is no longer measured at start-up (built into the module's catalogue.js), and the explorer's gallery is drawn only when the explorer is first shown.`,
   'first-chart': (r) => `**First chart under 1 s.** Cold ${f(r.startup.cold.firstChartMs, 4)} ms, warm ${f(r.startup.warm.firstChartMs, 4)} ms, measured while other jobs loaded this 2-core machine.`,
 };
 

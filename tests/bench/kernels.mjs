@@ -8,7 +8,11 @@
 //   copySet      Float32Array.prototype.set (JS engine's memcpy)
 //   copyWasm     memory.copy inside WebAssembly
 //   copyWasmLoop a v128 load/store loop in WebAssembly
+//   copySlice    x.slice(): a new array of n floats, what any call returning one pays
 //   callOverhead ours on 4 elements: the fixed cost of one lab call
+// and, for BY_NAME (sigmoid), the call every user makes first: lab.forward(name, x)
+// and lab.derivative(name, x) on a plain Float32Array, returning a new one
+// (impl 'call', beside the prepared kernel's 'simd' in the same row).
 // Derivative rows for TF.js time tf.grad of the activation (forward plus
 // backward with dy = 1): TF.js has no "f'(x)" op.
 import { createWasmCopy } from './wasm-copy.mjs';
@@ -18,7 +22,8 @@ import { tfActivation } from './tfjs.mjs';
 import { timeCases } from './timing.mjs';
 
 export const KERNEL_IMPLEMENTATIONS = ['simd', 'scalar', 'js', 'tfWasm', 'tfCpu'];
-export const LIMITS = ['copySet', 'copyWasm', 'copyWasmLoop', 'callOverhead'];
+export const LIMITS = ['copySet', 'copySlice', 'copyWasm', 'copyWasmLoop', 'callOverhead'];
+export const BY_NAME = ['sigmoid'];
 
 /** n values uniform in [-6, 6] from a fixed seed (both signs, the saturating tails, the middle). */
 export function benchInput(n, seed = 12345) {
@@ -86,6 +91,7 @@ export async function benchKernels({ lab, scalarLab, tfjs, sizes, repetitions, m
           const { a: inBuf, b: outBuf } = ours[impl];
           cases.push({ key: key(impl), group: 'lab', row, impl, fn: () => kernel[into](inBuf, outBuf) });
         }
+        if (BY_NAME.includes(a.name)) cases.push({ key: key('call'), group: 'lab', row, impl: 'call', fn: () => lab[kind](a.name, x) });
         const loop = jsLoop(a.name, kind, a.params);
         if (loop) cases.push({ key: key('js'), group: 'lab', row, impl: 'js', fn: () => loop(x, jsOut) });
         const tfAct = tfjs && tfActivation(tfjs, a.name, a.params);
@@ -104,6 +110,7 @@ export async function benchKernels({ lab, scalarLab, tfjs, sizes, repetitions, m
     limits.push(limit);
     const dst = new Float32Array(n);
     cases.push({ key: `copySet/${n}`, group: 'lab', row: limit, impl: 'copySet', fn: () => dst.set(x) });
+    cases.push({ key: `copySlice/${n}`, group: 'lab', row: limit, impl: 'copySlice', fn: () => x.slice() });
     const wasmCopy = createWasmCopy(n);
     wasmCopy.src.set(x);
     cases.push({ key: `copyWasm/${n}`, group: 'lab', row: limit, impl: 'copyWasm', fn: wasmCopy.memoryCopy });

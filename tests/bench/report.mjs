@@ -59,7 +59,7 @@ export function renderMarkdown(results) {
   md.push('');
   md.push(`Method: one Node process; every case is calibrated to at least ${settings.minSampleMs} ms per sample, then sampled in ${settings.repetitions} rounds (each round samples every case once, so drift hits all alike); the tables show **medians**. Ratios are against baselines measured in the same run. Raw samples: [benchmarks.json](benchmarks.json).`);
   md.push('');
-  md.push('## Targets (issues 5 and 15)');
+  md.push('## Targets (issues 5, 14 and 15)');
   md.push('');
   md.push(table(['target', 'measured', 'met'], targets.map((t) => [t.text,
     t.checks.map((c) => `${c.what}: ${typeof c.value === 'number' ? (c.what.includes('(') ? sig(c.value) : ratio(c.value)) : '—'}${c.met ? '' : ' ✗'}`).join('<br>') || 'not measured',
@@ -80,9 +80,19 @@ export function renderMarkdown(results) {
     md.push('');
     md.push(kernelTables(kernels, kernels.ops));
     md.push('### Limits: copies and the cost of one call\n');
-    md.push(table(['size', 'Float32Array.set ns/elem', 'wasm memory.copy', 'wasm v128 loop', 'native memcpy'],
-      kernels.limits.map((l) => [sizeName(l.n), sig(l.ns.copySet / l.n), sig(l.ns.copyWasm / l.n), sig(l.ns.copyWasmLoop / l.n), sig(l.ns.nativeMemcpy / l.n)])));
+    md.push(table(['size', 'Float32Array.set ns/elem', 'new array (x.slice())', 'wasm memory.copy', 'wasm v128 loop', 'native memcpy'],
+      kernels.limits.map((l) => [sizeName(l.n), sig(l.ns.copySet / l.n), sig(l.ns.copySlice / l.n), sig(l.ns.copyWasm / l.n), sig(l.ns.copyWasmLoop / l.n), sig(l.ns.nativeMemcpy / l.n)])));
     md.push('');
+    const called = kernels.rows.filter((r) => r.ns.call);
+    if (called.length) {
+      md.push('The call every user makes first, `lab.forward(name, x)` / `lab.derivative(name, x)` on a plain Float32Array (a new array returned), beside the prepared kernel on heap buffers; "new array" is `x.slice()` of the same size, the floor of any call that returns a fresh array:');
+      md.push('');
+      md.push(table(['call', 'size', 'lab.forward/derivative ms', 'prepared kernel ms', 'ratio', 'new array ms'], called.map((r) => {
+        const l = kernels.limits.find((x) => x.n === r.n);
+        return [`\`lab.${r.kind}('${r.name}', x)\``, sizeName(r.n), sig(r.ns.call / 1e6), sig(r.ns.simd / 1e6), ratio(r.ns.call / r.ns.simd), sig(l?.ns.copySlice / 1e6)];
+      })));
+      md.push('');
+    }
     md.push(`One lab call on 4 elements (relu): **${sig(kernels.callOverhead.callOverhead)} ns** through the by-name façade (\`lab.forwardInto(name, …)\`), ${sig(kernels.callOverhead.callOverheadModule)} ns through a prepared kernel (\`lab.kernel(name).forwardInto\`, the path timed above). At 1 Ki this fixed cost is part of every row above.`);
     md.push('');
   }
@@ -92,6 +102,11 @@ export function renderMarkdown(results) {
     if (!training.trainer) md.push('The trainer API (`lab.createNetwork`) is not in the library yet: no rows for ours.\n');
     md.push('Samples per second (median), plain SGD, squared error, tanh output unit, on Playground\'s two-arm spiral (250 training points); the same network, data and batch size for all. ours = `net.train(45, { report: false })` per call (batched SIMD wasm), ours 450 = the same with 450 steps per call (\"call cost\" = how much more time per sample 45 steps per call take than 450); Playground-style = a plain-JS per-neuron network in the design of TensorFlow Playground\'s `nn.ts` (one object per node and link, per-sample forward and backprop, update every batch; `tests/bench/playground-nn.mjs`); TF.js = `tf.sequential` of dense layers and `optimizer.minimize` per batch (pre-built batch tensors, prod mode). native = the same trainer in C++ (`alab_bench`, `Network::train(1)` per iteration).');
     md.push('');
+    const pg = training.rows.find((r) => r.train.oursReport);
+    if (pg) {
+      md.push(`The report's cost (${pg.label}): \`net.train(45)\` with its default report ${sig(pg.train.oursReport.ns / 1e3)} µs per call, \`net.train(45, { report: false })\` ${sig(pg.train.ours.ns / 1e3)} µs: ${ratio(pg.train.oursReport.ns / pg.train.ours.ns)} (issue 14's target: at most 2×).`);
+      md.push('');
+    }
     md.push(table(['network', 'ours', 'ours 450', 'call cost', 'Playground-style JS', 'TF.js wasm', 'TF.js cpu', 'native', 'ours vs Playground', 'ours vs TF.js wasm', 'ours vs TF.js cpu', 'wasm / native'],
       training.rows.map((r) => {
         const s = (impl) => r.train[impl]?.samplesPerSecond;

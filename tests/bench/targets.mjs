@@ -1,4 +1,4 @@
-// The targets of issues 5 and 15, evaluated on one run's results. Each target is
+// The targets of issues 5, 14 and 15, evaluated on one run's results. Each target is
 // { id, text, checks: [{ what, value, limit, met }] }; a ratio is written so
 // that bigger is better for speed-ups ("x faster") and smaller is better for
 // slow-downs against a limit ("x the copy", "x native").
@@ -39,6 +39,12 @@ export function evaluateTargets(results) {
         const value = SPEED(r?.ns.tfWasm, r?.ns.simd);
         return { what: `${name}: TF.js wasm / ours`, value, limit: '>= 1', met: value !== null && value >= 1 };
       }));
+    add('forward-vs-kernel', 'lab.forward / lab.derivative(\'sigmoid\', x) at 1 Mi within 1.3x of the prepared kernel (issue 14)',
+      ['forward', 'derivative'].map((kind) => {
+        const r = row('sigmoid', kind, mi);
+        const value = SPEED(r?.ns.call, r?.ns.simd);
+        return { what: `lab.${kind} / prepared kernel`, value, limit: '<= 1.3', met: value !== null && value <= 1.3 };
+      }));
     for (const n of [mi, ki]) {
       const checks = kernels.rows.filter((r) => r.n === n && r.ns.native).map((r) => {
         const value = SPEED(r.ns.simd, r.ns.native);
@@ -60,6 +66,10 @@ export function evaluateTargets(results) {
       const value = sps(r, 'ours450') && sps(r, 'ours') ? (sps(r, 'ours450') / sps(r, 'ours') - 1) * 100 : null;
       return { what: `${r.network}: extra time per sample (%)`, value, limit: '<= 5', met: value !== null && value <= 5 };
     }));
+    const reportCost = SPEED(pg?.train.oursReport?.ns, pg?.train.ours?.ns);
+    add('report-cost', 'net.train(45) with its default report within 2x of net.train(45, { report: false }) on Playground\'s network (issue 14)', [
+      { what: 'with report / without', value: reportCost, limit: '<= 2', met: reportCost !== null && reportCost <= 2 },
+    ]);
     add('train-wide', 'Training, wide network: at least 20x TF.js wasm', [
       { what: 'ours / TF.js wasm', value: SPEED(sps(wide, 'ours'), sps(wide, 'tfWasm')), limit: '>= 20' },
     ].map((c) => ({ ...c, met: c.value !== null && c.value >= 20 })));
@@ -69,6 +79,9 @@ export function evaluateTargets(results) {
     add('wasm-size', 'wasm at most 60 KB gzip', [{ what: 'activation_lab.wasm gzip (KB)', value: wasm && wasm.gzip / 1000, limit: '<= 60', met: wasm && wasm.gzip <= 60000 }]);
   }
   if (startup) {
+    add('first-chart-cold', 'first chart cold under 0.5 s (issue 14; headless Chromium, local static server)', [
+      { what: 'cold load (s)', value: startup.cold.firstChartMs / 1000, limit: '< 0.5', met: startup.cold.firstChartMs < 500 },
+    ]);
     add('first-chart', 'first chart in under 1 s (headless Chromium, local static server)', [
       { what: 'cold load (s)', value: startup.cold.firstChartMs / 1000, limit: '< 1', met: startup.cold.firstChartMs < 1000 },
       { what: 'warm load (s)', value: startup.warm.firstChartMs / 1000, limit: '< 1', met: startup.warm.firstChartMs < 1000 },

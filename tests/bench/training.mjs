@@ -3,7 +3,8 @@
 //   wide        2-64-64-64-1 relu, batch 64
 // Every implementation trains on the same data (Playground's spiral, 250
 // training points) with plain SGD, squared error and a tanh output unit:
-//   ours        lab.createNetwork + net.train(stepsPerCall) (batched SIMD wasm)
+//   ours        lab.createNetwork + net.train(stepsPerCall, { report: false }) (batched SIMD wasm)
+//   oursReport  the same with the default report, net.train(stepsPerCall) (Playground's network)
 //   playground  the per-neuron JS network of playground-nn.mjs, one batch per call
 //   tfWasm      TF.js layers (tf.sequential of dense layers), optimizer.minimize
 //   tfCpu       per step, on the wasm and cpu backends
@@ -17,7 +18,7 @@ export const NETWORKS = [
   { id: 'playground', label: '2-8-8-8-8-8-8-1 tanh, batch 10', hidden: [8, 8, 8, 8, 8, 8], activation: 'tanh', init: 'xavier', batchSize: 10, learningRate: 0.03 },
   { id: 'wide', label: '2-64-64-64-1 relu, batch 64', hidden: [64, 64, 64], activation: 'relu', init: 'he', batchSize: 64, learningRate: 0.01 },
 ];
-export const TRAINING_IMPLEMENTATIONS = ['ours', 'ours450', 'playground', 'tfWasm', 'tfCpu'];
+export const TRAINING_IMPLEMENTATIONS = ['ours', 'ours450', 'oursReport', 'playground', 'tfWasm', 'tfCpu'];
 export const GRID_RESOLUTION = 100;
 export const UNIT_GRID_RESOLUTIONS = [GRID_RESOLUTION, 40];
 // ours: mini-batch steps per net.train call; ours450 the same network with
@@ -60,7 +61,7 @@ function gridPoints(resolution) {
   return g;
 }
 
-function oursCases(lab, net, data, stepsPerCall = STEPS_PER_CALL) {
+function oursCases(lab, net, data, stepsPerCall = STEPS_PER_CALL, { report = false } = {}) {
   const config = {
     inputs: 2, hidden: net.hidden, activation: net.activation, output: 'tanh', init: net.init,
     optimizer: 'sgd', learningRate: net.learningRate, batchSize: net.batchSize, seed: 1,
@@ -68,7 +69,7 @@ function oursCases(lab, net, data, stepsPerCall = STEPS_PER_CALL) {
   const model = lab.createNetwork(config);
   model.setData({ x: data.x, y: data.y, inputs: 2 });
   return {
-    train: { fn: () => model.train(stepsPerCall, { report: false }), samples: stepsPerCall * net.batchSize },
+    train: { fn: report ? () => model.train(stepsPerCall) : () => model.train(stepsPerCall, { report: false }), samples: stepsPerCall * net.batchSize },
     grid: { fn: () => model.predictGrid(-6, 6, -6, 6, GRID_RESOLUTION) },
     // Every hidden unit's image (the page's diagram): at the boundary's grid and at the page's 40x40.
     unitGrid: Object.fromEntries(UNIT_GRID_RESOLUTIONS.map((res) => [res, () => model.unitGrid(-6, 6, -6, 6, res)])),
@@ -166,6 +167,7 @@ export async function benchTraining({ lab, tfjs, repetitions, minSampleMs, netwo
     if (trainer) {
       impls.ours = oursCases(lab, net, data);
       impls.ours450 = oursCases(lab, net, data, LONG_STEPS_PER_CALL);
+      if (net.id === 'playground') impls.oursReport = oursCases(lab, net, data, STEPS_PER_CALL, { report: true });
     }
     if (tfjs) {
       for (const [impl, backend] of [['tfWasm', 'wasm'], ['tfCpu', 'cpu']]) {
@@ -177,8 +179,9 @@ export async function benchTraining({ lab, tfjs, repetitions, minSampleMs, netwo
       const group = c.backend ? impl : 'lab';
       const enter = c.backend ? () => tfjs.use(c.backend) : undefined;
       cases.push({ key: `train/${net.id}/${impl}`, group, enter, fn: c.train.fn, store: (ns) => { row.train[impl] = { ns, samples: c.train.samples }; } });
-      if (impl !== 'ours450') cases.push({ key: `grid/${net.id}/${impl}`, group, enter, fn: c.grid.fn, store: (ns) => { row.grid[impl] = ns; } });
-      if (impl !== 'ours450') {
+      const trainOnly = impl === 'ours450' || impl === 'oursReport';
+      if (!trainOnly) cases.push({ key: `grid/${net.id}/${impl}`, group, enter, fn: c.grid.fn, store: (ns) => { row.grid[impl] = ns; } });
+      if (!trainOnly) {
         for (const [res, fn] of Object.entries(c.unitGrid ?? {})) {
           cases.push({ key: `unitGrid${res}/${net.id}/${impl}`, group, enter, fn, store: (ns) => { row.unitGrid[res] = ns; } });
         }

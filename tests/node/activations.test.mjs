@@ -219,3 +219,23 @@ test('prepared kernels on heap buffers give the same bits as forward/derivative'
   input.delete();
   output.delete();
 });
+
+test('forward/derivative through heap chunks give the bits of the element-wise binding, at every chunk edge', async () => {
+  const lab = await getLab();
+  const m = lab.module;
+  const chunk = 1 << 14;  // web/lib/lab.js CHUNK
+  const long = Float32Array.from({ length: 3 * chunk + 21 }, (_, i) => Math.sin(i * 0.013) * 9);
+  const copy = long.slice();
+  for (const n of [chunk - 1, chunk, chunk + 1, 2 * chunk + 5]) {
+    const x = long.subarray(13, 13 + n);  // a view at an offset, as callers pass
+    for (const name of NAMES) {
+      for (const params of name === 'rrelu' ? [undefined, { training: true, seed: 5 }] : [undefined]) {
+        const json = params ? JSON.stringify(params) : '';
+        const label = `${name}${params ? ' (training)' : ''} n=${n}`;
+        assert.deepEqual(bitsOf(lab.forward(name, x, params)), bitsOf(m.forward(name, x, json)), `${label} forward`);
+        assert.deepEqual(bitsOf(lab.derivative(name, x, params)), bitsOf(m.derivative(name, x, json)), `${label} derivative`);
+      }
+    }
+  }
+  assert.deepEqual(long, copy, 'the input is untouched');
+});

@@ -2,7 +2,8 @@
 // data-setting="key" shows state[key] and writes changes back through
 // store.set() (which validates). Selects get their options from the settings
 // table (or the activation catalogue with data-options="activation").
-import { el, fmt } from './dom.js';
+import { el } from './dom.js';
+import { fmt } from './format.js';
 import { settingFor } from './state.js';
 import { t } from './i18n/i18n.js';
 

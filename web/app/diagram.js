@@ -11,6 +11,7 @@
 // (one tab stop, arrow keys move) reports hover, click and focus through
 // onUnit(layer, unit, { pin }) so the page can open the close-up.
 import { el } from './dom.js';
+import { fixed } from './format.js';
 import { t } from './i18n/i18n.js';
 import { FRAME, LINK, NEG, POS, activationScale, colorOf, inputImage, layerScales, unitImage } from './unit-tile.js';
 
@@ -155,7 +156,7 @@ export class NetworkDiagram {
       const bias = this.bias(l, j);
       b.dataset.state = state;
       b.setAttribute('aria-label', t('diagram.unitLabel', { layer: l + 1, unit: j + 1, act: this.activations[l],
-        state: t(`train.legend${state[0].toUpperCase()}${state.slice(1)}`), bias: bias === null ? '–' : bias.toFixed(2) }));
+        state: t(`train.legend${state[0].toUpperCase()}${state.slice(1)}`), bias: fixed(bias, 2) }));
     }));
   }
 

@@ -40,14 +40,6 @@ export function download(name, content, type = 'application/octet-stream') {
   if (!url.startsWith('data:')) setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A number with a few significant digits, or '–' when missing. */
-export function fmt(v, digits = 3) {
-  if (v === null || v === undefined || Number.isNaN(v)) return '–';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) return v.toExponential(digits - 1);
-  return String(Number(v.toPrecision(digits)));
-}
-
 /** Replaces the children of a node. */
 export function setChildren(node, ...children) {
   node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));

@@ -3,7 +3,9 @@
 // turns each into page settings (so the URL replays it), the variants a
 // learner tries next from the same seed, and the compare-mode line-up.
 // Text lives in i18n/strings.js.
+import { activationLabel } from '../lib/catalogue.js';
 import { BORN_DEAD as BD, DYING_RELU as DR, SATURATION as SAT } from '../lib/experiments.js';
+import { settingsOfNetwork } from './run-setup.js';
 
 // Settings shared by the trainer presets; the preset fills in the rest.
 function trainerSettings(preset, exp) {
@@ -12,15 +14,15 @@ function trainerSettings(preset, exp) {
   return {
     view: 'train', exp,
     dataset: preset.dataset.name, n: preset.dataset.options.n, noise: preset.dataset.options.noise, trainShare: 0.5,
-    hidden: [...net.hidden], act: first.activation, acts: [], output: 'sigmoid', init: first.init ?? net.init ?? 'xavier',
-    biasInit: 0, opt: 'sgd', lr: net.learningRate, batch: net.batchSize, l2: 0, clip: net.clip ?? 0, seed: net.seed,
+    act: first.activation, acts: [], output: 'sigmoid', biasInit: 0, opt: 'sgd', l2: 0, clip: 0,
+    ...settingsOfNetwork(net),
+    init: first.init ?? net.init ?? 'xavier',
   };
 }
 
 function label(activation, init) {
-  const names = { sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU', leaky_relu: 'Leaky ReLU', prelu: 'PReLU', rrelu: 'RReLU', elu: 'ELU' };
   const inits = { standard: 'standard', xavier: 'Xavier', he: 'He' };
-  return init ? `${names[activation] ?? activation} + ${inits[init] ?? init}` : names[activation] ?? activation;
+  return init ? `${activationLabel(activation)} + ${inits[init] ?? init}` : activationLabel(activation);
 }
 
 // Dying ReLU's schedule is [warm-up, spike, recovery] phases: [[steps, lr], ...].

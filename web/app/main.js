@@ -1,20 +1,17 @@
 // Page entry: loads the library (the explorer draws with it on this thread),
 // reads the settings from the URL, starts the training worker and wires the
-// views to the store and the run controller. Views draw; this file routes.
+// views of views/registry.js to the store, the worker and the run controller.
+// Views draw; this file routes, and names no view except through the registry.
+import { takeEarlyWorker } from './worker-boot.js';   // first: the worker starts before the rest is evaluated
 import { loadLab } from '../lib/browser.js';
 import { applyStrings, onLanguageChange, setLanguage, t } from './i18n/i18n.js';
 import { parseState, strongestGroup } from './state.js';
 import { Store } from './store.js';
-import { WorkerClient } from './worker-client.js';
+import { WorkerClient, defaultWorker } from './worker-client.js';
 import { RunController } from './run-controller.js';
 import { fittingOutput, schedule, workerSetup } from './run-setup.js';
 import { EXPERIMENTS } from './experiments.js';
-import { ExplorerView } from './views/explorer-view.js';
-import { TrainerView } from './views/trainer-view.js';
-import { CompareView } from './views/compare-view.js';
-import { BornDeadView } from './views/born-dead-view.js';
-import { GraphView } from './views/graph-view.js';
-import { LessonsView } from './views/lessons-view.js';
+import { VIEW_REGISTRY, viewEntry } from './views/registry.js';
 import { renderExperimentPanel } from './views/experiment-panel.js';
 import { startFpsMeter } from './fps.js';
 
@@ -23,10 +20,50 @@ const status = $('#status');
 applyStrings();
 status.textContent = t('app.loading');
 
+// ---- worker and run controller: the worker (started by worker-boot.js) loads
+// and compiles its module while this thread loads its own
+const banner = $('#worker-banner');
+const errorBanner = $('#error-banner');
+// A worker that dies (an exception, an unsendable message, no answer to
+// pings, closed) is restarted at once with the run's settings, playing if it
+// was — at most AUTO_RESTARTS times a minute, so a setup that kills it every
+// time cannot loop; after that the banner's button restarts it.
+const AUTO_RESTARTS = 3;
+const deaths = [];
+const toolViews = VIEW_REGISTRY.filter((v) => v.message && v.message !== 'mlp');
+let wired = false;      // the views exist (a death before that is handled once they do)
+let earlyDeath = null;
+const client = new WorkerClient({
+  onMessage: (msg) => controller.receive(msg),
+  tools: Object.fromEntries(toolViews.map((v) => [v.message, (msg) => views[v.id].onMessage(msg)])),
+  onDeath: (message) => {
+    if (wired) onWorkerDeath(message);
+    else earlyDeath = message;
+  },
+}, () => takeEarlyWorker() ?? defaultWorker());
+function onWorkerDeath(message) {
+  const why = message || t('worker.unknown');
+  const wasRunning = controller.running;
+  $('#worker-message').textContent = t('worker.died', { message: why });
+  banner.hidden = false;
+  document.body.dataset.worker = 'dead';
+  controller.running = false;
+  for (const view of Object.values(views)) view.onWorkerDeath?.();
+  const now = performance.now();
+  deaths.push(now);
+  while (deaths[0] < now - 60_000) deaths.shift();
+  if (deaths.length <= AUTO_RESTARTS) {
+    restartWorker({ play: wasRunning });
+    $('#worker-message').textContent = t('worker.restarted', { message: why });
+  }
+}
+const controller = new RunController(client);
+
 let lab;
 try {
   lab = await loadLab();
 } catch (error) {
+  client.terminate();
   status.textContent = t('app.loadFailed', { message: error.message });
   document.body.dataset.ready = 'error';
   throw error;
@@ -38,66 +75,46 @@ const { state: initial } = parseState(location.search, ctx);
 const store = new Store(initial, ctx);
 setLanguage(initial.lang);
 
-// ---- worker and run controller
-const banner = $('#worker-banner');
-const errorBanner = $('#error-banner');
-// A worker that dies (an exception, an unsendable message, no answer to
-// pings, closed) is restarted at once with the run's settings, playing if it
-// was — at most AUTO_RESTARTS times a minute, so a setup that kills it every
-// time cannot loop; after that the banner's button restarts it.
-const AUTO_RESTARTS = 3;
-const deaths = [];
-const client = new WorkerClient({
-  onMessage: (msg) => controller.receive(msg),
-  tools: { 'born-dead': (msg) => bornDead.onMessage(msg), gcn: (msg) => graphView.onMessage(msg) },
-  onDeath: (message) => {
-    const why = message || t('worker.unknown');
-    const wasRunning = controller.running;
-    $('#worker-message').textContent = t('worker.died', { message: why });
-    banner.hidden = false;
-    document.body.dataset.worker = 'dead';
-    controller.running = false;
-    trainer.draw();
-    compare.draw();
-    const now = performance.now();
-    deaths.push(now);
-    while (deaths[0] < now - 60_000) deaths.shift();
-    if (deaths.length <= AUTO_RESTARTS) {
-      restartWorker({ play: wasRunning });
-      $('#worker-message').textContent = t('worker.restarted', { message: why });
-    }
-  },
-});
-const controller = new RunController(client);
 function restartWorker({ play = false } = {}) {
   client.restart();
   document.body.dataset.worker = 'alive';
   document.body.dataset.workerRestarts = String(Number(document.body.dataset.workerRestarts ?? 0) + 1);
   startSession({ play });
-  graphView.restart();
-  bornDead.relabel();
-  if (store.get().view === 'borndead') bornDead.compute();
+  for (const [id, view] of Object.entries(views)) view.onWorkerRestart?.({ visible: store.get().view === id });
 }
 $('#worker-restart').addEventListener('click', () => {
   banner.hidden = true;
   restartWorker();
 });
 
-const sessionView = () => (store.get().view === 'compare' ? 'compare' : 'train');
+// The training session a view needs (views without one keep the trainer's).
+const sessionOf = (view) => viewEntry(view).session;
 function startSession({ play = false } = {}) {
   const s = store.get();
-  controller.start(workerSetup(s, { compare: sessionView() === 'compare' }), { play });
+  controller.start(workerSetup(s, { compare: sessionOf(s.view) === 'compare' }), { play });
 }
 const onReset = () => startSession();
 const onSpike = () => controller.spike(store.get().spikeSteps);
 
-// ---- views
-const explorer = new ExplorerView($('#view-explore'), { lab, store });
-const trainer = new TrainerView($('#view-train'), { store, controller, activations, onReset, onSpike });
-const compare = new CompareView($('#view-compare'), { store, controller, activations, onReset, onSpike });
-const bornDead = new BornDeadView($('#view-borndead'), { store, client, activations });
-const graphView = new GraphView($('#view-graph'), { lab, store, client, activations });
-const lessons = new LessonsView($('#view-lessons'), { store, onRunPreset: (patch) => applyAndPlay(patch) });
+// ---- views: one per registry line, each on its panel (made, with its tab,
+// when index.html has none)
+const deps = { lab, store, controller, client, activations, onReset, onSpike, onRunPreset: (patch) => applyAndPlay(patch) };
+const views = Object.fromEntries(VIEW_REGISTRY.map((v) => [v.id, new v.View(panelOf(v.id), deps)]));
+
+function panelOf(id) {
+  let panel = document.querySelector(`[data-view-panel="${id}"]`);
+  if (!panel) {
+    panel = Object.assign(document.createElement('section'), { id: `view-${id}`, className: 'view', hidden: true });
+    panel.dataset.viewPanel = id;
+    $('#main').append(panel);
+  }
+  if (!document.querySelector(`.tabs [data-view="${id}"]`)) {
+    const tab = Object.assign(document.createElement('button'), { type: 'button', textContent: t(`nav.${id}`) });
+    Object.assign(tab.dataset, { view: id, i18n: `nav.${id}` });
+    $('.tabs').append(tab);
+  }
+  return panel;
+}
 
 controller.on((kind, payload) => {
   if (kind === 'error') {
@@ -105,9 +122,10 @@ controller.on((kind, payload) => {
     errorBanner.hidden = false;
   }
   if (kind === 'setup') errorBanner.hidden = true;
-  trainer.onRun(kind, payload);
-  compare.onRun(kind, payload);
+  for (const view of Object.values(views)) view.onRun?.(kind, payload);
 });
+wired = true;
+if (earlyDeath !== null) onWorkerDeath(earlyDeath);
 
 function renderPanels(state) {
   const experiment = EXPERIMENTS[state.exp] ?? null;
@@ -131,12 +149,7 @@ function render(state) {
   for (const b of document.querySelectorAll('[data-experiment]')) b.setAttribute('aria-pressed', String(b.dataset.experiment === state.exp));
   $('#lang-select').value = state.lang;
   document.body.dataset.view = state.view;
-  if (state.view === 'explore') explorer.render(state);
-  trainer.render(state);
-  compare.render(state);
-  bornDead.render(state, { visible: state.view === 'borndead' });
-  graphView.render(state, { visible: state.view === 'graph' });
-  lessons.render(state, { visible: state.view === 'lessons' });
+  for (const [id, view] of Object.entries(views)) view.render(state, { visible: state.view === id });
   renderPanels(state);
 }
 
@@ -151,7 +164,8 @@ store.subscribe((state, keys) => {
   render(state);
   if (quiet) return;
   const group = strongestGroup(keys.filter((k) => k !== 'view'));
-  const viewSwitch = keys.includes('view') && !['explore', 'borndead', 'lessons'].includes(state.view) && controller.setup?.mode !== sessionView();
+  const needed = sessionOf(state.view);
+  const viewSwitch = keys.includes('view') && needed !== null && controller.setup?.mode !== needed;
   if (viewSwitch || group === 'data' || group === 'net') startSession({ play: controller.running && !viewSwitch });
   else if (group === 'live') controller.live(state.lr, schedule(state));
 });
@@ -164,7 +178,7 @@ function applyAndPlay(patch) {
   } finally {
     quiet = false;
   }
-  if (!['borndead', 'lessons'].includes(store.get().view)) startSession({ play: true });
+  if (viewEntry(store.get().view).presets) startSession({ play: true });
 }
 
 for (const b of document.querySelectorAll('[data-experiment]')) {
@@ -176,13 +190,8 @@ for (const tab of document.querySelectorAll('.tabs [data-view]')) {
 }
 $('#lang-select').addEventListener('change', (e) => store.set({ lang: e.target.value }));
 onLanguageChange(() => {
-  explorer.shown = null;
-  trainer.relabel();
-  bornDead.relabel();
-  graphView.relabel();
-  lessons.relabel();
+  for (const view of Object.values(views)) view.relabel?.();
   render(store.get());
-  compare.onRun('setup');
 });
 $('#copy-link').addEventListener('click', async () => {
   const out = $('#copy-status');
@@ -201,9 +210,9 @@ const fps = startFpsMeter((value) => {
   document.body.dataset.fps = String(value);
 });
 render(store.get());
+// The worker queues the setup until its module is loaded: sent now, it is built as soon as it can be.
+startSession({ play: sessionOf(store.get().view) !== null && Boolean(EXPERIMENTS[store.get().exp]) });
 await client.ready;
-if (!['explore', 'borndead', 'lessons'].includes(store.get().view)) startSession({ play: Boolean(EXPERIMENTS[store.get().exp]) });
-else startSession();
 status.textContent = t('app.loaded', { simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
 status.dataset.i18nVars = JSON.stringify({ simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
 status.dataset.i18n = 'app.loaded';
@@ -212,6 +221,6 @@ document.body.dataset.simd = String(lab.simd);
 // `vite` dev server); `npm run build:site` leaves the branch and the file out.
 if (import.meta.env.MODE === 'test' || import.meta.env.DEV) {
   const { installTestHook } = await import('./test-hook.js');
-  installTestHook({ store, controller, client, fps, graphView });
+  installTestHook({ store, controller, client, fps, graphView: views.graph });
 }
 document.body.dataset.ready = 'true';

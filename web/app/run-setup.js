@@ -21,27 +21,45 @@ export function fittingOutput(state) {
   return state.output === 'sigmoid' || state.output === 'tanh' ? state.output : 'sigmoid';
 }
 
+/**
+ * Page settings that are network config fields, by their two names: the URL's
+ * short one and lab.createNetwork's (the one place that pairs them). The
+ * fields networkConfig derives (activation, output, classes) are not here.
+ */
+export const CONFIG_FIELD_OF_SETTING = Object.freeze({
+  hidden: 'hidden', init: 'init', initGain: 'initGain', biasInit: 'biasInit', opt: 'optimizer', lr: 'learningRate',
+  batch: 'batchSize', l2: 'l2', clip: 'clip', seed: 'seed',
+});
+
+// The fields copied as they are, in the config's order (after the derived ones).
+const PLAIN_SETTINGS = ['biasInit', 'opt', 'lr', 'batch', 'l2', 'clip', 'seed'];
+
+/** The page settings a network config (a library preset's `network`) sets, for the fields it defines. */
+export function settingsOfNetwork(network) {
+  const out = {};
+  for (const [setting, field] of Object.entries(CONFIG_FIELD_OF_SETTING)) {
+    if (network[field] !== undefined) out[setting] = Array.isArray(network[field]) ? [...network[field]] : network[field];
+  }
+  return out;
+}
+
 /** The network config for lab.createNetwork(); `override` replaces activation and/or init (compare runs). */
 export function networkConfig(state, inputs, override = {}) {
   const activation = override.act ? state.hidden.map(() => override.act) : layerActivations(state);
   const output = fittingOutput(state);
-  return {
+  const field = CONFIG_FIELD_OF_SETTING;
+  const config = {
     inputs,
-    hidden: [...state.hidden],
+    [field.hidden]: [...state.hidden],
     activation: activation.length ? activation : state.act,
     output,
     // Shapeset-3x2 has 9 classes whatever the classes setting (spiral_k's) says.
     classes: output !== 'softmax' ? 2 : state.dataset === 'shapeset' ? 9 : state.classes,
-    init: override.init ?? state.init,
-    initGain: state.initGain ?? 1,
-    biasInit: state.biasInit,
-    optimizer: state.opt,
-    learningRate: state.lr,
-    batchSize: state.batch,
-    l2: state.l2,
-    clip: state.clip,
-    seed: state.seed,
+    [field.init]: override.init ?? state.init,
+    [field.initGain]: state.initGain ?? 1,
   };
+  for (const setting of PLAIN_SETTINGS) config[field[setting]] = state[setting];
+  return config;
 }
 
 /** The schedule the worker follows: stop step, scheduled spike, pace. */

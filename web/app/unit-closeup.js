@@ -3,7 +3,8 @@
 // and bias, the history of its active / inactive / saturated shares over the
 // run, and its autopsy (when it died or revived, at which learning rate, and
 // the size of the update that did it). Draws only what the worker sent.
-import { el, fmt } from './dom.js';
+import { el } from './dom.js';
+import { fmt, percent as pct } from './format.js';
 import { t } from './i18n/i18n.js';
 import { FRAME, LINK, activationScale, layerScales, unitImage } from './unit-tile.js';
 
@@ -197,9 +198,5 @@ export class UnitCloseup {
     }
     this.autopsy.append(list);
   }
-}
-
-function pct(v) {
-  return `${(100 * v).toFixed(0)}%`;
 }
 

@@ -101,6 +101,6 @@ export class WorkerClient {
   }
 }
 
-function defaultWorker() {
+export function defaultWorker() {
   return new Worker(new URL('./worker/training-worker.js', import.meta.url), { type: 'module' });
 }

@@ -2,6 +2,9 @@
 // module's `new URL('*.wasm', import.meta.url)` so the .wasm ships with the page.
 import { Lab } from './lab.js';
 import { readLoadOptions } from './load-options.js';
+// Static, so that the bundler fetches the module's glue with the page (or
+// the worker) instead of after it: the .wasm itself is fetched by factory().
+import createSimdModule from './wasm/activation_lab.mjs';
 
 export { Lab };
 export { Network } from './network.js';
@@ -16,8 +19,6 @@ export { GCN_EXPERIMENT, runGcnExperiment } from './graph-experiment.js';
  */
 export async function loadLab(options) {
   const { simd } = readLoadOptions(options);
-  const { default: factory } = simd
-    ? await import('./wasm/activation_lab.mjs')
-    : await import('./wasm/activation_lab_scalar.mjs');
+  const factory = simd ? createSimdModule : (await import('./wasm/activation_lab_scalar.mjs')).default;
   return new Lab(await factory());
 }

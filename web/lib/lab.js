@@ -3,6 +3,7 @@
 // plain JS values. It knows nothing of any page; browser.js and node.js only
 // differ in how they load the module.
 import { checked } from './module-call.js';
+import { catalogue } from './catalogue.js';
 import * as graphLib from './graph.js';
 import { LESSONS, runLesson, runLessons } from './lessons.js';
 import { Network } from './network.js';
@@ -16,9 +17,10 @@ export class Lab {
   /** @param {object} module an instantiated Embind module (see browser.js / node.js) */
   constructor(module) {
     this.#module = module;
-    const catalogue = JSON.parse(checked(module, module.catalogueJson()));
+    // Written once by the build from this registry and its kernels (catalogue.js):
+    // no instance re-measures the properties.
     /** The activation catalogue, in registry order: { name, label, formula, derivativeFormula, tex, variant, params, paramRanges, properties } (variant: the kernel's algorithm and unroll, e.g. "rr2_p5_div_u16"). */
-    this.activations = deepFreeze(catalogue);
+    this.activations = catalogue();
     /** True when the module was compiled with WebAssembly SIMD. */
     this.simd = module.simd();
   }
@@ -38,12 +40,53 @@ export class Lab {
     return this.#kernel('derivative', name, x, params);
   }
 
+  // The prepared kernel on the caller's array, copied through a heap buffer in
+  // cache-sized chunks: each chunk is copied in, computed in place and copied
+  // out while it is still in cache, so the copies cost little beside the
+  // kernel. Same kernel, validation and messages as the by-name binding
+  // (module.forward), which still serves arrays above the kernel's limit so
+  // that its "x.length" error keeps its place among the checks.
   #kernel(kind, name, x, params) {
     requireString(name, 'name', 'an activation name');
     requireFloat32Array(x, 'x');
     requirePlainObject(params, 'params', { optional: true });
     const json = params === undefined || params === null ? '' : toConfigJson(params, 'params');
-    return checked(this.#module, this.#module[kind](name, x, json));
+    const module = this.#module;
+    if (x.length > module.maxKernelElements) return checked(module, module[kind](name, x, json));
+    const p = checked(module, module.prepareKernel(name, json));
+    const n = x.length;
+    const out = new Float32Array(n);
+    // rrelu in training mode draws its slopes by element index: one chunk.
+    const chunk = p.training ? Math.max(n, 1) : CHUNK;
+    const scratch = this.#scratchBuffer(chunk);
+    try {
+      const heap = module.HEAPF32;  // taken after the allocations: growth replaces it
+      const offset = scratch.address >>> 2;
+      for (let i = 0; i < n; i += chunk) {
+        const m = Math.min(chunk, n - i);
+        heap.set(m === n ? x : x.subarray(i, i + m), offset);
+        const status = module._alab_apply_prepared(kind === 'derivative' ? 1 : 0, p.id, p.alpha, p.lower, p.upper,
+          p.training ? 1 : 0, p.seed, scratch.address, scratch.address, m);
+        if (status !== 0) throw new Error(`kernel ${name} refused its prepared arguments (status ${status})`);
+        out.set(heap.subarray(offset, offset + m), i);
+      }
+    } finally {
+      if (scratch !== this.#scratch) scratch.raw.delete();
+    }
+    return out;
+  }
+
+  // The heap buffer of lab.forward/derivative: CHUNK floats, kept; a larger
+  // request (rrelu in training mode) gets its own, freed after the call.
+  #scratch = null;
+
+  #scratchBuffer(n) {
+    if (this.#scratch && this.#scratch.length >= n) return this.#scratch;
+    const raw = checked(this.#module, this.#module.Float32Buffer.create(Math.max(n, CHUNK)));
+    const buffer = { raw, address: raw.address(), length: raw.size() };
+    if (n > CHUNK) return buffer;
+    this.#scratch = buffer;
+    return buffer;
   }
 
   /**
@@ -185,6 +228,9 @@ export class Lab {
   }
 }
 
+// Floats per chunk of lab.forward/derivative (64 KiB: in L2 with room to spare).
+const CHUNK = 1 << 14;
+
 // Buffers made by lab.createBuffer(): the Embind object, its heap address
 // and length, kept where callers cannot forge them.
 const heapBuffers = new WeakMap();
@@ -222,12 +268,4 @@ function heapOf(buffer, field) {
   if (!h) throw new TypeError(`${field} must be a buffer from lab.createBuffer(); got ${describe(buffer)}`);
   if (h.deleted) throw new Error(`${field} was deleted (buffer.delete()); create a new one with lab.createBuffer()`);
   return h;
-}
-
-function deepFreeze(value) {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -1,6 +1,7 @@
 // The dead-unit autopsy: which unit died (or revived), at which step and
 // learning rate. Newest first, at most MAX_SHOWN rows, total in data-count.
-import { el, fmt } from '../dom.js';
+import { el } from '../dom.js';
+import { fmt } from '../format.js';
 import { t } from '../i18n/i18n.js';
 
 const MAX_SHOWN = 60;

@@ -4,6 +4,7 @@
 import { Chart, RUN_COLORS, layerColors, lineOptions } from './setup.js';
 import { glorotDatasets } from './glorot.js';
 import { el } from '../dom.js';
+import { fixed } from '../format.js';
 import { t } from '../i18n/i18n.js';
 
 const PALETTE = [...RUN_COLORS, '#7048e8', '#495057', '#e8590c', '#0c8599'];
@@ -68,7 +69,7 @@ function histogram(spec, title) {
   const width = spec.x[1] - spec.x[0];
   options.plugins.bands = { ranges: [[spec.marker.value - width * 0.08, spec.marker.value + width * 0.08]], color: 'rgba(214, 51, 108, 0.9)' };
   const datasets = [{ type: 'bar', label: spec.series[0].name, data: points(spec.x, spec.series[0].values), backgroundColor: PALETTE[1], barPercentage: 1, categoryPercentage: 1 },
-    { type: 'line', label: `${spec.marker.name}: ${spec.marker.value.toFixed(4)}`, data: [], borderColor: PALETTE[0], backgroundColor: PALETTE[0] }];
+    { type: 'line', label: `${spec.marker.name}: ${fixed(spec.marker.value, 4)}`, data: [], borderColor: PALETTE[0], backgroundColor: PALETTE[0] }];
   return { box, chart: new Chart(canvas, { type: 'bar', data: { datasets }, options }) };
 }
 

@@ -7,8 +7,10 @@ import { BoundaryView } from '../boundary.js';
 import { NetworkDiagram } from '../diagram.js';
 import { Chart, RUN_COLORS, layerColors, lineOptions } from '../charts/setup.js';
 import { chartGate, layerSeries, networkDeadFraction, series } from '../charts/series.js';
-import { el, fmt } from '../dom.js';
+import { el } from '../dom.js';
+import { fmt, percent } from '../format.js';
 import { t } from '../i18n/i18n.js';
+import { activationLabel } from '../../lib/catalogue.js';
 import { DYING_RELU, SATURATION } from '../experiments.js';
 import { RunController } from '../run-controller.js';
 import { WorkerClient } from '../worker-client.js';
@@ -16,8 +18,6 @@ import { defaultState } from '../state.js';
 import { workerSetup } from '../run-setup.js';
 
 export const WIDGET_EXPERIMENTS = { saturation: SATURATION, 'dying-relu': DYING_RELU };
-
-const LABELS = { sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU', leaky_relu: 'Leaky ReLU', prelu: 'PReLU', rrelu: 'RReLU', elu: 'ELU' };
 
 export class ExperimentWidget {
   /**
@@ -118,7 +118,7 @@ export class ExperimentWidget {
 
   #label(config) {
     const act = Array.isArray(config.activation) ? config.activation[0] : config.activation;
-    return this.experiment.headline === 'actMean' ? `${LABELS[act] ?? act} + ${config.init}` : LABELS[act] ?? act;
+    return this.experiment.headline === 'actMean' ? `${activationLabel(act)} + ${config.init}` : activationLabel(act);
   }
 
   #setupCharts() {
@@ -179,7 +179,7 @@ export class ExperimentWidget {
       this.diagram.setSurface(c.surfaces[key]);
     }
     const parts = Object.entries(this.summary()).map(([label, s]) => this.experiment.headline === 'dead'
-      ? `${label}: ${(100 * (s.deadFraction ?? 0)).toFixed(0)}%`
+      ? `${label}: ${percent(s.deadFraction ?? 0)}`
       : `${label}: ${fmt(s.topActMean)}`);
     this.stats.textContent = `${t(this.experiment.headline === 'dead' ? 'compare.dead' : 'compare.actTop')} — ${parts.join(' · ')}`;
   }

@@ -2,6 +2,7 @@
 // with 1-D input is born dead, estimated by the library (lab.bornDead) in the
 // worker, cell by cell, drawn as a heat map table (numbers stay readable).
 import { el } from '../dom.js';
+import { fixed } from '../format.js';
 import { t } from '../i18n/i18n.js';
 import { bindControls } from '../controls.js';
 import { BORN_DEAD_DEPTHS, BORN_DEAD_SEED, BORN_DEAD_WIDTHS } from '../experiments.js';
@@ -61,12 +62,12 @@ export class BornDeadView {
       const td = this.cells.get(`${msg.depth}x${msg.width}`);
       if (!td) return;
       const p = msg.probability;
-      td.textContent = p.toFixed(2);
+      td.textContent = fixed(p, 2);
       td.classList.remove('pending');
       td.dataset.p = String(p);
       td.style.background = heat(p);
       td.style.color = textOn(heat(p));
-      td.title = t('borndead.cellLabel', { depth: msg.depth, width: msg.width, p: p.toFixed(3) });
+      td.title = t('borndead.cellLabel', { depth: msg.depth, width: msg.width, p: fixed(p, 3) });
       this.done += 1;
       this.#progress();
     }
@@ -80,6 +81,12 @@ export class BornDeadView {
 
   relabel() {
     this.key = null;
+  }
+
+  /** A new worker: the table is computed again (at once when shown). */
+  onWorkerRestart({ visible }) {
+    this.relabel();
+    if (visible) this.compute();
   }
 }
 

@@ -8,7 +8,8 @@ import { Chart, RUN_COLORS, lineOptions } from '../charts/setup.js';
 import { chartCard } from '../charts/chart-card.js';
 import { chartGate, networkDeadFraction, series } from '../charts/series.js';
 import { PlayBar } from '../playbar.js';
-import { el, fmt } from '../dom.js';
+import { el } from '../dom.js';
+import { fmt, percent } from '../format.js';
 import { t } from '../i18n/i18n.js';
 import { INITS, MAX_COMPARE } from '../state.js';
 
@@ -75,6 +76,20 @@ export class CompareView {
     this.boundaries = this.runCards.map((card) => new BoundaryView(card.querySelector('canvas')));
     this.diagrams = this.runCards.map((card) => new NetworkDiagram(card.querySelector('.run-diagram'), { compact: true }));
     if (this.active() && this.controller.setupInfo) this.#setup();
+    if (this.relabelled) {
+      this.relabelled = false;
+      this.onRun('setup');  // the charts' titles, in the new language
+    }
+  }
+
+  /** Language changed: the charts are rebuilt after the next render. */
+  relabel() {
+    this.relabelled = true;
+  }
+
+  /** The worker died: draw the stopped runs. */
+  onWorkerDeath() {
+    this.draw();
   }
 
   #setup() {
@@ -132,7 +147,7 @@ export class CompareView {
       if (stats && last) {
         const dead = networkDeadFraction(last, widths);
         const acc = last.testAccuracy ?? last.trainAccuracy;
-        stats.textContent = t('compare.stats', { step: last.step, loss: fmt(last.trainLoss), acc: acc == null ? '–' : `${(100 * acc).toFixed(1)}%`, dead: `${(100 * (dead ?? 0)).toFixed(0)}%` })
+        stats.textContent = t('compare.stats', { step: last.step, loss: fmt(last.trainLoss), acc: percent(acc, 1), dead: percent(dead ?? 0) })
           + (last.diverged ? t('compare.diverged') : '');
         Object.assign(stats.dataset, { deadFraction: String(dead ?? 0), trainLoss: String(last.trainLoss), step: String(last.step), topActMean: String(last.layers?.at(-1)?.actMean ?? '') });
       }

@@ -3,14 +3,18 @@
 // focused chart); the property table and the gallery of every activation.
 import { Chart } from '../charts/setup.js';
 import { curveDatasets, drawActivationCard, sampleGrid } from '../explorer.js';
-import { el, fmt } from '../dom.js';
+import { el } from '../dom.js';
+import { fmt } from '../format.js';
 import { t } from '../i18n/i18n.js';
 import { renderPropertiesTable } from './properties-table.js';
 
 const RANGE = 6;
 // Slider spans: the library's allowed ranges, narrowed to what is worth seeing.
 const SLIDER = { alpha: { min: -2, max: 2, step: 0.01 }, lower: { min: 1, max: 20, step: 0.1 }, upper: { min: 1, max: 20, step: 0.1 } };
+// The URL setting of each activation parameter (the one place that pairs them).
 const URL_KEY = { alpha: 'fa', lower: 'fl', upper: 'fu' };
+// Every parameter back to the catalogue's default.
+const DEFAULT_PARAMS = Object.freeze(Object.fromEntries(Object.values(URL_KEY).map((key) => [key, null])));
 
 const crosshair = {
   id: 'crosshair',
@@ -43,15 +47,19 @@ export class ExplorerView {
     this.formula = root.querySelector('#fn-formula');
     this.tableBox = root.querySelector('#fn-properties');
     for (const a of lab.activations) this.select.append(el('option', { value: a.name }, a.label));
-    this.select.addEventListener('change', () => this.store.set({ fn: this.select.value, fa: null, fl: null, fu: null }));
-    root.querySelector('#fn-reset').addEventListener('click', () => this.store.set({ fa: null, fl: null, fu: null }));
-    this.#makeChart(root.querySelector('#fn-chart'));
-    const gallery = root.querySelector('#explorer');
-    this.cards = lab.activations.map((a) => drawActivationCard(gallery, lab, a, { onSelect: (name) => {
-      this.store.set({ fn: name, fa: null, fl: null, fu: null });
+    this.select.addEventListener('change', () => this.store.set({ fn: this.select.value, ...DEFAULT_PARAMS }));
+    root.querySelector('#fn-reset').addEventListener('click', () => this.store.set({ ...DEFAULT_PARAMS }));
+    this.chart = null;  // the chart and the gallery are drawn when the view is first shown (#build)
+    this.shown = null;
+  }
+
+  #build() {
+    this.#makeChart(this.root.querySelector('#fn-chart'));
+    const gallery = this.root.querySelector('#explorer');
+    this.cards = this.lab.activations.map((a) => drawActivationCard(gallery, this.lab, a, { onSelect: (name) => {
+      this.store.set({ fn: name, ...DEFAULT_PARAMS });
       this.select.focus();
     } }));
-    this.shown = null;
   }
 
   #makeChart(canvas) {
@@ -96,7 +104,10 @@ export class ExplorerView {
     return out;
   }
 
-  render(state) {
+  /** Draws the chosen activation (only while the view is shown). */
+  render(state, { visible = true } = {}) {
+    if (!visible) return;
+    if (!this.chart) this.#build();
     const a = this.lab.activation(state.fn);
     const params = this.params(state);
     this.select.value = a.name;
@@ -115,8 +126,13 @@ export class ExplorerView {
     for (const card of this.root.querySelectorAll('#explorer [data-activation]')) {
       card.setAttribute('aria-pressed', String(card.dataset.activation === a.name));
     }
-    renderPropertiesTable(this.tableBox, this.lab.activations, a.name, (name) => this.store.set({ fn: name, fa: null, fl: null, fu: null }));
+    renderPropertiesTable(this.tableBox, this.lab.activations, a.name, (name) => this.store.set({ fn: name, ...DEFAULT_PARAMS }));
     this.#renderReadout();
+  }
+
+  /** Language changed: the sliders are rebuilt on the next render. */
+  relabel() {
+    this.shown = null;
   }
 
   #renderSliders(a) {

@@ -6,7 +6,8 @@
 // eigenvectors on the graph, a spectral filter) computed with the library on
 // this thread. Settings live in the store (gActs, gLayer, gLr, gSeed, gK,
 // gFilter, gT, gOrder) and so in the URL.
-import { el, fmt, setChildren } from '../dom.js';
+import { el, setChildren } from '../dom.js';
+import { fmt } from '../format.js';
 import { t } from '../i18n/i18n.js';
 import { Chart } from '../charts/setup.js';
 import { forceLayout } from '../graph/force-layout.js';
@@ -88,6 +89,11 @@ export class GraphView {
   }
 
   // ---- training run
+
+  /** A new worker: the run starts again. */
+  onWorkerRestart() {
+    this.restart();
+  }
 
   /** A fresh run of the current settings (after a worker restart); `graph` for tests of a failing setup. */
   restart({ play = false, graph = GRAPH } = {}) {

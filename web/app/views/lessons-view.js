@@ -6,10 +6,12 @@
 // the numbers are the ones the tests assert (tests/node/lessons.test.mjs).
 import { LESSONS } from '../../lib/lessons.js';
 import { el } from '../dom.js';
+import { fixed } from '../format.js';
 import { getLanguage, t } from '../i18n/i18n.js';
 import { renderLessonChart } from '../charts/lesson-chart.js';
 import { EXPERIMENTS } from '../experiments.js';
 import { MAX_COMPARE } from '../state.js';
+import { settingsOfNetwork } from '../run-setup.js';
 
 const lang = () => (getLanguage() === 'zh-CN' ? 'zh' : 'en');
 
@@ -25,9 +27,9 @@ export function presetSettings(preset) {
   const first = preset.variants?.[0];
   const base = {
     exp: '', dataset: preset.dataset, n: options.n ?? 400, noise: options.noise ?? 0.1, trainShare: options.trainFraction ?? 0.5,
-    size: options.size ?? 8, hidden: [...n.hidden], acts: [], act: n.activation ?? (typeof first === 'string' ? first : 'relu'),
-    output: n.output ?? 'sigmoid', init: n.init ?? 'xavier', initGain: n.initGain ?? 1, biasInit: 0, opt: n.optimizer ?? 'sgd',
-    lr: n.learningRate, batch: n.batchSize, l2: 0, clip: 0, seed: n.seed, maxSteps: 0, spikeAt: 0,
+    size: options.size ?? 8, acts: [], act: n.activation ?? (typeof first === 'string' ? first : 'relu'),
+    output: n.output ?? 'sigmoid', init: 'xavier', initGain: 1, biasInit: 0, opt: 'sgd', l2: 0, clip: 0,
+    ...settingsOfNetwork(n), maxSteps: 0, spikeAt: 0,
   };
   if (preset.view === 'trainer') return { ...base, view: 'train' };
   const runs = preset.variants.slice(0, MAX_COMPARE).map((v) => (typeof v === 'string'
@@ -105,7 +107,7 @@ export class LessonsView {
     if (result) {
       verdict.append(
         el('h4', { class: result.holds ? 'holds' : 'fails' }, t(result.holds ? 'lessons.holds' : 'lessons.fails')),
-        el('p', { class: 'muted' }, t('lessons.measuredIn', { seconds: (result.ms / 1000).toFixed(1) })),
+        el('p', { class: 'muted' }, t('lessons.measuredIn', { seconds: fixed(result.ms / 1000, 1) })),
         measuredTable(result.measured));
     } else if (error) {
       verdict.append(el('h4', { class: 'fails' }, t('lessons.error', { message: error })));

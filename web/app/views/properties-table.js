@@ -1,7 +1,8 @@
 // The seed's property table, for every activation, as measured by the library
 // (lab.activations[i].properties): nonlinear, differentiable, monotonic,
 // identity near 0, output range, zero-centred.
-import { el, fmt } from '../dom.js';
+import { el } from '../dom.js';
+import { fmt } from '../format.js';
 import { t } from '../i18n/i18n.js';
 
 const COLUMNS = ['nonlinear', 'differentiable', 'monotonic', 'identityNearOrigin', 'range', 'zeroCentred'];

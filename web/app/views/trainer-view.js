@@ -9,7 +9,7 @@ import { TimelineBar } from '../timeline-bar.js';
 import { bindControls, bindLayerBuilder } from '../controls.js';
 import { PlayBar } from '../playbar.js';
 import { downloadHistoryCsv, downloadHistoryJson, downloadNetworkJson } from '../export.js';
-import { fmt } from '../dom.js';
+import { fmt, percent } from '../format.js';
 import { chartGate } from '../charts/series.js';
 import { t } from '../i18n/i18n.js';
 import { MAX_LAYERS, MAX_UNITS } from '../state.js';
@@ -83,7 +83,18 @@ export class TrainerView {
     this.diagram.reset({ inputs: info.data.inputs, widths: config.hidden, outputs, activations: shownActs, output: config.output,
       properties: shownActs.map((a) => this.activationInfo.find((x) => x.name === a)?.properties) });
     if (this.focus) this.diagram.setFocus(this.focus);
-    this.diagnostics.reset({ widths: config.hidden, fprime: info.fprime.main, activations: acts });
+    // The charts (Chart.js: most of a setup's time, 100-200 ms) are built two
+    // frames later, once the boundary and the diagram are drawn and on screen.
+    const charts = { widths: config.hidden, fprime: info.fprime.main, activations: acts };
+    const token = (this.chartsToken = (this.chartsToken ?? 0) + 1);
+    this.chartsPending = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+      if (token !== this.chartsToken) return;
+      this.diagnostics.reset(charts);
+      this.chartsPending = false;
+      this.chartsFresh = true;
+      this.draw();
+    }, 0)));
   }
 
   #focusUnit(layer, unit, pin) {
@@ -142,7 +153,8 @@ export class TrainerView {
     this.diagram.setSurface(shown.surface);
     this.boundary.setLines(this.#onLines(shown.units, last));
     // charts redraw at most every CHART_MS while training (series.js), at once when paused or sought
-    if (this.gate.due(c.running)) {
+    if (!this.chartsPending && (this.chartsFresh || this.gate.due(c.running))) {
+      this.chartsFresh = false;
       this.diagnostics.update(c.points('main'), { last, events: shown.events, bands: c.bands(), xMax: c.setup?.schedule.maxSteps,
         fork: c.histories.fork ? c.points('fork') : null, cursor: shown.sought ? shown.step : c.forkInfo ? c.forkInfo.step : null });
     }
@@ -173,7 +185,7 @@ export class TrainerView {
   #summary(last) {
     if (!last) return;
     const acc = last.testAccuracy ?? last.trainAccuracy;
-    let text = t('train.summary', { train: fmt(last.trainLoss), test: fmt(last.testLoss), acc: acc === null || acc === undefined ? '–' : `${(100 * acc).toFixed(1)}%` });
+    let text = t('train.summary', { train: fmt(last.trainLoss), test: fmt(last.testLoss), acc: percent(acc, 1) });
     if (last.diverged) text += ` ${t('train.diverged', { step: last.divergedAtStep ?? last.step })}`;
     else if (this.controller.reason === 'finished') text += ` ${t('train.finished', { step: this.controller.step })}`;
     this.summary.textContent = text;
@@ -190,6 +202,11 @@ export class TrainerView {
   render(state) {
     this.renderControls(state);
     this.renderBuilder(state);
+  }
+
+  /** The worker died: draw the stopped run. */
+  onWorkerDeath() {
+    this.draw();
   }
 
   /** Language changed: rebuild what holds translated labels. */
