@@ -294,10 +294,12 @@ struct Elu {
   static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 0.95, 0.99};
   static constexpr const char* variant = "rr2_p6_u16";
   static constexpr std::size_t kUnroll = 4;
-  // x >= 0 keeps x (and −0); below, alpha (e^x − 1).
+  // x < 0 gives alpha (e^x − 1), always finite; every other lane keeps x:
+  // x >= 0 (and −0) and NaN, which passes through unchanged (the same bits in
+  // every engine, as for relu) instead of costing two ops to canonicalise.
   static v128_t forward(v128_t x, const Prepared& p, v128_t) {
     const v128_t neg = wasm_f32x4_mul(p.alpha, vm::expm1_rr2_p6(x));
-    return vm::detail::canonical_nan(wasm_v128_bitselect(x, neg, wasm_f32x4_ge(x, splat(0.0f))));
+    return wasm_v128_bitselect(neg, x, wasm_f32x4_lt(x, splat(0.0f)));
   }
   static v128_t derivative(v128_t x, const Prepared& p, v128_t) {
     return wasm_v128_bitselect(splat(1.0f), wasm_f32x4_mul(p.alpha, vm::exp_neg_rr2_p6(abs(x))), positive(x));

@@ -68,6 +68,27 @@ inline void unrolled_map(const float* x, float* y, std::size_t n, Body&& body) {
   if (i < n) store_partial(y + i, body(load_partial(x + i, n - i), i), n - i);
 }
 
+// unrolled_map for the backward passes: body(v, g, i) maps the vector at
+// element i of x with the vector g of dy at the same elements.
+template <std::size_t U, class Body>
+inline void unrolled_map_dy(const float* x, const float* dy, float* y, std::size_t n, Body&& body) {
+  std::size_t i = 0;
+  const std::size_t head = ((0u - reinterpret_cast<std::uintptr_t>(y)) & 15u) / sizeof(float);
+  if (head != 0 && n > head + kLanes * U) {
+    store_partial(y, body(load_partial(x, head), load_partial(dy, head), std::size_t{0}), head);
+    i = head;
+  }
+  for (; i + kLanes * U <= n; i += kLanes * U) {
+    v128_t v[U], g[U];
+    for (std::size_t u = 0; u < U; ++u) v[u] = wasm_v128_load(x + i + kLanes * u);
+    for (std::size_t u = 0; u < U; ++u) g[u] = wasm_v128_load(dy + i + kLanes * u);
+    for (std::size_t u = 0; u < U; ++u) v[u] = body(v[u], g[u], i + kLanes * u);
+    for (std::size_t u = 0; u < U; ++u) wasm_v128_store(y + i + kLanes * u, v[u]);
+  }
+  for (; i + kLanes <= n; i += kLanes) wasm_v128_store(y + i, body(wasm_v128_load(x + i), wasm_v128_load(dy + i), i));
+  if (i < n) store_partial(y + i, body(load_partial(x + i, n - i), load_partial(dy + i, n - i), i), n - i);
+}
+
 template <class K>
 void forward_array(const float* x, float* y, std::size_t n, const ActivationParams& params) {
   const Prepared p(params);
@@ -87,10 +108,8 @@ void derivative_array(const float* x, float* d, std::size_t n, const ActivationP
 template <class K>
 void backward_array(const float* x, const float* dy, float* dx, std::size_t n, const ActivationParams& params) {
   const Prepared p(params);
-  for_each_vector(n, [&](std::size_t i, std::size_t lanes) {
-    const v128_t v = load_lanes(x + i, lanes);
-    const v128_t d = keep_nan(v, K::derivative(v, p, counters(params, i)));
-    store_lanes(dx + i, wasm_f32x4_mul(load_lanes(dy + i, lanes), d), lanes);
+  unrolled_map_dy<UnrollOf<K>::value>(x, dy, dx, n, [&](v128_t v, v128_t g, std::size_t i) {
+    return wasm_f32x4_mul(g, keep_nan(v, K::derivative(v, p, counters(params, i))));
   });
 }
 
@@ -105,10 +124,8 @@ template <class K>
 void backward_from_output_array(const float* y, const float* dy, float* dx, std::size_t n,
                                 const ActivationParams& params) {
   const Prepared p(params);
-  for_each_vector(n, [&](std::size_t i, std::size_t lanes) {
-    const v128_t v = load_lanes(y + i, lanes);
-    const v128_t d = keep_nan(v, K::derivative_from_output(v, p));
-    store_lanes(dx + i, wasm_f32x4_mul(load_lanes(dy + i, lanes), d), lanes);
+  unrolled_map_dy<UnrollOf<K>::value>(y, dy, dx, n, [&](v128_t v, v128_t g, std::size_t) {
+    return wasm_f32x4_mul(g, keep_nan(v, K::derivative_from_output(v, p)));
   });
 }
 

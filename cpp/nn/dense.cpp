@@ -52,22 +52,41 @@ inline void product_block(const Product& p, int r0, int c) {
     for (int v = 0; v < V; ++v) wasm_v128_store(p.C + static_cast<long>(r0 + r) * p.ld + c + 4 * v, acc[r][v]);
 }
 
-template <int R>
-inline void product_rows(const Product& p, int r0, int cols) {
-  int c = 0;
-  for (; c + 16 <= cols; c += 16) product_block<R, 4>(p, r0, c);
-  switch ((cols - c) / 4) {
-    case 3: product_block<R, 3>(p, r0, c); break;
-    case 2: product_block<R, 2>(p, r0, c); break;
-    case 1: product_block<R, 1>(p, r0, c); break;
-    default: break;
-  }
+// Rows per block for a block of V vectors: R·V accumulators, V loaded vectors,
+// a splatted weight and a product must fit the 16 vector registers of x86
+// (V8 and SSE), and the more rows share each loaded vector the fewer loads
+// per multiply-add (narrow batches such as Playground's 12 columns: 3 rows).
+template <int V>
+inline constexpr int kRowsFor = V >= 4 ? 2 : V == 3 ? 3 : 4;
+
+// Columns [c, c + 4V) of every row.
+template <int V>
+inline void product_columns(const Product& p, int rows, int c) {
+  constexpr int R = kRowsFor<V>;
+  int r = 0;
+  for (; r + R <= rows; r += R) product_block<R, V>(p, r, c);
+  if constexpr (R > 2)
+    for (; r + 2 <= rows; r += 2) product_block<2, V>(p, r, c);
+  for (; r < rows; ++r) product_block<1, V>(p, r, c);
 }
 
 void product(const Product& p, int rows, int cols) {
-  int r = 0;
-  for (; r + 2 <= rows; r += 2) product_rows<2>(p, r, cols);
-  if (r < rows) product_rows<1>(p, r, cols);
+  // Blocks of 16 columns, two rows at a time (each pair streams B once), then
+  // the last 4, 8 or 12 columns with as many rows per block as registers allow.
+  const int wide = cols & ~15;
+  if (wide > 0) {
+    int r = 0;
+    for (; r + 2 <= rows; r += 2)
+      for (int c = 0; c < wide; c += 16) product_block<2, 4>(p, r, c);
+    if (r < rows)
+      for (int c = 0; c < wide; c += 16) product_block<1, 4>(p, r, c);
+  }
+  switch ((cols - wide) / 4) {
+    case 3: product_columns<3>(p, rows, wide); break;
+    case 2: product_columns<2>(p, rows, wide); break;
+    case 1: product_columns<1>(p, rows, wide); break;
+    default: break;
+  }
 }
 
 }  // namespace
@@ -98,29 +117,48 @@ static inline v128_t lane_sums4(v128_t v0, v128_t v1, v128_t v2, v128_t v3) {
   return wasm_f32x4_add(wasm_f32x4_add(l0, l1), wasm_f32x4_add(l2, l3));
 }
 
+// dw[j][k..k+3] += the dot products of dz rows j (J of them) with a rows
+// k..k+3 over the columns: each loaded vector of dz serves 4 products and
+// each of a serves J, and every sum keeps its lane order (lane_sums4).
+template <int J>
+inline void weight_gradient_block(const float* a, const float* dz, float* dw, int j, int k, int in, int cols,
+                                  int ld) {
+  const float* a0 = a + static_cast<long>(k) * ld;
+  const float* a1 = a0 + ld;
+  const float* a2 = a1 + ld;
+  const float* a3 = a2 + ld;
+  v128_t s[J][4];
+  for (int q = 0; q < J; ++q)
+    for (int u = 0; u < 4; ++u) s[q][u] = wasm_f32x4_splat(0.0f);
+  for (int c = 0; c < cols; c += 4) {
+    const v128_t x0 = wasm_v128_load(a0 + c), x1 = wasm_v128_load(a1 + c), x2 = wasm_v128_load(a2 + c),
+                 x3 = wasm_v128_load(a3 + c);
+    for (int q = 0; q < J; ++q) {
+      const v128_t d = wasm_v128_load(dz + static_cast<long>(j + q) * ld + c);
+      s[q][0] = wasm_f32x4_add(s[q][0], wasm_f32x4_mul(d, x0));
+      s[q][1] = wasm_f32x4_add(s[q][1], wasm_f32x4_mul(d, x1));
+      s[q][2] = wasm_f32x4_add(s[q][2], wasm_f32x4_mul(d, x2));
+      s[q][3] = wasm_f32x4_add(s[q][3], wasm_f32x4_mul(d, x3));
+    }
+  }
+  for (int q = 0; q < J; ++q) {
+    float* w = dw + static_cast<long>(j + q) * in + k;
+    wasm_v128_store(w, wasm_f32x4_add(wasm_v128_load(w), lane_sums4(s[q][0], s[q][1], s[q][2], s[q][3])));
+  }
+}
+
 void dense_backward(const float* a, const float* w, const float* dz, float* dw, float* db, float* da, int in,
                     int out, int cols, int ld) {
-  for (int j = 0; j < out; ++j) {
+  const int in4 = in & ~3;
+  int j = 0;
+  for (; j + 2 <= out; j += 2)
+    for (int k = 0; k < in4; k += 4) weight_gradient_block<2>(a, dz, dw, j, k, in, cols, ld);
+  for (; j < out; ++j)
+    for (int k = 0; k < in4; k += 4) weight_gradient_block<1>(a, dz, dw, j, k, in, cols, ld);
+  for (j = 0; j < out; ++j) {
     const float* dzj = dz + static_cast<long>(j) * ld;
     float* dwj = dw + static_cast<long>(j) * in;
-    // dw[j][k..k+3]: four dot products over the columns, reduced together.
-    int k = 0;
-    for (; k + 4 <= in; k += 4) {
-      const float* a0 = a + static_cast<long>(k) * ld;
-      const float* a1 = a0 + ld;
-      const float* a2 = a1 + ld;
-      const float* a3 = a2 + ld;
-      v128_t s0 = wasm_f32x4_splat(0.0f), s1 = s0, s2 = s0, s3 = s0;
-      for (int c = 0; c < cols; c += 4) {
-        const v128_t d = wasm_v128_load(dzj + c);
-        s0 = madd(s0, d, a0 + c);
-        s1 = madd(s1, d, a1 + c);
-        s2 = madd(s2, d, a2 + c);
-        s3 = madd(s3, d, a3 + c);
-      }
-      wasm_v128_store(dwj + k, wasm_f32x4_add(wasm_v128_load(dwj + k), lane_sums4(s0, s1, s2, s3)));
-    }
-    for (; k < in; ++k) dwj[k] += dot_columns(dzj, a + static_cast<long>(k) * ld, cols);
+    for (int k = in4; k < in; ++k) dwj[k] += dot_columns(dzj, a + static_cast<long>(k) * ld, cols);
     v128_t s = wasm_f32x4_splat(0.0f);
     for (int c = 0; c < cols; c += 4) s = wasm_f32x4_add(s, wasm_v128_load(dzj + c));
     db[j] += lane_sum(s);

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
@@ -156,6 +157,18 @@ TEST_P(KernelTest, NaNInGivesNaNOut) {
     EXPECT_TRUE(std::isnan(d[i])) << c.label << " derivative lane " << i;
   }
   EXPECT_FALSE(std::isnan(y[0]) || std::isnan(y[3]) || std::isnan(d[0]) || std::isnan(d[3]));
+}
+
+// elu keeps a NaN's bits (a select, like relu's pmax) rather than
+// canonicalising it: the same bits in every engine either way.
+TEST(EluKernel, NaNPassesThroughWithItsBits) {
+  const uint32_t in[4] = {0x7fc00000u, 0xffc00000u, 0x7fc12345u, 0xff800001u};
+  float x[4], y[4];
+  std::memcpy(x, in, sizeof x);
+  activation_info(Activation::elu).forward(x, y, 4, ActivationParams{});
+  uint32_t out[4];
+  std::memcpy(out, y, sizeof out);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(out[i], in[i]) << "lane " << i;
 }
 
 TEST_P(KernelTest, FiniteInputsNeverGiveNaN) {
