@@ -45,10 +45,10 @@ void Network::diagnostics(TrainReport& r, bool events) {
   for_each_diagnostics_batch([&](int l, int first, int m, int ld, const float* z, const float* a, const float* d) {
     LayerStats& S = stats[l];
     Firing& F = firing[l];
+    S.add_block(z, a, d, 0, layers_[l].out, m, ld, 1, true);
     for (int j = 0; j < layers_[l].out; ++j) {
       const long row = static_cast<long>(j) * ld;
       for (int c = 0; c < m; ++c) {
-        S.add(j, z[row + c], a[row + c], d[row + c]);
         if (d[row + c] != 0.0f && d[row + c] == d[row + c]) {
           ++F.fired[j];
           const float* xs = &x_[static_cast<std::size_t>(first + c) * d_in];
