@@ -46,14 +46,18 @@ void Network::diagnostics(TrainReport& r, bool events) {
     LayerStats& S = stats[l];
     Firing& F = firing[l];
     S.add_block(z, a, d, 0, layers_[l].out, m, ld, 1, true);
+    // Firing regions: per unit and input, the inputs of the samples where
+    // f'(z) != 0, summed over the samples in order (a register sum per input).
+    const float* xs = &x_[static_cast<std::size_t>(first) * d_in];
     for (int j = 0; j < layers_[l].out; ++j) {
-      const long row = static_cast<long>(j) * ld;
-      for (int c = 0; c < m; ++c) {
-        if (d[row + c] != 0.0f && d[row + c] == d[row + c]) {
-          ++F.fired[j];
-          const float* xs = &x_[static_cast<std::size_t>(first + c) * d_in];
-          for (int k = 0; k < d_in; ++k) F.fired_x[static_cast<std::size_t>(j) * d_in + k] += xs[k];
-        }
+      const float* dj = d + static_cast<long>(j) * ld;
+      for (int c = 0; c < m; ++c) F.fired[j] += dj[c] != 0.0f && dj[c] == dj[c];
+      double* sums = &F.fired_x[static_cast<std::size_t>(j) * d_in];
+      for (int k = 0; k < d_in; ++k) {
+        double sum = sums[k];
+        for (int c = 0; c < m; ++c)
+          if (dj[c] != 0.0f && dj[c] == dj[c]) sum += xs[static_cast<std::size_t>(c) * d_in + k];
+        sums[k] = sum;
       }
     }
   });
