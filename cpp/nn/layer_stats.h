@@ -41,13 +41,15 @@ class LayerStats {
     // Plain pointers and locals: nothing in the loop may alias the sums.
     const long pairs = static_cast<long>(units) * samples;
     std::size_t kept = kept_.size();
-    kept_.resize(kept + static_cast<std::size_t>((since_kept + pairs) / stride_));
+    // One spare slot: every pair writes its activation, only every stride-th is kept.
+    kept_.resize(kept + static_cast<std::size_t>((since_kept + pairs) / stride_) + 1);
     float* const kept_values = kept_.data();
     long* const saturated_by_unit = saturated_by_unit_.data();
     char* const alive = alive_.data();
     uint32_t* const histogram = histogram_.data();
-    const SaturationRegions regions = regions_;
+    const float below = regions_.below, above = regions_.above;
     const long stride = stride_;
+    // Branch-free (selects, not jumps): the pairs' outcomes are data-dependent.
     const auto pair = [&](int unit, long e) {
       const float zc = finite_or_clamped(z[e]);
       const float ac = finite_or_clamped(a[e]);
@@ -58,16 +60,17 @@ class LayerStats {
       sa += ac;
       sa2 += static_cast<double>(ac) * ac;
       sd += ad;
-      const bool sat = regions.saturated(zc);
+      const int sat = (zc <= below) | (zc >= above);  // regions_.saturated(zc)
+      const int active = ad != 0.0f;
       saturated += sat;
       saturated_by_unit[unit] += sat;
-      if (ad != 0.0f) alive[unit] = 1;
-      else if (!sat) ++inactive;
+      alive[unit] |= static_cast<char>(active);
+      inactive += (active | sat) ^ 1;
       ++histogram[histogram_bin(zc)];
-      if (++since_kept == stride) {
-        since_kept = 0;
-        kept_values[kept++] = ac;
-      }
+      kept_values[kept] = ac;
+      const int take = ++since_kept == stride;
+      kept += static_cast<std::size_t>(take);
+      since_kept = take ? 0 : since_kept;
     };
     if (units_outer) {
       for (int j = 0; j < units; ++j)
@@ -78,6 +81,7 @@ class LayerStats {
     }
     sum_z_ = sz, sum_z2_ = sz2, sum_a_ = sa, sum_a2_ = sa2, sum_abs_d_ = sd;
     saturated_ = saturated, inactive_ = inactive, since_kept_ = since_kept;
+    kept_.resize(kept);
     pairs_ += pairs;
   }
 
@@ -95,10 +99,14 @@ class LayerStats {
   // Bin of the pre-activation histogram (out-of-range and NaN values in the end bins).
   static int histogram_bin(float z) {
     constexpr float kBinsPerUnit = kHistogramBins / (kHistogramMax - kHistogramMin);
-    if (!(z >= kHistogramMin)) return 0;  // below the range (and NaN)
-    if (z >= kHistogramMax) return kHistogramBins - 1;
-    const int bin = static_cast<int>((z - kHistogramMin) * kBinsPerUnit);
-    return bin < kHistogramBins - 1 ? bin : kHistogramBins - 1;
+    constexpr float kLast = kHistogramBins - 1;
+    // Below the range (and NaN) bin 0, at or above it the last bin; written
+    // as selects on a value that is always in range when converted.
+    float t = (z - kHistogramMin) * kBinsPerUnit;
+    t = z >= kHistogramMin ? t : 0.0f;
+    t = z >= kHistogramMax ? kLast : t;
+    t = t < kLast ? t : kLast;
+    return static_cast<int>(t);
   }
 
  private:
