@@ -39,6 +39,24 @@ std::array<double, 3> percentiles_2_50_98(std::vector<float>& v) {
   return out;
 }
 
+std::vector<std::vector<char>> dead_flags(const std::vector<LayerReport>& layers, const std::vector<int>& widths) {
+  std::vector<std::vector<char>> dead(layers.size());
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    dead[l].assign(static_cast<std::size_t>(widths[l]), 0);
+    for (int j : layers[l].dead_units) dead[l][static_cast<std::size_t>(j)] = 1;
+  }
+  return dead;
+}
+
+void append_unit_events(const std::vector<std::vector<char>>& before, const std::vector<std::vector<char>>& now,
+                        const std::vector<std::vector<FiringRegion>>& regions, int64_t step, float learning_rate,
+                        std::vector<UnitEvent>& events) {
+  for (std::size_t l = 0; l < now.size() && l < before.size(); ++l)
+    for (std::size_t j = 0; j < now[l].size(); ++j)
+      if (now[l][j] != before[l][j])
+        events.push_back({step, static_cast<int>(l), static_cast<int>(j), now[l][j] != 0, learning_rate, regions[l][j]});
+}
+
 void LayerStats::finish(LayerReport& out, long samples) {
   const int units = static_cast<int>(alive_.size());
   const double pairs = static_cast<double>(std::max(1L, pairs_));

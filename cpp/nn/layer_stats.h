@@ -1,6 +1,7 @@
 // One statistics routine for a hidden layer's (z, a, f'(z)) values, shared by
 // the MLP and the GCN diagnostics so that both report the same quantities
-// with the same definitions (see report.h):
+// with the same definitions (see report.h) — accumulate (add_block), finalise
+// (finish), and the died / revived events between two reports (append_unit_events):
 //   saturated  z in an asymptotically flat tail of a smooth activation, as
 //              measured by saturation_regions() (|f'| < 5 % of max|f'| there);
 //   inactive   f'(z) == 0 outside such a tail (relu's negative side, step);
@@ -119,6 +120,16 @@ class LayerStats {
   std::vector<uint32_t> histogram_;
   std::vector<float> kept_;
 };
+
+// Per layer, a flag per unit (widths[l] of them): 1 for the layers' dead_units.
+std::vector<std::vector<char>> dead_flags(const std::vector<LayerReport>& layers, const std::vector<int>& widths);
+
+// The died / revived events from the dead flags `before` to `now`, in (layer,
+// unit) order, each with its unit's firing region; layers that `before` does
+// not have yet (no earlier report) give none.
+void append_unit_events(const std::vector<std::vector<char>>& before, const std::vector<std::vector<char>>& now,
+                        const std::vector<std::vector<FiringRegion>>& regions, int64_t step, float learning_rate,
+                        std::vector<UnitEvent>& events);
 
 // [p2, p50, p98] of v (reordered in place); zeros when v is empty.
 std::array<double, 3> percentiles_2_50_98(std::vector<float>& v);

@@ -103,28 +103,22 @@ void Network::diagnostics(TrainReport& r, bool events) {
     last_region_ = regions;
     return;
   }
-  std::vector<std::vector<char>> now(hidden);
-  for (int l = 0; l < hidden; ++l) {
-    now[l].assign(layers_[l].out, 0);
-    for (int j : r.layers[l].dead_units) now[l][j] = 1;
-    if (l >= static_cast<int>(dead_before_.size())) continue;
-    for (int j = 0; j < layers_[l].out; ++j)
-      if (now[l][j] != dead_before_[l][j])
-        r.events.push_back({step_, l, j, now[l][j] != 0, learning_rate_, regions[l][j]});
-  }
-  dead_before_ = now;
+  std::vector<std::vector<char>> now = dead_flags(r.layers, hidden_widths());
+  append_unit_events(dead_before_, now, regions, step_, learning_rate_, r.events);
+  dead_before_ = std::move(now);
   last_region_ = regions;
+}
+
+std::vector<int> Network::hidden_widths() const {
+  std::vector<int> widths;
+  for (std::size_t l = 0; l + 1 < layers_.size(); ++l) widths.push_back(layers_[l].out);
+  return widths;
 }
 
 std::vector<std::vector<char>> Network::dead_units() {
   TrainReport r;
   diagnostics(r, false);
-  std::vector<std::vector<char>> dead(r.layers.size());
-  for (std::size_t l = 0; l < r.layers.size(); ++l) {
-    dead[l].assign(layers_[l].out, 0);
-    for (int j : r.layers[l].dead_units) dead[l][j] = 1;
-  }
-  return dead;
+  return dead_flags(r.layers, hidden_widths());
 }
 
 }  // namespace alab::nn
