@@ -28,6 +28,7 @@ const NOT_CORE = new Set(['bindings', 'bench', 'tools', 'fuzz']);
 const SOURCE_DIRS = readdirSync(path.join(root, 'cpp'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && !NOT_CORE.has(d.name))
   .map((d) => `cpp/${d.name}`)
+  .concat(['cpp/api/json'])  // native-only JSON conversions (CMakeLists.txt: ALAB_NATIVE_JSON_SOURCES)
   .sort();
 const SANITIZE = '-fsanitize=address,undefined';
 // The warnings of the CMake builds (CMakeLists.txt: ALAB_WARNINGS); -Werror in CI.

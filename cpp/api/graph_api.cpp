@@ -6,7 +6,6 @@
 #include "api/json_fields.h"
 #include "core/errors.h"
 #include "nn/config.h"
-#include "nn/report.h"
 
 namespace alab {
 
@@ -37,20 +36,6 @@ const char* const kLayerNames[] = {"gcn", "chebyshev"};
 const char* const kOptimizerNames[] = {"sgd", "momentum", "adam"};
 const char* const kLaplacianNames[] = {"normalized", "combinatorial"};
 const char* const kFilterNames[] = {"heat", "low_pass", "chebyshev", "heat_chebyshev"};
-
-json report_json(const graph::GcnReport& r) {
-  json layers = json::array();
-  for (const nn::LayerReport& l : r.layers) layers.push_back(nn::layer_report_to_json(l));
-  const auto finite_or_null = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
-  return {{"step", r.step},
-          {"learningRate", jf::shortest_decimal(r.learning_rate)},
-          {"loss", finite_or_null(r.loss)},
-          {"accuracy", r.accuracy},
-          {"trainAccuracy", r.train_accuracy},
-          {"testAccuracy", r.test_accuracy ? json(*r.test_accuracy) : json(nullptr)},
-          {"diverged", r.diverged},
-          {"layers", layers}};
-}
 
 void require_graph(const graph::GcnModel& m, const char* what) {
   if (!m.has_graph())
@@ -151,7 +136,7 @@ graph::GcnConfig parse_gcn_config(const std::string& config_json) {
   return c;
 }
 
-std::string gcn_config_json(const graph::GcnConfig& c) {
+json gcn_config_json(const graph::GcnConfig& c) {
   json acts = json::array(), params = json::array();
   for (std::size_t l = 0; l < c.hidden.size(); ++l) {
     const ActivationInfo& info = activation_info(c.activations[l]);
@@ -176,8 +161,7 @@ std::string gcn_config_json(const graph::GcnConfig& c) {
               {"momentum", jf::shortest_decimal(c.momentum)},
               {"weightDecay", jf::shortest_decimal(c.weight_decay)},
               {"lambdaMax", jf::shortest_decimal(c.lambda_max)},
-              {"seed", c.seed}}
-      .dump();
+              {"seed", c.seed}};
 }
 
 std::unique_ptr<graph::GcnModel> create_gcn(const std::string& config_json) {
@@ -225,15 +209,15 @@ void set_gcn_graph(graph::GcnModel& m, double nodes, const std::vector<int>& edg
   m.set_graph(g, features, f, labels, labelled);
 }
 
-std::string train_gcn(graph::GcnModel& m, double steps, bool with_report) {
+graph::GcnReport train_gcn(graph::GcnModel& m, double steps, bool with_report) {
   const long n = static_cast<long>(jf::integer_in(jf::from_double(steps), "steps", 0, 1000000));
   require_graph(m, "train");
-  return report_json(m.train(n, with_report)).dump();
+  return m.train(n, with_report);
 }
 
-std::string evaluate_gcn(graph::GcnModel& m) {
+graph::GcnReport evaluate_gcn(graph::GcnModel& m) {
   require_graph(m, "evaluate");
-  return report_json(m.evaluate()).dump();
+  return m.evaluate();
 }
 
 std::vector<float> gcn_predict(graph::GcnModel& m) {
@@ -255,12 +239,6 @@ std::vector<float> gcn_hidden_output(graph::GcnModel& m, double layer) {
 
 void set_gcn_learning_rate(graph::GcnModel& m, double lr) {
   m.set_learning_rate(static_cast<float>(jf::number_in(jf::from_double(lr), "learningRate", 0, 100)));
-}
-
-std::string gcn_layout_json(const graph::GcnModel& m) {
-  json out = json::array();
-  for (const nn::TensorInfo& t : m.layout()) out.push_back({{"name", t.name}, {"offset", t.offset}, {"shape", t.shape}});
-  return out.dump();
 }
 
 void set_gcn_weights(graph::GcnModel& m, const std::vector<float>& w) {

@@ -1,13 +1,15 @@
 // The validating API over the graph module (cpp/graph/), in the shapes the JS
 // library speaks: options arrive as JSON text, graphs as a node count and a
 // flat edge array [u0, v0, u1, v1, ...], node data as int/float vectors;
-// results leave as JSON text or vectors. Everything throws InvalidArgument
+// results leave as plain structs or vectors (the bindings convert them). Everything throws InvalidArgument
 // naming the field and what is allowed; nothing knows of Emscripten.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "graph/gcn_model.h"
 #include "graph/graph.h"
@@ -32,7 +34,8 @@ graph::Graph graph_from_edges(double nodes, const std::vector<int>& edges, const
 //   lambdaMax 0 (Chebyshev λmax in [0, 2]; 0 = estimated), seed 1.
 std::unique_ptr<graph::GcnModel> create_gcn(const std::string& config_json);
 graph::GcnConfig parse_gcn_config(const std::string& config_json);
-std::string gcn_config_json(const graph::GcnConfig& c);
+// The full config, every field explicit, as the JSON object createGcn reads.
+nlohmann::json gcn_config_json(const graph::GcnConfig& c);
 
 // model.setGraph(graph, { labelled, features? }): labels (n) in [−1, classes)
 // (−1: unknown); labelled: distinct node indices with a known label, at least
@@ -40,17 +43,15 @@ std::string gcn_config_json(const graph::GcnConfig& c);
 void set_gcn_graph(graph::GcnModel& m, double nodes, const std::vector<int>& edges, const std::vector<int>& labels,
                    const std::vector<int>& labelled, const std::vector<float>& features, double feature_count);
 
-// model.train(steps, { report }) → the report as JSON text:
-// { step, learningRate, loss, accuracy, trainAccuracy, testAccuracy, diverged,
-//   layers: [{ preMean, preStd, actMean, actStd, saturatedFraction, deadFraction,
-//              deadUnits, meanAbsDerivative, gradNorm, histogram: { min, max, counts } }] }
-std::string train_gcn(graph::GcnModel& m, double steps, bool with_report);
-std::string evaluate_gcn(graph::GcnModel& m);
+// model.train(steps, { report }) → the report, which JS sees as
+// { step, learningRate, loss (null when not finite), accuracy, trainAccuracy,
+//   testAccuracy, diverged, layers: [one entry of the MLP report's layers (nn/report.h)] }
+graph::GcnReport train_gcn(graph::GcnModel& m, double steps, bool with_report);
+graph::GcnReport evaluate_gcn(graph::GcnModel& m);
 std::vector<float> gcn_predict(graph::GcnModel& m);
 std::vector<float> gcn_embedding(graph::GcnModel& m);
 std::vector<float> gcn_hidden_output(graph::GcnModel& m, double layer);
 void set_gcn_learning_rate(graph::GcnModel& m, double lr);
-std::string gcn_layout_json(const graph::GcnModel& m);
 void set_gcn_weights(graph::GcnModel& m, const std::vector<float>& w);
 
 // lab.graphFourier(graph, { laplacian: "normalized" | "combinatorial" }): n <= 400.

@@ -5,9 +5,7 @@
 
 #include "api/json_fields.h"
 #include "core/errors.h"
-#include "nn/born_dead.h"
 #include "nn/config.h"
-#include "nn/report.h"
 
 namespace alab {
 
@@ -87,9 +85,9 @@ long checked_steps(const nn::Network& net, double steps) {
 
 }  // namespace
 
-std::string train_network(nn::Network& net, double steps, bool with_report) {
+nn::TrainReport train_network(nn::Network& net, double steps, bool with_report) {
   const long n = checked_steps(net, steps);
-  return nn::report_to_json(net.train(n, with_report)).dump();
+  return net.train(n, with_report);
 }
 
 std::array<double, 5> train_network_compact(nn::Network& net, double steps) {
@@ -100,13 +98,9 @@ std::array<double, 5> train_network_compact(nn::Network& net, double steps) {
           static_cast<double>(r.learning_rate)};
 }
 
-std::string evaluate_network(nn::Network& net) {
+nn::Evaluation evaluate_network(nn::Network& net) {
   if (!net.has_data()) throw InvalidArgument(InvalidArgument::Kind::Range, "data", "evaluate needs data first: call net.setData(data)");
-  const nn::Evaluation e = net.evaluate();
-  const auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
-  return json{{"trainLoss", e.train_loss}, {"testLoss", opt(e.test_loss)}, {"trainAccuracy", opt(e.train_accuracy)},
-              {"testAccuracy", opt(e.test_accuracy)}}
-      .dump();
+  return net.evaluate();
 }
 
 std::vector<float> predict(nn::Network& net, const std::vector<float>& x) {
@@ -167,13 +161,7 @@ void set_learning_rate(nn::Network& net, double lr) {
   net.set_learning_rate(static_cast<float>(lr));
 }
 
-std::string layout_json(const nn::Network& net) {
-  json out = json::array();
-  for (const nn::TensorInfo& t : net.layout()) out.push_back({{"name", t.name}, {"offset", t.offset}, {"shape", t.shape}});
-  return out.dump();
-}
-
-std::string born_dead(const std::string& options_json) {
+nn::BornDeadResult born_dead(const std::string& options_json) {
   const json o = options_json.empty() ? json::object() : jf::parse(options_json, "options");
   jf::require_object(o, "options", {"width", "depth", "init", "biasInit", "trials", "seed"});
   const auto get = [&](const char* key) { return o.contains(key) ? &o.at(key) : nullptr; };
@@ -192,8 +180,7 @@ std::string born_dead(const std::string& options_json) {
                 "at most " + std::to_string(static_cast<long>(kMaxWork / (static_cast<double>(depth) * width * width))) +
                     " for width " + std::to_string(width) + " and depth " + std::to_string(depth) +
                     " (trials x depth x width^2 <= 2e7)");
-  const nn::BornDeadResult r = nn::born_dead(width, depth, init, bias, trials, seed);
-  return json{{"probability", r.probability}, {"dead", r.dead}, {"trials", r.trials}}.dump();
+  return nn::born_dead(width, depth, init, bias, trials, seed);
 }
 
 }  // namespace alab

@@ -1,7 +1,8 @@
 // The validating API over the trainer, datasets and born-dead estimates, in
 // the shapes the JS library speaks: option objects arrive as JSON text, arrays
-// as float vectors, results leave as JSON text or float vectors. Everything
-// here throws InvalidArgument naming the field; nothing knows of Emscripten.
+// as float vectors; results leave as plain structs or float vectors (the
+// bindings hand them to JS as objects and typed arrays). Everything here
+// throws InvalidArgument naming the field; nothing knows of Emscripten.
 #pragma once
 
 #include <array>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "data/dataset.h"
+#include "nn/born_dead.h"
 #include "nn/network.h"
 
 namespace alab {
@@ -29,16 +31,16 @@ data::Dataset make_dataset(const std::string& name, const std::string& options_j
 void set_network_data(nn::Network& net, const std::vector<float>& x, const std::vector<float>& y, double inputs,
                       const std::vector<float>& test_x, const std::vector<float>& test_y);
 
-// net.train(steps, { report }) → the report as JSON text.
-std::string train_network(nn::Network& net, double steps, bool with_report);
+// net.train(steps, { report }) → the report (nn/report.h).
+nn::TrainReport train_network(nn::Network& net, double steps, bool with_report);
 
 // net.train(steps, { report: false }): the same training without building a
 // report, as [step, batchLoss (NaN if none), diverged (0/1), divergedAtStep
 // (-1 if none), learningRate] — no JSON on the hot path of long runs.
 std::array<double, 5> train_network_compact(nn::Network& net, double steps);
 
-// net.evaluate() → { trainLoss, testLoss, trainAccuracy, testAccuracy } as JSON text.
-std::string evaluate_network(nn::Network& net);
+// net.evaluate() → { trainLoss, testLoss, trainAccuracy, testAccuracy }.
+nn::Evaluation evaluate_network(nn::Network& net);
 
 // net.predict(x): x.length must be a multiple of the network's inputs.
 std::vector<float> predict(nn::Network& net, const std::vector<float>& x);
@@ -60,10 +62,7 @@ void restore_state(nn::Network& net, const std::vector<uint8_t>& bytes, bool exa
 // net.setLearningRate(lr).
 void set_learning_rate(nn::Network& net, double lr);
 
-// The parameter layout: [{ name, offset, shape }] as JSON text.
-std::string layout_json(const nn::Network& net);
-
 // lab.bornDead({ width, depth, init, biasInit, trials, seed }) → { probability, dead, trials }.
-std::string born_dead(const std::string& options_json);
+nn::BornDeadResult born_dead(const std::string& options_json);
 
 }  // namespace alab

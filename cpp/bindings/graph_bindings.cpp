@@ -3,6 +3,7 @@
 #include <emscripten/bind.h>
 
 #include "adapters.h"
+#include "report_adapters.h"
 #include "api/graph_api.h"
 
 namespace alab::bindings {
@@ -78,8 +79,8 @@ class GcnHandle {
       return true;
     });
   }
-  std::string train(double steps, bool report) { return guarded([&] { return train_gcn(*m_, steps, report); }); }
-  std::string evaluate() { return guarded([&] { return evaluate_gcn(*m_); }); }
+  val train(double steps, bool report) { return guarded([&] { return gcn_report_val(train_gcn(*m_, steps, report)); }); }
+  val evaluate() { return guarded([&] { return gcn_report_val(evaluate_gcn(*m_)); }); }
   val predict() { return guarded([&] { return float_array_of(gcn_predict(*m_)); }); }
   val embedding() { return guarded([&] { return float_array_of(gcn_embedding(*m_)); }); }
   val hidden_output(double layer) { return guarded([&] { return float_array_of(gcn_hidden_output(*m_, layer)); }); }
@@ -88,8 +89,8 @@ class GcnHandle {
   double step() const { return static_cast<double>(m_->step()); }
   val weights() const { return to_float32_array(m_->params().data(), m_->params().size()); }
   bool set_weights(const val& w) { return guarded([&] { set_gcn_weights(*m_, to_floats(w)); return true; }); }
-  std::string layout() const { return guarded([&] { return gcn_layout_json(*m_); }); }
-  std::string config() const { return guarded([&] { return gcn_config_json(m_->config()); }); }
+  val layout() const { return guarded([&] { return layout_val(m_->layout()); }); }
+  val config() const { return guarded([&] { return json_val(gcn_config_json(m_->config())); }); }
   bool reset() { return guarded([&] { m_->reset(); return true; }); }
 
  private:

@@ -4,6 +4,7 @@
 #include <emscripten/emscripten.h>
 
 #include "adapters.h"
+#include "report_adapters.h"
 #include "api/catalogue_api.h"
 #include "api/json_fields.h"
 #include "api/network_api.h"
@@ -80,7 +81,7 @@ class NetworkHandle {
       return true;
     });
   }
-  std::string train(double steps, bool report) { return guarded([&] { return train_network(*net_, steps, report); }); }
+  val train(double steps, bool report) { return guarded([&] { return report_val(train_network(*net_, steps, report)); }); }
   // [step, batchLoss, diverged, divergedAtStep, learningRate] (see train_network_compact).
   val train_compact(double steps) {
     return guarded([&] {
@@ -88,7 +89,7 @@ class NetworkHandle {
       return val::global("Float64Array").new_(val(emscripten::typed_memory_view(r.size(), r.data())));
     });
   }
-  std::string evaluate() { return guarded([&] { return evaluate_network(*net_); }); }
+  val evaluate() { return guarded([&] { return evaluation_val(evaluate_network(*net_)); }); }
   val predict(const val& x) {
     return guarded([&] {
       const std::vector<float> y = alab::predict(*net_, to_floats(x));
@@ -134,8 +135,8 @@ class NetworkHandle {
   }
   // A view of the parameter block itself (no copy): valid until the heap grows.
   val weights_view() const { return val(emscripten::typed_memory_view(net_->param_count(), net_->params())); }
-  std::string layout() const { return guarded([&] { return layout_json(*net_); }); }
-  std::string config() const { return guarded([&] { return nn::config_to_json(net_->config()).dump(); }); }
+  val layout() const { return guarded([&] { return layout_val(net_->layout()); }); }
+  val config() const { return guarded([&] { return json_val(nn::config_to_json(net_->config())); }); }
   std::string to_json() const { return guarded([&] { return net_->to_json(); }); }
   bool reset() { return guarded([&] { net_->reset(); return true; }); }
   double step() const { return static_cast<double>(net_->step()); }
@@ -167,8 +168,8 @@ val dataset(const std::string& name, const std::string& options_json) {
   });
 }
 
-std::string born_dead_json(const std::string& options_json) {
-  return guarded([&] { return born_dead(options_json); });
+val born_dead_js(const std::string& options_json) {
+  return guarded([&] { return born_dead_val(born_dead(options_json)); });
 }
 
 // Prepared kernels: the name and params are validated once (prepare_kernel
@@ -269,6 +270,6 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
   emscripten::function("createNetwork", &create_network_handle, emscripten::allow_raw_pointers());
   emscripten::function("loadNetwork", &load_network_handle, emscripten::allow_raw_pointers());
   emscripten::function("dataset", &dataset);
-  emscripten::function("bornDead", &born_dead_json);
+  emscripten::function("bornDead", &born_dead_js);
   emscripten::function("derivativeBuffer", &derivative_buffer);
 }

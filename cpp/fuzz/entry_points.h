@@ -133,8 +133,7 @@ inline void run_config(const uint8_t* data, std::size_t size) {
   } else if (head == "borndead") {
     if (!born_dead_is_cheap(body)) return;
     expect_valid_or_named_error("born_dead", [&] {
-      const nlohmann::json r = nlohmann::json::parse(born_dead(body));
-      const double p = r.at("probability").get<double>();
+      const double p = born_dead(body).probability;
       check(p >= 0 && p <= 1, "born_dead probability outside [0, 1]");
     });
   } else {

@@ -277,11 +277,7 @@ void GcnModel::diagnostics(GcnReport& r) {
     activation_info(L.act).derivative(z, d.data(), count, layer_params(static_cast<int>(l), false));
     // The MLP's statistics routine and definitions (nn/layer_stats.h).
     nn::LayerStats stats(L.out, L.regions, 1);
-    for (int i = 0; i < n_; ++i)
-      for (int j = 0; j < L.out; ++j) {
-        const std::size_t e = static_cast<std::size_t>(i) * L.out + j;
-        stats.add(j, z[e], a[e], d[e]);
-      }
+    stats.add_block(z, a, d.data(), 0, L.out, n_, 1, L.out, false);
     nn::LayerReport out;
     stats.finish(out, n_);
     out.grad_norm = grad_norms_[l];

@@ -170,6 +170,7 @@ class Network {
   void evaluate_set(const float* x, const float* y, int n, double& loss, long& correct);
   void diagnostics(TrainReport& r, bool events);
   std::vector<std::vector<char>> dead_units();
+  std::vector<int> hidden_widths() const;
   void record_grad_norms();
   void restore_snapshot();
   void clear_training_state();

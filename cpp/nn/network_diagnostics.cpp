@@ -45,15 +45,19 @@ void Network::diagnostics(TrainReport& r, bool events) {
   for_each_diagnostics_batch([&](int l, int first, int m, int ld, const float* z, const float* a, const float* d) {
     LayerStats& S = stats[l];
     Firing& F = firing[l];
+    S.add_block(z, a, d, 0, layers_[l].out, m, ld, 1, true);
+    // Firing regions: per unit and input, the inputs of the samples where
+    // f'(z) != 0, summed over the samples in order (a register sum per input).
+    const float* xs = &x_[static_cast<std::size_t>(first) * d_in];
     for (int j = 0; j < layers_[l].out; ++j) {
-      const long row = static_cast<long>(j) * ld;
-      for (int c = 0; c < m; ++c) {
-        S.add(j, z[row + c], a[row + c], d[row + c]);
-        if (d[row + c] != 0.0f && d[row + c] == d[row + c]) {
-          ++F.fired[j];
-          const float* xs = &x_[static_cast<std::size_t>(first + c) * d_in];
-          for (int k = 0; k < d_in; ++k) F.fired_x[static_cast<std::size_t>(j) * d_in + k] += xs[k];
-        }
+      const float* dj = d + static_cast<long>(j) * ld;
+      for (int c = 0; c < m; ++c) F.fired[j] += dj[c] != 0.0f && dj[c] == dj[c];
+      double* sums = &F.fired_x[static_cast<std::size_t>(j) * d_in];
+      for (int k = 0; k < d_in; ++k) {
+        double sum = sums[k];
+        for (int c = 0; c < m; ++c)
+          if (dj[c] != 0.0f && dj[c] == dj[c]) sum += xs[static_cast<std::size_t>(c) * d_in + k];
+        sums[k] = sum;
       }
     }
   });
@@ -99,28 +103,22 @@ void Network::diagnostics(TrainReport& r, bool events) {
     last_region_ = regions;
     return;
   }
-  std::vector<std::vector<char>> now(hidden);
-  for (int l = 0; l < hidden; ++l) {
-    now[l].assign(layers_[l].out, 0);
-    for (int j : r.layers[l].dead_units) now[l][j] = 1;
-    if (l >= static_cast<int>(dead_before_.size())) continue;
-    for (int j = 0; j < layers_[l].out; ++j)
-      if (now[l][j] != dead_before_[l][j])
-        r.events.push_back({step_, l, j, now[l][j] != 0, learning_rate_, regions[l][j]});
-  }
-  dead_before_ = now;
+  std::vector<std::vector<char>> now = dead_flags(r.layers, hidden_widths());
+  append_unit_events(dead_before_, now, regions, step_, learning_rate_, r.events);
+  dead_before_ = std::move(now);
   last_region_ = regions;
+}
+
+std::vector<int> Network::hidden_widths() const {
+  std::vector<int> widths;
+  for (std::size_t l = 0; l + 1 < layers_.size(); ++l) widths.push_back(layers_[l].out);
+  return widths;
 }
 
 std::vector<std::vector<char>> Network::dead_units() {
   TrainReport r;
   diagnostics(r, false);
-  std::vector<std::vector<char>> dead(r.layers.size());
-  for (std::size_t l = 0; l < r.layers.size(); ++l) {
-    dead[l].assign(layers_[l].out, 0);
-    for (int j : r.layers[l].dead_units) dead[l][j] = 1;
-  }
-  return dead;
+  return dead_flags(r.layers, hidden_widths());
 }
 
 }  // namespace alab::nn

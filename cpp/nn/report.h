@@ -1,6 +1,7 @@
 // The training report: what a step of training did and why the network is or
-// is not learning. Built by Network::train; report_to_json gives the shape JS
-// receives (names exact):
+// is not learning. Built by Network::train; the bindings hand it to JS as an
+// object of this shape (names exact; cpp/bindings/report_adapters.h, and
+// cpp/api/json/report_json.h gives the same as JSON for native code):
 //
 // { step, learningRate, batchLoss, trainLoss, testLoss, trainAccuracy, testAccuracy,
 //   diverged, divergedAtStep,
@@ -32,8 +33,6 @@
 #include <cstdint>
 #include <optional>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace alab::nn {
 
@@ -89,9 +88,5 @@ struct TrainReport {
   std::optional<double> grad_norm_ratio;
   std::vector<UnitEvent> events;
 };
-
-nlohmann::json report_to_json(const TrainReport& r);
-// One hidden layer's entry of report.layers (also used by the GCN reports).
-nlohmann::json layer_report_to_json(const LayerReport& l);
 
 }  // namespace alab::nn

@@ -216,6 +216,45 @@ test('weights, layout and toJSON/loadNetwork round-trip exactly', async () => {
   copy.delete();
 });
 
+test('reports cross as objects with the native report\'s keys, order and values (no JSON text)', async () => {
+  const lab = await getLab();
+  const tool = new URL('../../build/native/report_fixture', import.meta.url);
+  assert.ok(existsSync(tool), 'npm test builds build/native/report_fixture first');
+  const fixture = JSON.parse(execFileSync(tool.pathname).toString());
+  const d = fixture.dataset;
+  const net = lab.createNetwork(fixture.config);
+  net.setData(lab.dataset(d.name, { n: d.n, noise: d.noise, seed: d.seed, trainFraction: d.trainFraction }));
+  const reports = fixture.calls.map((steps) => net.train(steps));
+  assert.ok(fixture.reports.some((r) => r.events.length > 0) && fixture.reports[0].layers[0].alpha, 'the fixture has events and alpha');
+  // JSON.stringify of both: same keys in the same order, same numbers.
+  assert.equal(JSON.stringify(reports), JSON.stringify(fixture.reports));
+  assert.deepStrictEqual(reports, fixture.reports);
+  // The raw binding returns objects, not text.
+  const raw = lab.module.createNetwork(JSON.stringify({ inputs: 2 }));
+  try {
+    raw.setData(new Float32Array([0, 0, 1, 1]), new Float32Array([0, 1]), 2, new Float32Array(0), new Float32Array(0));
+    for (const value of [raw.train(1, true), raw.evaluate(), raw.layout(), raw.config(), lab.module.bornDead('{"trials":10}')]) {
+      assert.equal(typeof value, 'object', `a binding result is ${typeof value}`);
+    }
+  } finally {
+    raw.delete();
+  }
+  net.delete();
+});
+
+test('a diverged report has null, never NaN or "NaN", for the losses it cannot compute', async () => {
+  const lab = await getLab();
+  const net = lab.createNetwork({ inputs: 2, hidden: [16, 16], activation: 'relu', output: 'linear', learningRate: 100, seed: 1 });
+  net.setData(lab.dataset('plane', { n: 200, seed: 1 }));
+  const r = net.train(200);
+  const numbers = [];
+  const visit = (v) => (v && typeof v === 'object' ? Object.values(v).forEach(visit) : numbers.push(v));
+  visit(r);
+  assert.ok(numbers.every((v) => v === null || typeof v !== 'number' || Number.isFinite(v)), 'no non-finite number in the report');
+  assert.ok(numbers.every((v) => v !== 'NaN' && v !== 'Infinity'), 'no non-finite string in the report');
+  net.delete();
+});
+
 test('divergence stops training, keeps finite weights and is cleared by a new learning rate', async () => {
   const lab = await getLab();
   const net = lab.createNetwork({ inputs: 2, hidden: [16, 16], activation: 'relu', output: 'linear', learningRate: 100, seed: 1 });

@@ -121,12 +121,12 @@ export class GcnModel extends WasmObject {
     const handle = this.live();
     requireNumber(steps, 'steps');
     const report = readReportOption(options);
-    return JSON.parse(this.checkedResult(handle.train(steps, report)));
+    return this.checkedResult(handle.train(steps, report));
   }
 
   /** The report of the current parameters, without training. */
   evaluate() {
-    return JSON.parse(this.checkedResult(this.live().evaluate()));
+    return this.checkedResult(this.live().evaluate());
   }
 
   /** Class probabilities, Float32Array (nodes × classes). */
@@ -165,11 +165,11 @@ export class GcnModel extends WasmObject {
 
   get learningRate() { return this.live().learningRate(); }
   get step() { return this.live().step(); }
-  get config() { return JSON.parse(this.checkedResult(this.live().config())); }
+  get config() { return this.checkedResult(this.live().config()); }
 
   /** [{ name, offset, shape }] of the parameter block (after setGraph). */
   get layout() {
-    this.#layout ??= Object.freeze(JSON.parse(this.checkedResult(this.live().layout())));
+    this.#layout ??= Object.freeze(this.checkedResult(this.live().layout()));
     return this.#layout;
   }
 

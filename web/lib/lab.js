@@ -181,7 +181,7 @@ export class Lab {
   bornDead(options) {
     requirePlainObject(options, 'options', { optional: true });
     const json = options === undefined || options === null ? '' : toConfigJson(options, 'options');
-    return JSON.parse(checked(this.#module, this.#module.bornDead(json)));
+    return checked(this.#module, this.#module.bornDead(json));
   }
 
   // ---- graph convolution (web/lib/graph.js) ----

@@ -41,7 +41,7 @@ export class Network extends WasmObject {
    * returns the report: { step, learningRate, trainLoss, testLoss,
    * trainAccuracy, testAccuracy, diverged, layers: [...], gradNormRatio, events };
    * with { report: false } only { step, learningRate, batchLoss, diverged,
-   * divergedAtStep } (cheaper: no diagnostics, no JSON).
+   * divergedAtStep } (cheaper: no evaluation, no diagnostics).
    */
   train(steps, options) {
     const handle = this.live();
@@ -58,12 +58,12 @@ export class Network extends WasmObject {
         divergedAtStep: divergedAtStep < 0 ? null : divergedAtStep,
       };
     }
-    return JSON.parse(this.checkedResult(handle.train(steps, true)));
+    return this.checkedResult(handle.train(steps, true));
   }
 
   /** Loss and accuracy on the whole training and test sets (evaluation mode). */
   evaluate() {
-    return JSON.parse(this.checkedResult(this.live().evaluate()));
+    return this.checkedResult(this.live().evaluate());
   }
 
   /** Head outputs for x (n × inputs, row-major): a Float32Array (n × outputs). */
@@ -182,13 +182,13 @@ export class Network extends WasmObject {
 
   /** [{ name, offset, shape }] of every tensor in the parameter block. */
   get layout() {
-    this.#layout ??= Object.freeze(JSON.parse(this.checkedResult(this.live().layout())));
+    this.#layout ??= Object.freeze(this.checkedResult(this.live().layout()));
     return this.#layout;
   }
 
   /** The full config, every field explicit. */
   get config() {
-    return JSON.parse(this.checkedResult(this.live().config()));
+    return this.checkedResult(this.live().config());
   }
 
   /** { format, version, config, step, weights } — lab.loadNetwork() restores it exactly. */

@@ -1,5 +1,5 @@
-// report_to_json (see report.h for the shape).
-#include "nn/report.h"
+// report_to_json (see nn/report.h for the shape).
+#include "api/json/report_json.h"
 
 #include "nn/config.h"
 

@@ -1,0 +1,210 @@
+// Results of the C++ API as JS values, built here with emscripten::val: the
+// training report (shape in nn/report.h), evaluation, GCN report, parameter
+// layout and born-dead estimate. No JSON on the way: numbers stay numbers.
+// What JS sees is what it saw when these crossed as JSON text: a number that is
+// not finite is null (JSON had no NaN), optional values are null when absent,
+// floats shown to the user (learning rates, alphas, firing-region centres) as
+// their shortest decimal (0.03f → 0.03), arrays are plain JS arrays, and keys
+// come in the order JSON.parse gave them (nlohmann::json sorts them): alphabetical.
+// cpp/api/json/report_json.cpp is the native twin of report_val.
+#pragma once
+
+#include <cmath>
+#include <optional>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters.h"
+#include "api/json_fields.h"
+#include "graph/gcn_model.h"
+#include "nn/born_dead.h"
+#include "nn/network.h"
+#include "nn/report.h"
+
+namespace alab::bindings {
+
+// A double as JSON showed it to JS: null unless finite.
+inline val number_or_null(double v) { return std::isfinite(v) ? val(v) : val::null(); }
+
+template <class T>
+val optional_number(const std::optional<T>& v) {
+  return v ? number_or_null(static_cast<double>(*v)) : val::null();
+}
+
+inline val shortest(float v) { return number_or_null(json_fields::shortest_decimal(v)); }
+
+// A plain JS array copied from n numbers in the heap (one call: Array.from over a view).
+template <class T>
+val js_array(const T* data, std::size_t n) {
+  return val::global("Array").call<val>("from", val(emscripten::typed_memory_view(n, data)));
+}
+template <class T>
+val js_array(const std::vector<T>& v) {
+  return js_array(v.data(), v.size());
+}
+
+// Floats as their shortest decimals, in a plain JS array.
+inline val number_array(const double* data, std::size_t n);
+inline val shortest_array(const std::vector<float>& v) {
+  std::vector<double> d(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) d[i] = json_fields::shortest_decimal(v[i]);
+  return number_array(d.data(), d.size());
+}
+
+// Finite doubles are copied as one array; any non-finite one becomes null.
+inline val number_array(const double* data, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (!std::isfinite(data[i])) {
+      val out = val::array();
+      for (std::size_t k = 0; k < n; ++k) out.call<void>("push", number_or_null(data[k]));
+      return out;
+    }
+  return js_array(data, n);
+}
+
+// One hidden layer's entry of report.layers (MLP and GCN).
+inline val layer_report_val(const nn::LayerReport& l) {
+  val alpha = val::null();
+  if (l.alpha) {
+    alpha = val::object();
+    alpha.set("max", shortest(l.alpha->max));
+    alpha.set("mean", shortest(l.alpha->mean));
+    alpha.set("min", shortest(l.alpha->min));
+    alpha.set("values", shortest_array(l.alpha->values));
+  }
+  val histogram = val::object();
+  histogram.set("counts", js_array(l.histogram));
+  histogram.set("max", static_cast<double>(nn::kHistogramMax));
+  histogram.set("min", static_cast<double>(nn::kHistogramMin));
+  val out = val::object();
+  out.set("actMean", number_or_null(l.act_mean));
+  out.set("actPercentiles", number_array(l.act_percentiles.data(), l.act_percentiles.size()));
+  out.set("actStd", number_or_null(l.act_std));
+  out.set("alpha", alpha);
+  out.set("deadFraction", number_or_null(l.dead_fraction));
+  out.set("deadUnits", js_array(l.dead_units));
+  out.set("gradNorm", number_or_null(l.grad_norm));
+  out.set("histogram", histogram);
+  out.set("inactiveFraction", number_or_null(l.inactive_fraction));
+  out.set("meanAbsDerivative", number_or_null(l.mean_abs_derivative));
+  out.set("preMean", number_or_null(l.pre_mean));
+  out.set("preStd", number_or_null(l.pre_std));
+  out.set("saturatedFraction", number_or_null(l.saturated_fraction));
+  out.set("saturatedUnits", js_array(l.saturated_units));
+  return out;
+}
+
+inline val layers_val(const std::vector<nn::LayerReport>& layers) {
+  val out = val::array();
+  for (const nn::LayerReport& l : layers) out.call<void>("push", layer_report_val(l));
+  return out;
+}
+
+// { center: [x...], share } or null for a unit that never fired.
+inline val region_val(const nn::FiringRegion& region) {
+  if (region.center.empty()) return val::null();
+  val out = val::object();
+  out.set("center", shortest_array(region.center));
+  out.set("share", number_or_null(region.share));
+  return out;
+}
+
+inline val report_val(const nn::TrainReport& r) {
+  val events = val::array();
+  for (const nn::UnitEvent& e : r.events) {
+    val ev = val::object();
+    ev.set("kind", std::string(e.died ? "died" : "revived"));
+    ev.set("layer", e.layer);
+    ev.set("learningRate", shortest(e.learning_rate));
+    ev.set("region", region_val(e.region));
+    ev.set("step", static_cast<double>(e.step));
+    ev.set("unit", e.unit);
+    events.call<void>("push", ev);
+  }
+  val out = val::object();
+  out.set("batchLoss", optional_number(r.batch_loss));
+  out.set("diverged", r.diverged);
+  out.set("divergedAtStep", optional_number(r.diverged_at_step));
+  out.set("events", events);
+  out.set("gradNormRatio", optional_number(r.grad_norm_ratio));
+  out.set("layers", layers_val(r.layers));
+  out.set("learningRate", shortest(r.learning_rate));
+  out.set("step", static_cast<double>(r.step));
+  out.set("testAccuracy", optional_number(r.test_accuracy));
+  out.set("testLoss", optional_number(r.test_loss));
+  out.set("trainAccuracy", optional_number(r.train_accuracy));
+  out.set("trainLoss", optional_number(r.train_loss));
+  return out;
+}
+
+// net.evaluate(): { trainLoss, testLoss, trainAccuracy, testAccuracy }.
+inline val evaluation_val(const nn::Evaluation& e) {
+  val out = val::object();
+  out.set("testAccuracy", optional_number(e.test_accuracy));
+  out.set("testLoss", optional_number(e.test_loss));
+  out.set("trainAccuracy", optional_number(e.train_accuracy));
+  out.set("trainLoss", number_or_null(e.train_loss));
+  return out;
+}
+
+// model.train / model.evaluate of the GCN (see api/graph_api.h).
+inline val gcn_report_val(const graph::GcnReport& r) {
+  val out = val::object();
+  out.set("accuracy", number_or_null(r.accuracy));
+  out.set("diverged", r.diverged);
+  out.set("layers", layers_val(r.layers));
+  out.set("learningRate", shortest(r.learning_rate));
+  out.set("loss", number_or_null(r.loss));
+  out.set("step", static_cast<double>(r.step));
+  out.set("testAccuracy", optional_number(r.test_accuracy));
+  out.set("trainAccuracy", number_or_null(r.train_accuracy));
+  return out;
+}
+
+// [{ name, offset, shape }] of a parameter block.
+inline val layout_val(const std::vector<nn::TensorInfo>& layout) {
+  val out = val::array();
+  for (const nn::TensorInfo& t : layout) {
+    val entry = val::object();
+    entry.set("name", t.name);
+    entry.set("offset", static_cast<double>(t.offset));
+    entry.set("shape", js_array(t.shape));
+    out.call<void>("push", entry);
+  }
+  return out;
+}
+
+// lab.bornDead(): { probability, dead, trials }.
+inline val born_dead_val(const nn::BornDeadResult& r) {
+  val out = val::object();
+  out.set("dead", static_cast<double>(r.dead));
+  out.set("probability", number_or_null(r.probability));
+  out.set("trials", static_cast<double>(r.trials));
+  return out;
+}
+
+// A config read back (net.config, model.config) as the JS object its JSON
+// text parsed to: numbers, strings, booleans, null, arrays and objects.
+inline val json_val(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::object: {
+      val out = val::object();
+      for (auto it = j.begin(); it != j.end(); ++it) out.set(it.key(), json_val(it.value()));
+      return out;
+    }
+    case nlohmann::json::value_t::array: {
+      val out = val::array();
+      for (const nlohmann::json& v : j) out.call<void>("push", json_val(v));
+      return out;
+    }
+    case nlohmann::json::value_t::string: return val(j.get_ref<const std::string&>());
+    case nlohmann::json::value_t::boolean: return val(j.get<bool>());
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+    case nlohmann::json::value_t::number_float: return number_or_null(j.get<double>());
+    default: return val::null();
+  }
+}
+
+}  // namespace alab::bindings
