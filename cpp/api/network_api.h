@@ -1,7 +1,9 @@
 // The validating API over the trainer, datasets and born-dead estimates, in
-// the shapes the JS library speaks: option objects arrive as JSON text, arrays
-// as float vectors, results leave as JSON text or float vectors. Everything
-// here throws InvalidArgument naming the field; nothing knows of Emscripten.
+// the shapes the JS library speaks: configs and option objects arrive as a
+// ConfigValue (validated by the field tables in config_schema.h), arrays as
+// float vectors, results leave as JSON text or float vectors. Everything here
+// throws InvalidArgument naming the field; nothing knows of Emscripten.
+// (cpp/api/json/json_api.h adds JSON-text overloads for the native build.)
 #pragma once
 
 #include <array>
@@ -9,19 +11,20 @@
 #include <string>
 #include <vector>
 
+#include "api/config_value.h"
 #include "data/dataset.h"
 #include "nn/network.h"
 
 namespace alab {
 
-// lab.createNetwork(config): config JSON → a network initialised from its seed.
-std::unique_ptr<nn::Network> create_network(const std::string& config_json);
+// lab.createNetwork(config): a network initialised from its seed (schema::network_table()).
+std::unique_ptr<nn::Network> create_network(const ConfigValue& config);
 
 // lab.loadNetwork(json): the text of net.toJSON().
 std::unique_ptr<nn::Network> load_network(const std::string& json_text);
 
 // lab.dataset(name, { n, noise, seed, trainFraction, classes, size }).
-data::Dataset make_dataset(const std::string& name, const std::string& options_json);
+data::Dataset make_dataset(const std::string& name, const ConfigValue& options);
 
 // net.setData({ x, y, inputs, testX?, testY? }): checks that the lengths agree
 // (x.length = y.length · inputs) and, for a tanh head, maps 0/1 labels to −1/+1
@@ -64,6 +67,6 @@ void set_learning_rate(nn::Network& net, double lr);
 std::string layout_json(const nn::Network& net);
 
 // lab.bornDead({ width, depth, init, biasInit, trials, seed }) → { probability, dead, trials }.
-std::string born_dead(const std::string& options_json);
+std::string born_dead(const ConfigValue& options);
 
 }  // namespace alab

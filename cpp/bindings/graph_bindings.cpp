@@ -38,13 +38,13 @@ val graph_object(const graph::LabelledGraph& lg) {
   return out;
 }
 
-val make_graph_js(const std::string& name, const std::string& options_json) {
-  return guarded([&] { return graph_object(make_graph(name, options_json)); });
+val make_graph_js(const std::string& name, const val& options) {
+  return guarded([&] { return graph_object(make_graph(name, ValValue(options))); });
 }
 
-val graph_fourier_js(double nodes, const val& edges, const std::string& options_json) {
+val graph_fourier_js(double nodes, const val& edges, const val& options) {
   return guarded([&] {
-    const graph::SymmetricEigen e = graph_fourier(nodes, to_ints(edges), options_json);
+    const graph::SymmetricEigen e = graph_fourier(nodes, to_ints(edges), ValValue(options));
     val out = val::object();
     out.set("eigenvalues", float_array_of(e.values));
     out.set("eigenvectors", float_array_of(e.vectors));
@@ -52,9 +52,9 @@ val graph_fourier_js(double nodes, const val& edges, const std::string& options_
   });
 }
 
-val graph_filter_js(double nodes, const val& edges, const val& signal, const std::string& options_json) {
+val graph_filter_js(double nodes, const val& edges, const val& signal, const val& options) {
   return guarded([&] {
-    const graph::FilterResult r = graph_filter(nodes, to_ints(edges), to_floats(signal), options_json);
+    const graph::FilterResult r = graph_filter(nodes, to_ints(edges), to_floats(signal), ValValue(options));
     val out = val::object();
     out.set("output", float_array_of(r.output));
     out.set("inputSpectrum", float_array_of(r.input_spectrum));
@@ -96,8 +96,8 @@ class GcnHandle {
   std::unique_ptr<graph::GcnModel> m_;
 };
 
-GcnHandle* create_gcn_handle(const std::string& config_json) {
-  return guarded([&] { return new GcnHandle(create_gcn(config_json)); });
+GcnHandle* create_gcn_handle(const val& config) {
+  return guarded([&] { return new GcnHandle(create_gcn(ValValue(config))); });
 }
 
 }  // namespace

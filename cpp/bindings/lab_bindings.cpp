@@ -5,6 +5,7 @@
 
 #include "adapters.h"
 #include "api/catalogue_api.h"
+#include "api/json/config_json.h"
 #include "api/json_fields.h"
 #include "api/network_api.h"
 
@@ -135,7 +136,8 @@ class NetworkHandle {
   // A view of the parameter block itself (no copy): valid until the heap grows.
   val weights_view() const { return val(emscripten::typed_memory_view(net_->param_count(), net_->params())); }
   std::string layout() const { return guarded([&] { return layout_json(*net_); }); }
-  std::string config() const { return guarded([&] { return nn::config_to_json(net_->config()).dump(); }); }
+  std::string config() const { return guarded([&] { return config_to_json(net_->config()).dump(); }); }
+  int inputs() const { return net_->inputs(); }
   std::string to_json() const { return guarded([&] { return net_->to_json(); }); }
   bool reset() { return guarded([&] { net_->reset(); return true; }); }
   double step() const { return static_cast<double>(net_->step()); }
@@ -144,17 +146,17 @@ class NetworkHandle {
   std::unique_ptr<nn::Network> net_;
 };
 
-NetworkHandle* create_network_handle(const std::string& config_json) {
-  return guarded([&] { return new NetworkHandle(create_network(config_json)); });
+NetworkHandle* create_network_handle(const val& config) {
+  return guarded([&] { return new NetworkHandle(create_network(ValValue(config))); });
 }
 
 NetworkHandle* load_network_handle(const std::string& json_text) {
   return guarded([&] { return new NetworkHandle(load_network(json_text)); });
 }
 
-val dataset(const std::string& name, const std::string& options_json) {
+val dataset(const std::string& name, const val& options) {
   return guarded([&] {
-    const data::Dataset d = make_dataset(name, options_json);
+    const data::Dataset d = make_dataset(name, ValValue(options));
     val out = val::object();
     out.set("name", d.name);
     out.set("x", to_float32_array(d.x.data(), d.x.size()));
@@ -167,8 +169,8 @@ val dataset(const std::string& name, const std::string& options_json) {
   });
 }
 
-std::string born_dead_json(const std::string& options_json) {
-  return guarded([&] { return born_dead(options_json); });
+std::string born_dead_json(const val& options) {
+  return guarded([&] { return born_dead(ValValue(options)); });
 }
 
 // Prepared kernels: the name and params are validated once (prepare_kernel
@@ -268,12 +270,14 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("weightsView", &NetworkHandle::weights_view)
       .function("layout", &NetworkHandle::layout)
       .function("config", &NetworkHandle::config)
+      .function("inputs", &NetworkHandle::inputs)
       .function("toJSON", &NetworkHandle::to_json)
       .function("reset", &NetworkHandle::reset)
       .function("step", &NetworkHandle::step);
   emscripten::function("createNetwork", &create_network_handle, emscripten::allow_raw_pointers());
   emscripten::function("loadNetwork", &load_network_handle, emscripten::allow_raw_pointers());
   emscripten::function("dataset", &dataset);
+  emscripten::function("schema", &schema_object);
   emscripten::function("bornDead", &born_dead_json);
   emscripten::function("derivativeBuffer", &derivative_buffer);
 }

@@ -33,6 +33,7 @@
 namespace alab::graph {
 
 enum class LayerKind : uint8_t { gcn, chebyshev };
+inline constexpr const char* kLayerKindNames[] = {"gcn", "chebyshev"};
 
 inline constexpr int kMaxGraphNodes = 5000;
 inline constexpr int kMaxGraphEdges = 200000;
