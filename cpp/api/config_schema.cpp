@@ -64,7 +64,8 @@ std::string render_value(const ConfigValue& v) {
       for (std::size_t i = 0; i < keys.size(); ++i) {
         if (i) out += ",";
         append_escaped(out, keys[i]);
-        out += ":" + render_value(*v.get(keys[i]));
+        const std::unique_ptr<ConfigValue> item = v.get(keys[i]);
+        out += ":" + (item ? render_value(*item) : std::string("undefined"));
       }
       return out + "}";
     }
@@ -275,6 +276,7 @@ Field<T> member(FieldSpec spec, M T::*m, Style style) {
   Field<T> f;
   f.spec = spec;
   f.apply = [spec, m, style](T& c, const ConfigValue* v, const std::string& path) {
+    (void)style;  // unused by the member types that have no style-dependent message
     if (!v) return;
     switch (spec.type) {
       case FieldType::integer:
@@ -517,14 +519,14 @@ const Table<graph::GcnConfig>& gcn_table() {
     t.object = "config";
     t.style = Style::options;
     const Style s = t.style;
-    // hidden / activation / activationParams first: they mean what they mean
-    // for createNetwork, with the same messages.
+    // hidden / activation / activationParams mean what they mean for
+    // createNetwork, with the same messages.
     t.fields = {
+        member(enumeration("layer", graph::kLayerKindNames, "gcn (Kipf & Welling) or chebyshev (K hops per layer)"), &C::layer, s),
+        member(integer("order", 1, graph::kMaxChebOrder, "Chebyshev order K"), &C::order, s),
         member(integer_list("hidden", graph::kMaxGcnHiddenLayers, 1, nn::kMaxWidth, "the width of each hidden graph convolution"), &C::hidden, s),
         activation_row<C>("relu", "a catalogue name for every hidden layer, or one name per hidden layer"),
         activation_params_row<C>(kParamsDoc),
-        member(enumeration("layer", graph::kLayerKindNames, "gcn (Kipf & Welling) or chebyshev (K hops per layer)"), &C::layer, s),
-        member(integer("order", 1, graph::kMaxChebOrder, "Chebyshev order K"), &C::order, s),
         member(integer("classes", 2, graph::kMaxGraphClasses, "node classes (outputs)"), &C::classes, s),
         member(enumeration("init", nn::kInitNames, "weight initialisation"), &C::init, s),
         member(enumeration("optimizer", nn::kOptimizerNames, "sgd, momentum or adam"), &C::optimizer, s),

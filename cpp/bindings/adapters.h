@@ -125,13 +125,16 @@ class ValValue final : public ConfigValue {
     const std::size_t n = keys["length"].as<std::size_t>();
     for (std::size_t i = 0; i < n; ++i) {
       const std::string key = keys[static_cast<unsigned>(i)].as<std::string>();
-      if (!v_[key].isUndefined()) out.push_back(key);
+      if (!v_[val(key)].isUndefined()) out.push_back(key);
     }
     return out;
   }
   std::unique_ptr<ConfigValue> get(const std::string& key) const override {
-    if (!v_.hasOwnProperty(key.c_str())) return nullptr;
-    val item = v_[key];
+    // Not val::hasOwnProperty(const char*): that cuts the key at a NUL and
+    // reads it as Latin-1; val(std::string) keeps every UTF-8 key intact.
+    const val own = val::global("Object")["prototype"]["hasOwnProperty"];
+    if (!own.call<bool>("call", v_, val(key))) return nullptr;
+    val item = v_[val(key)];
     if (item.isUndefined()) return nullptr;
     return std::make_unique<ValValue>(std::move(item));
   }

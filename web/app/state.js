@@ -2,12 +2,15 @@
 // type, default and allowed values (TensorFlow Playground's state.ts idea).
 // Every value read from the URL is validated here; an invalid one falls back
 // to the default and is reported in `rejected`. Nothing here touches the DOM.
+//
+// Names the library already declares are not repeated: a row's `values` may
+// name a value set of the loaded lab (ctx, built by main.js from the lab):
+// activation names from the catalogue (ctx.activations), datasets, output
+// heads, inits, optimizers and GCN layer kinds from lab.schema (ctx.schema).
+// The page's own numeric ranges are narrower UI ranges inside the schema's
+// (tests/node/state-schema.test.mjs checks both).
 
-export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'spiral_k', 'plane', 'multi_gauss', 'sine', 'shapeset'];
 export const REGRESSION = new Set(['plane', 'multi_gauss', 'sine']);
-export const OUTPUTS = ['sigmoid', 'softmax', 'linear', 'tanh'];
-export const INITS = ['uniform', 'standard', 'xavier', 'he', 'lecun', 'rai'];
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
 export const VIEWS = ['explore', 'train', 'compare', 'borndead', 'graph', 'lessons'];
 export const LESSON_IDS = ['nonlinearity', 'differentiability', 'monotonicity', 'identity-near-zero', 'output-range',
   'relu-speed', 'saturation', 'large-init', 'depth-init', 'dying-relu', 'prelu', 'rrelu'];
@@ -19,9 +22,22 @@ export const MAX_LAYERS = 8;
 export const MAX_UNITS = 256;
 export const MAX_COMPARE = 4;
 
-// The activation names come from the library's catalogue; the table refers to
-// them as the value set 'activation'.
+// Value sets of the loaded lab, by name (see the header).
 const ACTIVATION = 'activation';
+const schemaValues = (table, field) => (ctx) => ctx.schema[table].fields.find((f) => f.name === field).values;
+const LAB_VALUES = {
+  [ACTIVATION]: (ctx) => ctx.activations,
+  dataset: (ctx) => ctx.schema.dataset.names,
+  output: schemaValues('network', 'output'),
+  init: schemaValues('network', 'init'),
+  optimizer: schemaValues('network', 'optimizer'),
+  gcnLayer: schemaValues('gcn', 'layer'),
+};
+
+/** The initialisation names (lab.schema.network's init), e.g. for a select. */
+export function initNames(ctx) {
+  return LAB_VALUES.init(ctx);
+}
 
 /**
  * The settings table. type: enum | int | num | bool | intlist | enumlist | runs.
@@ -39,7 +55,7 @@ export const SETTINGS = [
   { key: 'fl', type: 'num', min: 1, max: 100, def: null, group: 'page' },   // rrelu lower
   { key: 'fu', type: 'num', min: 1, max: 100, def: null, group: 'page' },   // rrelu upper
   // data
-  { key: 'dataset', type: 'enum', values: DATASETS, def: 'circle', group: 'data' },
+  { key: 'dataset', type: 'enum', values: 'dataset', def: 'circle', group: 'data' },
   { key: 'n', type: 'int', min: 20, max: 5000, def: 400, group: 'data' },
   { key: 'noise', type: 'num', min: 0, max: 0.5, def: 0.1, group: 'data' },
   { key: 'trainShare', type: 'num', min: 0.1, max: 0.9, def: 0.5, group: 'data' },
@@ -49,11 +65,11 @@ export const SETTINGS = [
   { key: 'hidden', type: 'intlist', min: 1, max: MAX_UNITS, minLength: 0, maxLength: MAX_LAYERS, def: [8, 8, 8], group: 'net' },
   { key: 'act', type: 'enum', values: ACTIVATION, def: 'relu', group: 'net' },
   { key: 'acts', type: 'enumlist', values: ACTIVATION, minLength: 0, maxLength: MAX_LAYERS, def: [], group: 'net' },
-  { key: 'output', type: 'enum', values: OUTPUTS, def: 'sigmoid', group: 'net' },
-  { key: 'init', type: 'enum', values: INITS, def: 'he', group: 'net' },
+  { key: 'output', type: 'enum', values: 'output', def: 'sigmoid', group: 'net' },
+  { key: 'init', type: 'enum', values: 'init', def: 'he', group: 'net' },
   { key: 'initGain', type: 'num', min: 0, max: 16, def: 1, group: 'net' },
   { key: 'biasInit', type: 'num', min: -2, max: 2, def: 0, group: 'net' },
-  { key: 'opt', type: 'enum', values: OPTIMIZERS, def: 'sgd', group: 'net' },
+  { key: 'opt', type: 'enum', values: 'optimizer', def: 'sgd', group: 'net' },
   { key: 'batch', type: 'int', min: 1, max: 256, def: 10, group: 'net' },
   { key: 'l2', type: 'num', min: 0, max: 0.1, def: 0, group: 'net' },
   { key: 'clip', type: 'num', min: 0, max: 100, def: 0, group: 'net' },
@@ -72,7 +88,7 @@ export const SETTINGS = [
   { key: 'bdTrials', type: 'int', min: 10, max: 2000, def: 200, group: 'page' },
   // graph lab (web/app/views/graph-view.js restarts its own run on a change)
   { key: 'gActs', type: 'enumlist', values: ACTIVATION, minLength: 2, maxLength: 2, def: ['tanh', 'tanh'], group: 'page' },
-  { key: 'gLayer', type: 'enum', values: ['gcn', 'chebyshev'], def: 'gcn', group: 'page' },
+  { key: 'gLayer', type: 'enum', values: 'gcnLayer', def: 'gcn', group: 'page' },
   { key: 'gLr', type: 'num', min: 0.0001, max: 1, def: 0.01, group: 'page' },
   { key: 'gSeed', type: 'int', min: 0, max: 4294967295, def: 1, group: 'page' },
   { key: 'gK', type: 'int', min: 0, max: 33, def: 1, group: 'page' },
@@ -87,8 +103,9 @@ export function settingFor(key) {
   return BY_KEY.get(key);
 }
 
-function allowed(setting, ctx) {
-  return setting.values === ACTIVATION ? ctx.activations : setting.values;
+/** The values an enum or enumlist row allows (its own list, or a value set of the lab). */
+export function allowed(setting, ctx) {
+  return typeof setting.values === 'string' ? LAB_VALUES[setting.values](ctx) : setting.values;
 }
 
 /** Parses one raw URL string for `setting`; returns { ok, value }. */
@@ -129,7 +146,7 @@ function parseValue(setting, raw, ctx) {
         const [act, init = 'he'] = p.split(':');
         return { act, init };
       });
-      const good = runs.every((r) => ctx.activations.includes(r.act) && INITS.includes(r.init));
+      const good = runs.every((r) => ctx.activations.includes(r.act) && LAB_VALUES.init(ctx).includes(r.init));
       return good ? { ok: true, value: runs } : fail;
     }
     default:
@@ -162,8 +179,8 @@ export function defaultState() {
 }
 
 /**
- * Reads a state from URL search parameters. ctx.activations lists the valid
- * activation names. Returns { state, rejected: [keys whose value was invalid] }.
+ * Reads a state from URL search parameters. ctx: { activations (the valid
+ * activation names), schema (lab.schema) }. Returns { state, rejected: [keys whose value was invalid] }.
  */
 export function parseState(search, ctx) {
   const params = new URLSearchParams(search);

@@ -6,7 +6,8 @@ import { checked } from './module-call.js';
 import * as graphLib from './graph.js';
 import { LESSONS, runLesson, runLessons } from './lessons.js';
 import { Network } from './network.js';
-import { describe, isPlainObject, requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
+import { schemaOf } from './schema.js';
+import { describe, isPlainObject, plainOptions, requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
 
 export { Network };
 
@@ -19,6 +20,12 @@ export class Lab {
     const catalogue = JSON.parse(checked(module, module.catalogueJson()));
     /** The activation catalogue, in registry order: { name, label, formula, derivativeFormula, tex, variant, params, paramRanges, properties } (variant: the kernel's algorithm and unroll, e.g. "rr2_p5_div_u16"). */
     this.activations = deepFreeze(catalogue);
+    /**
+     * The field tables of every config, from C++ (frozen): { network, train,
+     * dataset (+ names), gcn, bornDead }, each { fields: [{ name, type,
+     * default, doc, required?, min?, max?, maxExclusive?, values?, maxLength? }] }.
+     */
+    this.schema = schemaOf(module);
     /** True when the module was compiled with WebAssembly SIMD. */
     this.simd = module.simd();
   }
@@ -104,7 +111,7 @@ export class Lab {
 
   /** A new network from a config (see README: every field, its default and range). */
   createNetwork(config) {
-    return new Network(this.#module, checked(this.#module, this.#module.createNetwork(Network.configJson(config))));
+    return new Network(this.#module, checked(this.#module, this.#module.createNetwork(Network.configObject(config))));
   }
 
   /** A network from net.toJSON() output (an object or its JSON text). */
@@ -125,9 +132,7 @@ export class Lab {
    */
   dataset(name, options) {
     requireString(name, 'name', 'a dataset name');
-    requirePlainObject(options, 'options', { optional: true });
-    const json = options === undefined || options === null ? '' : toConfigJson(options, 'options');
-    return checked(this.#module, this.#module.dataset(name, json));
+    return checked(this.#module, this.#module.dataset(name, plainOptions(options)));
   }
 
   /**
@@ -136,9 +141,7 @@ export class Lab {
    * { width, depth, init, biasInit, trials, seed } → { probability, dead, trials }.
    */
   bornDead(options) {
-    requirePlainObject(options, 'options', { optional: true });
-    const json = options === undefined || options === null ? '' : toConfigJson(options, 'options');
-    return JSON.parse(checked(this.#module, this.#module.bornDead(json)));
+    return JSON.parse(checked(this.#module, this.#module.bornDead(plainOptions(options))));
   }
 
   // ---- graph convolution (web/lib/graph.js) ----
