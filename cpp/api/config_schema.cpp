@@ -452,25 +452,29 @@ const Table<nn::NetworkConfig>& network_table() {
     t.fields = {
         member(required(integer("inputs", 1, nn::kMaxInputs, "input features per sample")), &C::inputs, s),
         member(integer_list("hidden", nn::kMaxHiddenLayers, 1, nn::kMaxWidth, "the width of each hidden layer"), &C::hidden, s),
-        activation_row<C>("tanh", "a catalogue name for every hidden layer, or one name per hidden layer"),
+        activation_row<C>("tanh", "a catalogue name for every hidden layer, or an array with one name per hidden layer"),
         activation_params_row<C>(kParamsDoc),
         member(enumeration("output", nn::kOutputNames,
-                           "output head and loss: sigmoid + binary cross-entropy (labels 0/1), softmax + "
-                           "cross-entropy (0..classes-1), linear + MSE, tanh + MSE (labels -1/+1)"),
+                           "the head and its loss: sigmoid (binary cross-entropy, labels 0/1), softmax (cross-entropy, "
+                           "labels 0..classes−1), linear (MSE), tanh (MSE, labels −1/+1; 0/1 labels are mapped)"),
                &C::output, s),
-        member(integer("classes", 2, nn::kMaxClasses, "outputs of a softmax head (other heads have one)"), &C::classes, s),
-        member(enumeration("init", nn::kInitNames, "weight initialisation"), &C::init, s),
-        member(number("initGain", 0, nn::kMaxInitGain, "multiplies the scale of the initialisation (every drawn weight, and rai's drawn biases)"), &C::init_gain, s),
+        member(integer("classes", 2, nn::kMaxClasses, "outputs of a softmax head (other heads have one output and ignore it)"), &C::classes, s),
+        member(enumeration("init", nn::kInitNames,
+                           "uniform: ±0.5 (Playground); standard: U[±1/√n_in]; xavier: U[±√6/√(n_in+n_out)]; "
+                           "he: N(0, 2/n_in); lecun: N(0, 1/n_in); rai: Lu et al. 2019"),
+               &C::init, s),
+        member(number("initGain", 0, nn::kMaxInitGain, "multiplies the scale of any init (every drawn weight, and rai's drawn biases); 1 keeps the "
+                      "draws bit for bit; 4–8 puts sigmoid/tanh units at their asymptotes"), &C::init_gain, s),
         member(number("biasInit", -10, 10, "every bias at the start (rai draws its biases itself)"), &C::bias_init, s),
-        member(enumeration("optimizer", nn::kOptimizerNames, "sgd, momentum, or adam (beta1 0.9, beta2 0.999, eps 1e-8)"), &C::optimizer, s),
-        member(number("learningRate", 0, 100, "step size"), &C::learning_rate, s),
+        member(enumeration("optimizer", nn::kOptimizerNames, "sgd; momentum (with nesterov); adam (β = 0.9, 0.999, ε = 1e-8)"), &C::optimizer, s),
+        member(number("learningRate", 0, 100, "the step size; change it between steps with net.setLearningRate(lr)"), &C::learning_rate, s),
         member(number("momentum", 0, 1, "momentum coefficient (momentum optimizer)", true), &C::momentum, s),
         member(boolean("nesterov", "Nesterov momentum (momentum optimizer)"), &C::nesterov, s),
         member(integer("batchSize", 1, nn::kMaxBatch, "samples per step (capped at the training-set size)"), &C::batch_size, s),
-        member(number("l2", 0, 1, "weight decay on weights only"), &C::l2, s),
+        member(number("l2", 0, 1, "weight decay on weights (not biases, not PReLU alpha)"), &C::l2, s),
         member(number("clip", 0, 1e6, "global gradient-norm clip, 0 = off"), &C::clip, s),
         member(boolean("preluShared", "one learned PReLU alpha per layer instead of one per unit"), &C::prelu_shared, s),
-        member(integer("seed", 0, kMaxSeed, "seed of the initial weights, batch order and rrelu draws"), &C::seed, s),
+        member(integer("seed", 0, kMaxSeed, "one seed, one run, bit for bit: initial weights, batch order, rrelu draws"), &C::seed, s),
     };
     t.finish = [](const C& c) { check_parameters(nn::parameter_count(c)); };
     return t;
@@ -525,7 +529,7 @@ const Table<graph::GcnConfig>& gcn_table() {
         member(enumeration("layer", graph::kLayerKindNames, "gcn (Kipf & Welling) or chebyshev (K hops per layer)"), &C::layer, s),
         member(integer("order", 1, graph::kMaxChebOrder, "Chebyshev order K"), &C::order, s),
         member(integer_list("hidden", graph::kMaxGcnHiddenLayers, 1, nn::kMaxWidth, "the width of each hidden graph convolution"), &C::hidden, s),
-        activation_row<C>("relu", "a catalogue name for every hidden layer, or one name per hidden layer"),
+        activation_row<C>("relu", "a catalogue name for every hidden layer, or an array with one name per hidden layer"),
         activation_params_row<C>(kParamsDoc),
         member(integer("classes", 2, graph::kMaxGraphClasses, "node classes (outputs)"), &C::classes, s),
         member(enumeration("init", nn::kInitNames, "weight initialisation"), &C::init, s),

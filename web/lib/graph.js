@@ -79,10 +79,12 @@ export function graphFilter(module, graph, signal, options) {
 export class GcnModel extends WasmObject {
   #layout;
   #nodes = 0;
+  #trainOptions;   // lab.schema.train
 
   /** @internal Use lab.createGcn(config). */
   constructor(module, handle) {
     super(module, handle, 'this model was deleted (model.delete()); create a new one with lab.createGcn()');
+    this.#trainOptions = schemaOf(module).train;
   }
 
   /**
@@ -116,7 +118,7 @@ export class GcnModel extends WasmObject {
   train(steps, options) {
     const handle = this.live();
     requireNumber(steps, 'steps');
-    const report = readReportOption(options, schemaOf(this.wasmModule).train);
+    const report = readReportOption(options, this.#trainOptions);
     return JSON.parse(this.checkedResult(handle.train(steps, report)));
   }
 

@@ -12,10 +12,12 @@ const DATA_FIELDS = ['x', 'y', 'inputs', 'testX', 'testY', 'classes', 'name'];
 
 export class Network extends WasmObject {
   #layout;
+  #trainOptions;   // lab.schema.train
 
   /** @internal Use lab.createNetwork(config) or lab.loadNetwork(json). */
   constructor(module, handle) {
     super(module, handle, 'this network was deleted (net.delete()); create a new one with lab.createNetwork()');
+    this.#trainOptions = schemaOf(module).train;
   }
 
   /**
@@ -47,7 +49,7 @@ export class Network extends WasmObject {
   train(steps, options) {
     const handle = this.live();
     requireNumber(steps, 'steps');
-    const report = readReportOption(options, schemaOf(this.wasmModule).train);
+    const report = readReportOption(options, this.#trainOptions);
     if (!report) {
       // The hot path of long runs: no report is built, five numbers come back.
       const [step, batchLoss, diverged, divergedAtStep, learningRate] = this.checkedResult(handle.trainCompact(steps));

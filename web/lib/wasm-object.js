@@ -31,11 +31,6 @@ export class WasmObject {
     return this.#handle;
   }
 
-  /** @protected The Embind module the object lives in. */
-  get wasmModule() {
-    return this.#module;
-  }
-
   /** @protected A bound call's result, or its recorded error thrown as a JS error. */
   checkedResult(result) {
     return checked(this.#module, result);
