@@ -26,7 +26,7 @@
 
 #include "api/config_value.h"
 #include "data/dataset.h"
-#include "graph/gcn_model.h"
+#include "graph/gcn_config.h"
 #include "nn/born_dead.h"
 #include "nn/config.h"
 

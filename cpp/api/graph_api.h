@@ -26,12 +26,8 @@ graph::LabelledGraph make_graph(const std::string& name, const ConfigValue& opti
 // edges count once. `field` names the argument in errors ("graph").
 graph::Graph graph_from_edges(double nodes, const std::vector<int>& edges, const std::string& field = "graph");
 
-// lab.createGcn(config): config JSON → a model (parameters appear with setGraph).
-//   layer "gcn" | "chebyshev", order 2 (Chebyshev K, [1, 10]), hidden [16] (0..8 widths in [1, 256]),
-//   activation "relu" (name or one per hidden layer), activationParams {} (as createNetwork),
-//   classes 2 ([2, 16]), init "xavier", optimizer "adam" (sgd | momentum | adam),
-//   learningRate 0.01 ([0, 100]), momentum 0.9, weightDecay 5e-4 ([0, 1]),
-//   lambdaMax 0 (Chebyshev λmax in [0, 2]; 0 = estimated), seed 1.
+// lab.createGcn(config): a model (parameters appear with setGraph); the
+// fields, defaults and ranges are schema::gcn_table() (lab.schema.gcn).
 std::unique_ptr<graph::GcnModel> create_gcn(const ConfigValue& config);
 graph::GcnConfig parse_gcn_config(const ConfigValue& config);
 std::string gcn_config_json(const graph::GcnConfig& c);
