@@ -271,39 +271,40 @@ std::vector<int> read_widths(const ConfigValue& v, const FieldSpec& s, const std
 
 // A row bound to a struct member: apply and read follow from the spec's type
 // and the member's C++ type.
+template <class>
+struct member_of;
 template <class T, class M>
-Field<T> member(FieldSpec spec, M T::*m, Style style) {
+struct member_of<M T::*> {
+  using owner = T;
+  using type = M;
+};
+
+template <auto Member>
+Field<typename member_of<decltype(Member)>::owner> member(FieldSpec spec, Style style) {
+  using T = typename member_of<decltype(Member)>::owner;
+  using M = typename member_of<decltype(Member)>::type;
   Field<T> f;
-  f.spec = spec;
-  f.apply = [spec, m, style](T& c, const ConfigValue* v, const std::string& path) {
-    (void)style;  // unused by the member types that have no style-dependent message
+  f.spec = std::move(spec);
+  f.style = style;
+  f.apply = [](T& c, const ConfigValue* v, const std::string& path, const FieldSpec& spec, Style style) {
     if (!v) return;
-    switch (spec.type) {
-      case FieldType::integer:
-        if constexpr (std::is_integral_v<M> && !std::is_same_v<M, bool>)
-          c.*m = static_cast<M>(read_integer_in(*v, path, static_cast<int64_t>(spec.min), static_cast<int64_t>(spec.max), style));
-        break;
-      case FieldType::number:
-        if constexpr (std::is_floating_point_v<M>)
-          c.*m = static_cast<M>(read_number_in(*v, path, spec.min, spec.max, style, spec.max_exclusive));
-        break;
-      case FieldType::boolean:
-        if constexpr (std::is_same_v<M, bool>) c.*m = read_boolean(*v, path, style);
-        break;
-      case FieldType::enumeration:
-        if constexpr (std::is_enum_v<M>) c.*m = static_cast<M>(read_enum(*v, path, spec.values, style));
-        break;
-      case FieldType::integer_list:
-        if constexpr (std::is_same_v<M, std::vector<int>>) c.*m = read_widths(*v, spec, path);
-        break;
-      default: break;
+    if constexpr (std::is_same_v<M, std::vector<int>>) {
+      c.*Member = read_widths(*v, spec, path);
+    } else if constexpr (std::is_enum_v<M>) {
+      c.*Member = static_cast<M>(read_enum(*v, path, spec.values, style));
+    } else if constexpr (std::is_same_v<M, bool>) {
+      c.*Member = read_boolean(*v, path, style);
+    } else if constexpr (std::is_floating_point_v<M>) {
+      c.*Member = static_cast<M>(read_number_in(*v, path, spec.min, spec.max, style, spec.max_exclusive));
+    } else {
+      c.*Member = static_cast<M>(read_integer_in(*v, path, static_cast<int64_t>(spec.min), static_cast<int64_t>(spec.max), style));
     }
   };
-  f.read = [m](const T& c) {
+  f.read = [](const T& c) {
     FieldValue out;
-    if constexpr (std::is_same_v<M, std::vector<int>>) out.ints = c.*m;
-    else if constexpr (std::is_enum_v<M>) out.number = static_cast<double>(static_cast<int>(c.*m));
-    else out.number = static_cast<double>(c.*m);
+    if constexpr (std::is_same_v<M, std::vector<int>>) out.ints = c.*Member;
+    else if constexpr (std::is_enum_v<M>) out.number = static_cast<double>(static_cast<int>(c.*Member));
+    else out.number = static_cast<double>(c.*Member);
     out.single = std::is_same_v<M, float>;
     return out;
   };
@@ -363,10 +364,9 @@ Field<T> activation_row(const char* default_name, const char* doc) {
   Field<T> f;
   f.spec = spec_of("activation", FieldType::activation, doc);
   f.spec.default_name = default_name;
-  const Activation fallback = find_activation(default_name)->id;
-  f.apply = [fallback](T& c, const ConfigValue* v, const std::string& path) {
+  f.apply = [](T& c, const ConfigValue* v, const std::string& path, const FieldSpec& spec, Style) {
     const std::size_t layers = c.hidden.size();
-    c.activations.assign(layers, fallback);
+    c.activations.assign(layers, find_activation(spec.default_name)->id);
     if (v && v->is(Kind::array)) {
       if (v->size() != layers)
         throw_range(path, std::to_string(v->size()) + " names",
@@ -391,7 +391,7 @@ template <class T>
 Field<T> activation_params_row(const char* doc) {
   Field<T> f;
   f.spec = spec_of("activationParams", FieldType::activation_params, doc);
-  f.apply = [](T& c, const ConfigValue* p, const std::string& path) {
+  f.apply = [](T& c, const ConfigValue* p, const std::string& path, const FieldSpec&, Style) {
     if (!p) return;
     const std::size_t layers = c.hidden.size();
     if (p->is(Kind::array)) {
@@ -450,31 +450,29 @@ const Table<nn::NetworkConfig>& network_table() {
     t.style = Style::network;
     const Style s = t.style;
     t.fields = {
-        member(required(integer("inputs", 1, nn::kMaxInputs, "input features per sample")), &C::inputs, s),
-        member(integer_list("hidden", nn::kMaxHiddenLayers, 1, nn::kMaxWidth, "the width of each hidden layer"), &C::hidden, s),
+        member<&C::inputs>(required(integer("inputs", 1, nn::kMaxInputs, "input features per sample")), s),
+        member<&C::hidden>(integer_list("hidden", nn::kMaxHiddenLayers, 1, nn::kMaxWidth, "the width of each hidden layer"), s),
         activation_row<C>("tanh", "a catalogue name for every hidden layer, or an array with one name per hidden layer"),
         activation_params_row<C>(kParamsDoc),
-        member(enumeration("output", nn::kOutputNames,
+        member<&C::output>(enumeration("output", nn::kOutputNames,
                            "the head and its loss: sigmoid (binary cross-entropy, labels 0/1), softmax (cross-entropy, "
-                           "labels 0..classes−1), linear (MSE), tanh (MSE, labels −1/+1; 0/1 labels are mapped)"),
-               &C::output, s),
-        member(integer("classes", 2, nn::kMaxClasses, "outputs of a softmax head (other heads have one output and ignore it)"), &C::classes, s),
-        member(enumeration("init", nn::kInitNames,
+                           "labels 0..classes−1), linear (MSE), tanh (MSE, labels −1/+1; 0/1 labels are mapped)"), s),
+        member<&C::classes>(integer("classes", 2, nn::kMaxClasses, "outputs of a softmax head (other heads have one output and ignore it)"), s),
+        member<&C::init>(enumeration("init", nn::kInitNames,
                            "uniform: ±0.5 (Playground); standard: U[±1/√n_in]; xavier: U[±√6/√(n_in+n_out)]; "
-                           "he: N(0, 2/n_in); lecun: N(0, 1/n_in); rai: Lu et al. 2019"),
-               &C::init, s),
-        member(number("initGain", 0, nn::kMaxInitGain, "multiplies the scale of any init (every drawn weight, and rai's drawn biases); 1 keeps the "
-                      "draws bit for bit; 4–8 puts sigmoid/tanh units at their asymptotes"), &C::init_gain, s),
-        member(number("biasInit", -10, 10, "every bias at the start (rai draws its biases itself)"), &C::bias_init, s),
-        member(enumeration("optimizer", nn::kOptimizerNames, "sgd; momentum (with nesterov); adam (β = 0.9, 0.999, ε = 1e-8)"), &C::optimizer, s),
-        member(number("learningRate", 0, 100, "the step size; change it between steps with net.setLearningRate(lr)"), &C::learning_rate, s),
-        member(number("momentum", 0, 1, "momentum coefficient (momentum optimizer)", true), &C::momentum, s),
-        member(boolean("nesterov", "Nesterov momentum (momentum optimizer)"), &C::nesterov, s),
-        member(integer("batchSize", 1, nn::kMaxBatch, "samples per step (capped at the training-set size)"), &C::batch_size, s),
-        member(number("l2", 0, 1, "weight decay on weights (not biases, not PReLU alpha)"), &C::l2, s),
-        member(number("clip", 0, 1e6, "global gradient-norm clip, 0 = off"), &C::clip, s),
-        member(boolean("preluShared", "one learned PReLU alpha per layer instead of one per unit"), &C::prelu_shared, s),
-        member(integer("seed", 0, kMaxSeed, "one seed, one run, bit for bit: initial weights, batch order, rrelu draws"), &C::seed, s),
+                           "he: N(0, 2/n_in); lecun: N(0, 1/n_in); rai: Lu et al. 2019"), s),
+        member<&C::init_gain>(number("initGain", 0, nn::kMaxInitGain, "multiplies the scale of any init (every drawn weight, and rai's drawn biases); 1 keeps the "
+                      "draws bit for bit; 4–8 puts sigmoid/tanh units at their asymptotes"), s),
+        member<&C::bias_init>(number("biasInit", -10, 10, "every bias at the start (rai draws its biases itself)"), s),
+        member<&C::optimizer>(enumeration("optimizer", nn::kOptimizerNames, "sgd; momentum (with nesterov); adam (β = 0.9, 0.999, ε = 1e-8)"), s),
+        member<&C::learning_rate>(number("learningRate", 0, 100, "the step size; change it between steps with net.setLearningRate(lr)"), s),
+        member<&C::momentum>(number("momentum", 0, 1, "momentum coefficient (momentum optimizer)", true), s),
+        member<&C::nesterov>(boolean("nesterov", "Nesterov momentum (momentum optimizer)"), s),
+        member<&C::batch_size>(integer("batchSize", 1, nn::kMaxBatch, "samples per step (capped at the training-set size)"), s),
+        member<&C::l2>(number("l2", 0, 1, "weight decay on weights (not biases, not PReLU alpha)"), s),
+        member<&C::clip>(number("clip", 0, 1e6, "global gradient-norm clip, 0 = off"), s),
+        member<&C::prelu_shared>(boolean("preluShared", "one learned PReLU alpha per layer instead of one per unit"), s),
+        member<&C::seed>(integer("seed", 0, kMaxSeed, "one seed, one run, bit for bit: initial weights, batch order, rrelu draws"), s),
     };
     t.finish = [](const C& c) { check_parameters(nn::parameter_count(c)); };
     return t;
@@ -488,8 +486,7 @@ const Table<TrainOptions>& train_table() {
     t.object = "options";
     t.prefix = "options.";
     t.style = Style::options;
-    t.fields = {member(boolean("report", "return the full report (layers, events); false: five numbers, no diagnostics"),
-                       &TrainOptions::report, t.style)};
+    t.fields = {member<&TrainOptions::report>(boolean("report", "return the full report (layers, events); false: five numbers, no diagnostics"), t.style)};
     return t;
   }();
   return table;
@@ -504,12 +501,12 @@ const Table<data::DatasetOptions>& dataset_table() {
     t.style = Style::options;
     const Style s = t.style;
     t.fields = {
-        member(integer("n", 4, 100000, "points generated (training and test together); shapeset: n x size² <= 16e6"), &O::n, s),
-        member(number("noise", 0, 1, "label or coordinate noise (see each generator)"), &O::noise, s),
-        member(integer("seed", 0, kMaxSeed, "seed of the points and of the split"), &O::seed, s),
-        member(number("trainFraction", 0.05, 0.95, "share of the points in the training set"), &O::train_fraction, s),
-        member(integer("classes", 2, 8, "spiral_k: the number of arms"), &O::classes, s),
-        member(integer("size", 8, 32, "shapeset: the image side in pixels"), &O::size, s),
+        member<&O::n>(integer("n", 4, 100000, "points generated (training and test together); shapeset: n x size² <= 16e6"), s),
+        member<&O::noise>(number("noise", 0, 1, "label or coordinate noise (see each generator)"), s),
+        member<&O::seed>(integer("seed", 0, kMaxSeed, "seed of the points and of the split"), s),
+        member<&O::train_fraction>(number("trainFraction", 0.05, 0.95, "share of the points in the training set"), s),
+        member<&O::classes>(integer("classes", 2, 8, "spiral_k: the number of arms"), s),
+        member<&O::size>(integer("size", 8, 32, "shapeset: the image side in pixels"), s),
     };
     return t;
   }();
@@ -526,19 +523,19 @@ const Table<graph::GcnConfig>& gcn_table() {
     // hidden / activation / activationParams mean what they mean for
     // createNetwork, with the same messages.
     t.fields = {
-        member(enumeration("layer", graph::kLayerKindNames, "gcn (Kipf & Welling) or chebyshev (K hops per layer)"), &C::layer, s),
-        member(integer("order", 1, graph::kMaxChebOrder, "Chebyshev order K"), &C::order, s),
-        member(integer_list("hidden", graph::kMaxGcnHiddenLayers, 1, nn::kMaxWidth, "the width of each hidden graph convolution"), &C::hidden, s),
+        member<&C::layer>(enumeration("layer", graph::kLayerKindNames, "gcn (Kipf & Welling) or chebyshev (K hops per layer)"), s),
+        member<&C::order>(integer("order", 1, graph::kMaxChebOrder, "Chebyshev order K"), s),
+        member<&C::hidden>(integer_list("hidden", graph::kMaxGcnHiddenLayers, 1, nn::kMaxWidth, "the width of each hidden graph convolution"), s),
         activation_row<C>("relu", "a catalogue name for every hidden layer, or an array with one name per hidden layer"),
         activation_params_row<C>(kParamsDoc),
-        member(integer("classes", 2, graph::kMaxGraphClasses, "node classes (outputs)"), &C::classes, s),
-        member(enumeration("init", nn::kInitNames, "weight initialisation"), &C::init, s),
-        member(enumeration("optimizer", nn::kOptimizerNames, "sgd, momentum or adam"), &C::optimizer, s),
-        member(number("learningRate", 0, 100, "step size"), &C::learning_rate, s),
-        member(number("momentum", 0, 1, "momentum coefficient (momentum optimizer)", true), &C::momentum, s),
-        member(number("weightDecay", 0, 1, "L2 on weights (not biases)"), &C::weight_decay, s),
-        member(number("lambdaMax", 0, 2, "Chebyshev lambda max; 0: estimated from the graph"), &C::lambda_max, s),
-        member(integer("seed", 0, kMaxSeed, "seed of the initial weights and rrelu draws"), &C::seed, s),
+        member<&C::classes>(integer("classes", 2, graph::kMaxGraphClasses, "node classes (outputs)"), s),
+        member<&C::init>(enumeration("init", nn::kInitNames, "weight initialisation"), s),
+        member<&C::optimizer>(enumeration("optimizer", nn::kOptimizerNames, "sgd, momentum or adam"), s),
+        member<&C::learning_rate>(number("learningRate", 0, 100, "step size"), s),
+        member<&C::momentum>(number("momentum", 0, 1, "momentum coefficient (momentum optimizer)", true), s),
+        member<&C::weight_decay>(number("weightDecay", 0, 1, "L2 on weights (not biases)"), s),
+        member<&C::lambda_max>(number("lambdaMax", 0, 2, "Chebyshev lambda max; 0: estimated from the graph"), s),
+        member<&C::seed>(integer("seed", 0, kMaxSeed, "seed of the initial weights and rrelu draws"), s),
     };
     // The cap createGcn has always applied to its hidden stack: that of a
     // one-input network with the same hidden layers.
@@ -564,12 +561,12 @@ const Table<nn::BornDeadOptions>& born_dead_table() {
     t.style = Style::options;
     const Style s = t.style;
     t.fields = {
-        member(integer("width", 1, 256, "units per hidden ReLU layer"), &O::width, s),
-        member(integer("depth", 1, 64, "hidden layers"), &O::depth, s),
-        member(enumeration("init", nn::kInitNames, "weight initialisation"), &O::init, s),
-        member(number("biasInit", -10, 10, "every bias at the start"), &O::bias_init, s),
-        member(integer("trials", 1, 100000, "networks drawn (trials x depth x width² <= 2e7)"), &O::trials, s),
-        member(integer("seed", 0, kMaxSeed, "seed of the draws"), &O::seed, s),
+        member<&O::width>(integer("width", 1, 256, "units per hidden ReLU layer"), s),
+        member<&O::depth>(integer("depth", 1, 64, "hidden layers"), s),
+        member<&O::init>(enumeration("init", nn::kInitNames, "weight initialisation"), s),
+        member<&O::bias_init>(number("biasInit", -10, 10, "every bias at the start"), s),
+        member<&O::trials>(integer("trials", 1, 100000, "networks drawn (trials x depth x width² <= 2e7)"), s),
+        member<&O::seed>(integer("seed", 0, kMaxSeed, "seed of the draws"), s),
     };
     return t;
   }();
@@ -605,7 +602,7 @@ T parse(const Table<T>& table, const ConfigValue& object) {
     if (!v && f.spec.required)
       throw_type(path, "undefined",
                  "an integer in [" + describe_value(f.spec.min) + ", " + describe_value(f.spec.max) + "] (required)");
-    f.apply(c, v.get(), path);
+    f.apply(c, v.get(), path, f.spec, f.style);
   }
   if (table.finish) table.finish(c);
   return c;

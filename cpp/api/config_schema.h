@@ -19,7 +19,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -84,11 +83,13 @@ enum class Style { network, options };
 template <class T>
 struct Field {
   FieldSpec spec;
+  Style style = Style::network;
   // Validates `value` (nullptr when the key is absent) into c; `path` is the
-  // field's name in messages.
-  std::function<void(T& c, const ConfigValue* value, const std::string& path)> apply;
+  // field's name in messages. (Plain function pointers: one small function
+  // per row, no std::function machinery in the wasm.)
+  void (*apply)(T& c, const ConfigValue* value, const std::string& path, const FieldSpec& spec, Style style) = nullptr;
   // The member's value in c.
-  std::function<FieldValue(const T& c)> read;
+  FieldValue (*read)(const T& c) = nullptr;
 };
 
 template <class T>
@@ -97,7 +98,7 @@ struct Table {
   std::string prefix;  // "" | "options.": prepended to the field names in errors
   Style style = Style::network;
   std::vector<Field<T>> fields;
-  std::function<void(const T&)> finish;  // checks of the whole (size caps), after every field
+  void (*finish)(const T&) = nullptr;  // checks of the whole (size caps), after every field
 };
 
 // The options of net.train(steps, options) (validated in web/lib from lab.schema.train).
