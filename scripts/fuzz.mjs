@@ -23,7 +23,8 @@ import { root, warningsAreErrors } from './build.mjs';
 
 export const FUZZ_TARGETS = ['load_network', 'config'];
 // The sources of alab_core, as CMakeLists.txt globs them: every folder of
-// cpp/ but the bindings (Emscripten only), benchmarks, tools and the fuzzers.
+// cpp/ but the bindings (Emscripten only), benchmarks, tools and the fuzzers,
+// plus the native JSON-text API (cpp/api/json).
 const NOT_CORE = new Set(['bindings', 'bench', 'tools', 'fuzz']);
 const SOURCE_DIRS = readdirSync(path.join(root, 'cpp'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && !NOT_CORE.has(d.name))

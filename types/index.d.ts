@@ -546,11 +546,58 @@ export interface LoadOptions {
 }
 
 /** The library over one WebAssembly module instance: await loadLab(). */
+/**
+ * One field of a config table in lab.schema (the C++ tables of
+ * cpp/api/config_schema.cpp, which validate every config). `type`:
+ *   integer           an integer in [min, max]
+ *   number            a finite number in [min, max], or [min, max) when maxExclusive
+ *   boolean           true or false
+ *   enum              one of `values`
+ *   integer[]         an array of at most maxLength integers, each in [min, max]
+ *   activation        an activation name (`values`: the catalogue), or an array of one name per hidden layer
+ *   activationParams  { alpha?, lower?, upper? } for every hidden layer, or an array of one such object per layer;
+ *                     each key a parameter of the layer's activation, within lab.activation(name).paramRanges
+ * `default` is absent when `required` is true.
+ */
+export interface SchemaField {
+  readonly name: string;
+  readonly type: 'integer' | 'number' | 'boolean' | 'enum' | 'integer[]' | 'activation' | 'activationParams';
+  readonly default?: number | boolean | string | readonly number[] | Readonly<Record<string, never>>;
+  readonly doc: string;
+  readonly required?: true;
+  readonly min?: number;
+  readonly max?: number;
+  readonly maxExclusive?: true;
+  readonly values?: readonly string[];
+  readonly maxLength?: number;
+}
+
+/** A config's declared fields, in the order they are validated. */
+export interface SchemaTable {
+  readonly fields: readonly SchemaField[];
+}
+
+/** lab.schema: every config's field table, frozen. */
+export interface ConfigSchema {
+  /** lab.createNetwork(config) */
+  readonly network: SchemaTable;
+  /** net.train(steps, options) and model.train(steps, options) */
+  readonly train: SchemaTable;
+  /** lab.dataset(name, options); `names` lists the generators */
+  readonly dataset: SchemaTable & { readonly names: readonly string[] };
+  /** lab.createGcn(config) */
+  readonly gcn: SchemaTable;
+  /** lab.bornDead(options) */
+  readonly bornDead: SchemaTable;
+}
+
 export declare class Lab {
   /** @internal Use loadLab(). */
   constructor(module: object);
   /** The catalogue, in registry order. */
   readonly activations: readonly ActivationInfo[];
+  /** The field tables of every config (name, type, range or values, default, doc), from C++. */
+  readonly schema: ConfigSchema;
   /** True when the module was compiled with WebAssembly SIMD. */
   readonly simd: boolean;
   activation(name: string): ActivationInfo | undefined;

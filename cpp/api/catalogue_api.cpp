@@ -2,14 +2,13 @@
 
 #include <algorithm>
 
-#include "api/json_fields.h"
+#include "api/config_schema.h"
 #include "core/errors.h"
 #include "core/properties.h"
 
 namespace alab {
 
-using nlohmann::json;
-namespace jf = json_fields;
+using schema::Style;
 
 const ActivationInfo& require_activation(const std::string& name, const std::string& field) {
   const ActivationInfo* info = find_activation(name);
@@ -19,17 +18,22 @@ const ActivationInfo& require_activation(const std::string& name, const std::str
   return *info;
 }
 
-ActivationParams parse_activation_params(const ActivationInfo& info, const json& params, const std::string& field) {
+ActivationParams parse_activation_params(const ActivationInfo& info, const ConfigValue* params, const std::string& field) {
   ActivationParams p = default_params(info);
-  if (params.is_null()) return p;
+  if (params == nullptr || params->is(ConfigValue::Kind::null)) return p;
   const bool random = info.id == Activation::rrelu;
   // The keys this activation accepts, for the unknown-field message.
   std::vector<const char*> allowed;
   for (std::size_t k = 0; k < info.param_count; ++k) allowed.push_back(info.params[k].name);
   if (random) { allowed.push_back("training"); allowed.push_back("seed"); }
-  if (!params.is_object()) throw_type(field, jf::show(params), "an object");
-  for (auto it = params.begin(); it != params.end(); ++it) {
-    const std::string key = printable_key(it.key());
+  if (!params->is(ConfigValue::Kind::object)) throw_type(field, schema::shown(*params, Style::options), "an object");
+  // Keys in sorted order, as the JSON text this replaced was read.
+  std::vector<std::string> keys = params->keys();
+  std::sort(keys.begin(), keys.end());
+  for (const std::string& raw_key : keys) {
+    const std::unique_ptr<ConfigValue> value = params->get(raw_key);
+    const ConfigValue& given = *value;
+    const std::string key = printable_key(raw_key);
     const std::string name = field + "." + key;
     bool known = false;
     for (const char* a : allowed) known = known || key == a;
@@ -40,12 +44,12 @@ ActivationParams parse_activation_params(const ActivationInfo& info, const json&
                             field + "." + key + ": unknown parameter \"" + key + "\" for " + info.name +
                                 "; allowed: " + (list.empty() ? "none" : list));
     }
-    if (key == "training") { p.training = jf::boolean(*it, name); continue; }
-    if (key == "seed") { p.seed = static_cast<uint32_t>(jf::integer_in(*it, name, 0, 4294967295LL)); continue; }
+    if (key == "training") { p.training = schema::read_boolean(given, name, Style::options); continue; }
+    if (key == "seed") { p.seed = static_cast<uint32_t>(schema::read_integer_in(given, name, 0, 4294967295LL, Style::options)); continue; }
     for (std::size_t k = 0; k < info.param_count; ++k) {
       const ParamSpec& s = info.params[k];
       if (key != s.name) continue;
-      const float v = static_cast<float>(jf::number_in(*it, name, s.min_value, s.max_value));
+      const float v = static_cast<float>(schema::read_number_in(given, name, s.min_value, s.max_value, Style::options));
       if (key == "alpha") p.alpha = v;
       if (key == "lower") p.lower = v;
       if (key == "upper") p.upper = v;
@@ -56,10 +60,9 @@ ActivationParams parse_activation_params(const ActivationInfo& info, const json&
 }
 
 void run_activation(KernelKind kind, const std::string& name, const float* x, float* y, std::size_t n,
-                    const std::string& params_json) {
+                    const ConfigValue* params) {
   const ActivationInfo& info = require_activation(name);
   if (n > kMaxKernelElements) throw_range("x.length", n, "at most " + std::to_string(kMaxKernelElements));
-  const json params = params_json.empty() ? json() : jf::parse(params_json, "params");
   const ActivationParams p = parse_activation_params(info, params);
   (kind == KernelKind::Forward ? info.forward : info.derivative)(x, y, n, p);
 }

@@ -7,8 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "api/config_value.h"
 #include "core/activations.h"
 #include "core/properties.h"
 
@@ -17,18 +16,18 @@ namespace alab {
 // The registry entry for `name`; throws naming `field` and listing the names.
 const ActivationInfo& require_activation(const std::string& name, const std::string& field = "name");
 
-// Reads { alpha?, lower?, upper?, training?, seed? } (null or missing = defaults);
+// Reads { alpha?, lower?, upper?, training?, seed? } (nullptr or null = defaults);
 // only the fields the activation declares are allowed (plus training/seed for rrelu).
-ActivationParams parse_activation_params(const ActivationInfo& info, const nlohmann::json& params,
+ActivationParams parse_activation_params(const ActivationInfo& info, const ConfigValue* params,
                                          const std::string& field = "params");
 
 // Largest array a single forward/derivative call accepts (elements).
 inline constexpr std::size_t kMaxKernelElements = std::size_t{1} << 26;
 
 enum class KernelKind { Forward, Derivative };
-// y = f(x) or f'(x) for n elements; params_json is the JSON text of the params object.
+// y = f(x) or f'(x) for n elements; params: the params object (nullptr = defaults).
 void run_activation(KernelKind kind, const std::string& name, const float* x, float* y, std::size_t n,
-                    const std::string& params_json);
+                    const ConfigValue* params);
 
 // The catalogue's measured properties of one activation: its kernels probed at
 // the default parameters (about 0.3 M evaluations; the build measures them once,

@@ -1,5 +1,6 @@
 // The validating API over the graph module (cpp/graph/), in the shapes the JS
-// library speaks: options arrive as JSON text, graphs as a node count and a
+// library speaks: configs and options arrive as a ConfigValue (the GCN config
+// validated by schema::gcn_table()), graphs as a node count and a
 // flat edge array [u0, v0, u1, v1, ...], node data as int/float vectors;
 // results leave as plain structs or vectors (the bindings convert them). Everything throws InvalidArgument
 // naming the field and what is allowed; nothing knows of Emscripten.
@@ -9,8 +10,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "api/config_value.h"
 #include "graph/gcn_model.h"
 #include "graph/graph.h"
 #include "graph/spectrum.h"
@@ -19,23 +19,17 @@ namespace alab {
 
 // lab.graph(name, options): karate (no options), two_communities { n = 40,
 // pIn = 0.3, pOut = 0.02, seed = 1 }, ring { n = 20 }, grid { rows = 6, cols = 6 }.
-graph::LabelledGraph make_graph(const std::string& name, const std::string& options_json);
+graph::LabelledGraph make_graph(const std::string& name, const ConfigValue& options);
 
 // A graph from outside: nodes an integer in [1, 5000], edges a flat array of
 // node-index pairs (length even, at most 2 · 200000), no self-loops; repeated
 // edges count once. `field` names the argument in errors ("graph").
 graph::Graph graph_from_edges(double nodes, const std::vector<int>& edges, const std::string& field = "graph");
 
-// lab.createGcn(config): config JSON → a model (parameters appear with setGraph).
-//   layer "gcn" | "chebyshev", order 2 (Chebyshev K, [1, 10]), hidden [16] (0..8 widths in [1, 256]),
-//   activation "relu" (name or one per hidden layer), activationParams {} (as createNetwork),
-//   classes 2 ([2, 16]), init "xavier", optimizer "adam" (sgd | momentum | adam),
-//   learningRate 0.01 ([0, 100]), momentum 0.9, weightDecay 5e-4 ([0, 1]),
-//   lambdaMax 0 (Chebyshev λmax in [0, 2]; 0 = estimated), seed 1.
-std::unique_ptr<graph::GcnModel> create_gcn(const std::string& config_json);
-graph::GcnConfig parse_gcn_config(const std::string& config_json);
-// The full config, every field explicit, as the JSON object createGcn reads.
-nlohmann::json gcn_config_json(const graph::GcnConfig& c);
+// lab.createGcn(config): a model (parameters appear with setGraph); the
+// fields, defaults and ranges are schema::gcn_table() (lab.schema.gcn).
+std::unique_ptr<graph::GcnModel> create_gcn(const ConfigValue& config);
+graph::GcnConfig parse_gcn_config(const ConfigValue& config);
 
 // model.setGraph(graph, { labelled, features? }): labels (n) in [−1, classes)
 // (−1: unknown); labelled: distinct node indices with a known label, at least
@@ -55,13 +49,13 @@ void set_gcn_learning_rate(graph::GcnModel& m, double lr);
 void set_gcn_weights(graph::GcnModel& m, const std::vector<float>& w);
 
 // lab.graphFourier(graph, { laplacian: "normalized" | "combinatorial" }): n <= 400.
-graph::SymmetricEigen graph_fourier(double nodes, const std::vector<int>& edges, const std::string& options_json);
+graph::SymmetricEigen graph_fourier(double nodes, const std::vector<int>& edges, const ConfigValue& options);
 
 // lab.graphFilter(graph, signal, { kind, t, keep, coefficients, order }): n <= 400,
 // signal (n) finite. kind "heat" (t in [0, 100], default 1), "low_pass" (keep in
 // [1, n], default 3), "chebyshev" (coefficients: 1..21 finite numbers),
 // "heat_chebyshev" (t, order in [0, 20], default 3).
 graph::FilterResult graph_filter(double nodes, const std::vector<int>& edges, const std::vector<float>& signal,
-                                 const std::string& options_json);
+                                 const ConfigValue& options);
 
 }  // namespace alab

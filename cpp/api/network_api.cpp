@@ -3,36 +3,24 @@
 #include <cmath>
 #include <limits>
 
-#include "api/json_fields.h"
+
+#include "api/config_schema.h"
 #include "core/errors.h"
 #include "nn/config.h"
 
 namespace alab {
 
-using nlohmann::json;
-namespace jf = json_fields;
 
-std::unique_ptr<nn::Network> create_network(const std::string& config_json) {
-  const json j = jf::parse(config_json, "config");
-  if (!j.is_object()) throw_type("config", jf::show(j), "an object");
-  return std::make_unique<nn::Network>(nn::parse_config(j));
+std::unique_ptr<nn::Network> create_network(const ConfigValue& config) {
+  return std::make_unique<nn::Network>(schema::parse(schema::network_table(), config));
 }
 
 std::unique_ptr<nn::Network> load_network(const std::string& json_text) {
   return std::make_unique<nn::Network>(nn::Network::from_json(json_text));
 }
 
-data::Dataset make_dataset(const std::string& name, const std::string& options_json) {
-  const json o = options_json.empty() ? json::object() : jf::parse(options_json, "options");
-  jf::require_object(o, "options", {"n", "noise", "seed", "trainFraction", "classes", "size"});
-  const auto get = [&](const char* key) { return o.contains(key) ? &o.at(key) : nullptr; };
-  const int n = get("n") ? static_cast<int>(jf::integer_in(*get("n"), "options.n", 4, 100000)) : 400;
-  const double noise = get("noise") ? jf::number_in(*get("noise"), "options.noise", 0, 1) : 0.0;
-  const uint32_t seed = get("seed") ? static_cast<uint32_t>(jf::integer_in(*get("seed"), "options.seed", 0, 4294967295LL)) : 1;
-  const double train = get("trainFraction") ? jf::number_in(*get("trainFraction"), "options.trainFraction", 0.05, 0.95) : 0.5;
-  const int classes = get("classes") ? static_cast<int>(jf::integer_in(*get("classes"), "options.classes", 2, 8)) : 3;
-  const int size = get("size") ? static_cast<int>(jf::integer_in(*get("size"), "options.size", 8, 32)) : 32;
-  return data::make_dataset(name, n, noise, seed, train, classes, size);
+data::Dataset make_dataset(const std::string& name, const ConfigValue& options) {
+  return data::make_dataset(name, schema::parse(schema::dataset_table(), options));
 }
 
 void set_network_data(nn::Network& net, const std::vector<float>& x, const std::vector<float>& y, double inputs,
@@ -70,7 +58,7 @@ namespace {
 
 // Validates a train() step count: an integer in range, within the work cap.
 long checked_steps(const nn::Network& net, double steps) {
-  const long n = static_cast<long>(jf::integer_in(jf::from_double(steps), "steps", 0, nn::kMaxStepsPerCall));
+  const long n = static_cast<long>(schema::check_integer_in(steps, "steps", 0, nn::kMaxStepsPerCall));
   // One call is bounded in work, not only in steps: a million steps of the
   // largest network would run for days. Callers train in chunks instead.
   constexpr double kMaxWorkPerCall = 2e11;  // multiply-adds, about a minute in wasm
@@ -121,13 +109,13 @@ int checked_grid(nn::Network& net, const char* method, double x_min, double x_ma
                  double resolution) {
   if (net.inputs() != 2) throw_range("network.inputs", net.inputs(), std::string("2 for ") + method);
   const double lim = 1e6;
-  jf::number_in(jf::from_double(x_min), "xMin", -lim, lim);
-  jf::number_in(jf::from_double(x_max), "xMax", -lim, lim);
-  jf::number_in(jf::from_double(y_min), "yMin", -lim, lim);
-  jf::number_in(jf::from_double(y_max), "yMax", -lim, lim);
+  schema::check_number_in(x_min, "xMin", -lim, lim);
+  schema::check_number_in(x_max, "xMax", -lim, lim);
+  schema::check_number_in(y_min, "yMin", -lim, lim);
+  schema::check_number_in(y_max, "yMax", -lim, lim);
   if (!(x_min < x_max)) throw_range("xMin", x_min, "< xMax (" + describe_value(x_max) + ")");
   if (!(y_min < y_max)) throw_range("yMin", y_min, "< yMax (" + describe_value(y_max) + ")");
-  return static_cast<int>(jf::integer_in(jf::from_double(resolution), "resolution", 2, nn::kMaxGridResolution));
+  return static_cast<int>(schema::check_integer_in(resolution, "resolution", 2, nn::kMaxGridResolution));
 }
 
 }  // namespace
@@ -161,16 +149,10 @@ void set_learning_rate(nn::Network& net, double lr) {
   net.set_learning_rate(static_cast<float>(lr));
 }
 
-nn::BornDeadResult born_dead(const std::string& options_json) {
-  const json o = options_json.empty() ? json::object() : jf::parse(options_json, "options");
-  jf::require_object(o, "options", {"width", "depth", "init", "biasInit", "trials", "seed"});
-  const auto get = [&](const char* key) { return o.contains(key) ? &o.at(key) : nullptr; };
-  const int width = get("width") ? static_cast<int>(jf::integer_in(*get("width"), "options.width", 1, 256)) : 4;
-  const int depth = get("depth") ? static_cast<int>(jf::integer_in(*get("depth"), "options.depth", 1, 64)) : 10;
-  const nn::InitKind init = get("init") ? nn::parse_init(jf::string(*get("init"), "options.init", "an initialisation name"), "options.init") : nn::InitKind::he;
-  const float bias = get("biasInit") ? static_cast<float>(jf::number_in(*get("biasInit"), "options.biasInit", -10, 10)) : 0.0f;
-  const long trials = get("trials") ? static_cast<long>(jf::integer_in(*get("trials"), "options.trials", 1, 100000)) : 1000;
-  const uint32_t seed = get("seed") ? static_cast<uint32_t>(jf::integer_in(*get("seed"), "options.seed", 0, 4294967295LL)) : 1;
+nn::BornDeadResult born_dead(const ConfigValue& options) {
+  const nn::BornDeadOptions o = schema::parse(schema::born_dead_table(), options);
+  const int width = o.width, depth = o.depth;
+  const long trials = o.trials;
   // Every field alone may be in range and the whole still take hours
   // (256 x 64 x 100000 is ~17 h): cap the work, ~3 s here.
   constexpr double kMaxWork = 2e7;
@@ -180,7 +162,7 @@ nn::BornDeadResult born_dead(const std::string& options_json) {
                 "at most " + std::to_string(static_cast<long>(kMaxWork / (static_cast<double>(depth) * width * width))) +
                     " for width " + std::to_string(width) + " and depth " + std::to_string(depth) +
                     " (trials x depth x width^2 <= 2e7)");
-  return nn::born_dead(width, depth, init, bias, trials, seed);
+  return nn::born_dead(width, depth, o.init, o.bias_init, trials, o.seed);
 }
 
 }  // namespace alab

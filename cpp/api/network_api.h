@@ -1,8 +1,10 @@
 // The validating API over the trainer, datasets and born-dead estimates, in
-// the shapes the JS library speaks: option objects arrive as JSON text, arrays
-// as float vectors; results leave as plain structs or float vectors (the
+// the shapes the JS library speaks: configs and option objects arrive as a
+// ConfigValue (validated by the field tables in config_schema.h), arrays as
+// float vectors; results leave as plain structs or float vectors (the
 // bindings hand them to JS as objects and typed arrays). Everything here
 // throws InvalidArgument naming the field; nothing knows of Emscripten.
+// (cpp/api/json/json_api.h adds JSON-text overloads for the native build.)
 #pragma once
 
 #include <array>
@@ -10,20 +12,21 @@
 #include <string>
 #include <vector>
 
+#include "api/config_value.h"
 #include "data/dataset.h"
 #include "nn/born_dead.h"
 #include "nn/network.h"
 
 namespace alab {
 
-// lab.createNetwork(config): config JSON → a network initialised from its seed.
-std::unique_ptr<nn::Network> create_network(const std::string& config_json);
+// lab.createNetwork(config): a network initialised from its seed (schema::network_table()).
+std::unique_ptr<nn::Network> create_network(const ConfigValue& config);
 
 // lab.loadNetwork(json): the text of net.toJSON().
 std::unique_ptr<nn::Network> load_network(const std::string& json_text);
 
 // lab.dataset(name, { n, noise, seed, trainFraction, classes, size }).
-data::Dataset make_dataset(const std::string& name, const std::string& options_json);
+data::Dataset make_dataset(const std::string& name, const ConfigValue& options);
 
 // net.setData({ x, y, inputs, testX?, testY? }): checks that the lengths agree
 // (x.length = y.length · inputs) and, for a tanh head, maps 0/1 labels to −1/+1
@@ -63,6 +66,6 @@ void restore_state(nn::Network& net, const std::vector<uint8_t>& bytes, bool exa
 void set_learning_rate(nn::Network& net, double lr);
 
 // lab.bornDead({ width, depth, init, biasInit, trials, seed }) → { probability, dead, trials }.
-nn::BornDeadResult born_dead(const std::string& options_json);
+nn::BornDeadResult born_dead(const ConfigValue& options);
 
 }  // namespace alab

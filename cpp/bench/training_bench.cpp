@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/json/config_json.h"
 #include "data/dataset.h"
 #include "nn/config.h"
 #include "nn/network.h"
@@ -29,7 +30,7 @@ constexpr NetCase kNets[] = {
 };
 
 alab::nn::Network make_network(const char* config) {
-  alab::nn::Network net(alab::nn::parse_config(nlohmann::json::parse(config)));
+  alab::nn::Network net(alab::parse_config(nlohmann::json::parse(config)));
   // Playground's spiral, 500 points, half for training; tanh head: labels ±1.
   const alab::data::Dataset d = alab::data::make_dataset("spiral", 500, 0.0, 7, 0.5);
   const std::vector<float> y = alab::data::to_tanh_labels(d.y);

@@ -14,12 +14,16 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <exception>
 #include <new>
 #include <string>
 #include <type_traits>
 #include <vector>
 
+#include "api/config_schema.h"
+#include "api/config_value.h"
+#include "core/activations.h"
 #include "core/errors.h"
 
 namespace alab::bindings {
@@ -89,6 +93,182 @@ inline std::vector<uint8_t> to_bytes(const val& array) {
 }
 inline val to_uint8_array(const uint8_t* data, std::size_t n) {
   return val::global("Uint8Array").new_(val(emscripten::typed_memory_view(n, data)));
+}
+
+// A config as the JS object itself (web/lib/validate.js hands over a plain-data
+// snapshot: plain objects, arrays, numbers — NaN and ±Infinity included —
+// strings, booleans, null; no getters, proxies or cycles), read by the
+// generic validator in cpp/api/config_schema.h. Keys whose value is
+// undefined count as absent.
+class ValValue final : public ConfigValue {
+ public:
+  explicit ValValue(val v) : v_(std::move(v)) {}
+
+  Kind kind() const override {
+    if (v_.isNull()) return Kind::null;
+    if (v_.isNumber()) return Kind::number;
+    if (v_.isString()) return Kind::string;
+    if (v_.isTrue() || v_.isFalse()) return Kind::boolean;
+    if (v_.isArray()) return Kind::array;
+    if (v_.typeOf().as<std::string>() == "object") return Kind::object;
+    return Kind::other;
+  }
+  double number() const override { return v_.as<double>(); }
+  bool boolean() const override { return v_.isTrue(); }
+  std::string string() const override { return v_.as<std::string>(); }
+  std::size_t size() const override { return v_.isArray() ? v_["length"].as<std::size_t>() : 0; }
+  std::unique_ptr<ConfigValue> element(std::size_t i) const override {
+    return std::make_unique<ValValue>(v_[static_cast<unsigned>(i)]);
+  }
+  std::vector<std::string> keys() const override {
+    std::vector<std::string> out;
+    const val keys = val::global("Object").call<val>("keys", v_);
+    const std::size_t n = keys["length"].as<std::size_t>();
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string key = keys[static_cast<unsigned>(i)].as<std::string>();
+      if (!v_[val(key)].isUndefined()) out.push_back(key);
+    }
+    return out;
+  }
+  std::unique_ptr<ConfigValue> get(const std::string& key) const override {
+    // Not val::hasOwnProperty(const char*): that cuts the key at a NUL and
+    // reads it as Latin-1; val(std::string) keeps every UTF-8 key intact.
+    const val own = val::global("Object")["prototype"]["hasOwnProperty"];
+    if (!own.call<bool>("call", v_, val(key))) return nullptr;
+    val item = v_[val(key)];
+    if (item.isUndefined()) return nullptr;
+    return std::make_unique<ValValue>(std::move(item));
+  }
+  std::string dump() const override { return render_value(*this); }
+
+ private:
+  val v_;
+};
+
+// An optional argument object (undefined or null: not given) as the
+// ConfigValue the C++ API reads, nullptr when absent.
+template <class F>
+decltype(auto) with_optional(const val& v, F&& f) {
+  if (v.isUndefined() || v.isNull()) return f(static_cast<const ConfigValue*>(nullptr));
+  const ValValue view(v);
+  return f(static_cast<const ConfigValue*>(&view));
+}
+
+// lab.schema: every field table as { key: { fields: [{ name, type, default,
+// doc, required?, min?, max?, maxExclusive?, values?, maxLength? }], names? } }
+// (types/index.d.ts documents the shape).
+inline val schema_object() {
+  using schema::FieldType;
+  const auto array_of = [](const auto& items, auto convert) {
+    val out = val::array();
+    for (const auto& x : items) out.call<void>("push", convert(x));
+    return out;
+  };
+  const auto name_list = [](schema::Names names) {
+    val out = val::array();
+    for (std::size_t i = 0; i < names.count; ++i) out.call<void>("push", std::string(names.items[i]));
+    return out;
+  };
+  val out = val::object();
+  for (const schema::Schema& s : schema::schemas()) {
+    val fields = val::array();
+    for (const schema::SchemaField& f : s.fields) {
+      const schema::FieldSpec& spec = f.spec;
+      const schema::FieldValue& d = f.default_value;
+      val row = val::object();
+      row.set("name", spec.name);
+      row.set("type", std::string(schema::type_name(spec.type)));
+      switch (spec.type) {
+        case FieldType::integer:
+          row.set("default", d.number);
+          row.set("min", spec.min);
+          row.set("max", spec.max);
+          break;
+        case FieldType::number:
+          row.set("default", d.single ? shortest_decimal(static_cast<float>(d.number)) : d.number);
+          row.set("min", spec.min);
+          row.set("max", spec.max);
+          if (spec.max_exclusive) row.set("maxExclusive", true);
+          break;
+        case FieldType::boolean: row.set("default", d.number != 0); break;
+        case FieldType::enumeration:
+          row.set("default", std::string(spec.values.items[static_cast<int>(d.number)]));
+          row.set("values", name_list(spec.values));
+          break;
+        case FieldType::integer_list:
+          row.set("default", array_of(d.ints, [](int w) { return val(w); }));
+          row.set("min", spec.min);
+          row.set("max", spec.max);
+          row.set("maxLength", static_cast<double>(spec.max_length));
+          break;
+        case FieldType::activation: {
+          row.set("default", spec.default_name);
+          val names = val::array();
+          for (const ActivationInfo& a : activation_table()) names.call<void>("push", std::string(a.name));
+          row.set("values", names);
+          break;
+        }
+        case FieldType::activation_params: row.set("default", val::object()); break;
+      }
+      if (spec.required) {  // no default: the caller must give it
+        row.delete_(std::string("default"));
+        row.set("required", true);
+      }
+      row.set("doc", spec.doc);
+      fields.call<void>("push", row);
+    }
+    val entry = val::object();
+    entry.set("fields", fields);
+    if (s.names.count) entry.set("names", name_list(s.names));
+    out.set(s.key, entry);
+  }
+  return out;
+}
+
+// A config struct as the JS object createNetwork/createGcn reads back
+// (net.config, model.config): every row of its table, read from c, keys in
+// alphabetical order (the order JSON read-back always had). The native twin
+// is cpp/api/json/config_json.h.
+inline val field_val(const schema::FieldSpec& spec, const schema::FieldValue& v) {
+  using schema::FieldType;
+  switch (spec.type) {
+    case FieldType::integer: return val(v.number);
+    case FieldType::number: return val(v.single ? shortest_decimal(static_cast<float>(v.number)) : v.number);
+    case FieldType::boolean: return val(v.number != 0);
+    case FieldType::enumeration: return val(std::string(spec.values.items[static_cast<int>(v.number)]));
+    case FieldType::integer_list: {
+      val out = val::array();
+      for (int w : v.ints) out.call<void>("push", w);
+      return out;
+    }
+    case FieldType::activation: {
+      val out = val::array();
+      for (const std::string& n : v.names) out.call<void>("push", n);
+      return out;
+    }
+    case FieldType::activation_params: {
+      val out = val::array();
+      for (const auto& obj : v.params) {
+        std::vector<std::pair<std::string, float>> sorted(obj.begin(), obj.end());
+        std::sort(sorted.begin(), sorted.end());
+        val p = val::object();
+        for (const auto& [key, x] : sorted) p.set(key, shortest_decimal(x));
+        out.call<void>("push", p);
+      }
+      return out;
+    }
+  }
+  return val::null();
+}
+
+template <class T>
+val config_val(const schema::Table<T>& table, const T& c) {
+  std::vector<const schema::Field<T>*> rows;
+  for (const schema::Field<T>& f : table.fields) rows.push_back(&f);
+  std::sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) { return a->spec.name < b->spec.name; });
+  val out = val::object();
+  for (const schema::Field<T>* f : rows) out.set(f->spec.name, field_val(f->spec, f->read(c)));
+  return out;
 }
 
 }  // namespace alab::bindings

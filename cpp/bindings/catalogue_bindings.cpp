@@ -10,13 +10,12 @@
 
 #include "adapters.h"
 #include "api/catalogue_api.h"
-#include "api/json_fields.h"
 
 namespace alab::bindings {
 namespace {
 
 // A parameter or a bound as written in the registry (0.01, not 0.009999999776).
-val decimal(float v) { return val(json_fields::shortest_decimal(v)); }
+val decimal(float v) { return val(shortest_decimal(v)); }
 
 // An unbounded side is null (as it was in the catalogue's JSON).
 val bound(bool bounded, float v) { return bounded ? decimal(v) : val::null(); }

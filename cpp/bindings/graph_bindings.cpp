@@ -39,13 +39,13 @@ val graph_object(const graph::LabelledGraph& lg) {
   return out;
 }
 
-val make_graph_js(const std::string& name, const std::string& options_json) {
-  return guarded([&] { return graph_object(make_graph(name, options_json)); });
+val make_graph_js(const std::string& name, const val& options) {
+  return guarded([&] { return graph_object(make_graph(name, ValValue(options))); });
 }
 
-val graph_fourier_js(double nodes, const val& edges, const std::string& options_json) {
+val graph_fourier_js(double nodes, const val& edges, const val& options) {
   return guarded([&] {
-    const graph::SymmetricEigen e = graph_fourier(nodes, to_ints(edges), options_json);
+    const graph::SymmetricEigen e = graph_fourier(nodes, to_ints(edges), ValValue(options));
     val out = val::object();
     out.set("eigenvalues", float_array_of(e.values));
     out.set("eigenvectors", float_array_of(e.vectors));
@@ -53,9 +53,9 @@ val graph_fourier_js(double nodes, const val& edges, const std::string& options_
   });
 }
 
-val graph_filter_js(double nodes, const val& edges, const val& signal, const std::string& options_json) {
+val graph_filter_js(double nodes, const val& edges, const val& signal, const val& options) {
   return guarded([&] {
-    const graph::FilterResult r = graph_filter(nodes, to_ints(edges), to_floats(signal), options_json);
+    const graph::FilterResult r = graph_filter(nodes, to_ints(edges), to_floats(signal), ValValue(options));
     val out = val::object();
     out.set("output", float_array_of(r.output));
     out.set("inputSpectrum", float_array_of(r.input_spectrum));
@@ -90,15 +90,15 @@ class GcnHandle {
   val weights() const { return to_float32_array(m_->params().data(), m_->params().size()); }
   bool set_weights(const val& w) { return guarded([&] { set_gcn_weights(*m_, to_floats(w)); return true; }); }
   val layout() const { return guarded([&] { return layout_val(m_->layout()); }); }
-  val config() const { return guarded([&] { return json_val(gcn_config_json(m_->config())); }); }
+  val config() const { return guarded([&] { return config_val(schema::gcn_table(), m_->config()); }); }
   bool reset() { return guarded([&] { m_->reset(); return true; }); }
 
  private:
   std::unique_ptr<graph::GcnModel> m_;
 };
 
-GcnHandle* create_gcn_handle(const std::string& config_json) {
-  return guarded([&] { return new GcnHandle(create_gcn(config_json)); });
+GcnHandle* create_gcn_handle(const val& config) {
+  return guarded([&] { return new GcnHandle(create_gcn(ValValue(config))); });
 }
 
 }  // namespace

@@ -6,27 +6,26 @@
 #include "adapters.h"
 #include "report_adapters.h"
 #include "api/catalogue_api.h"
-#include "api/json_fields.h"
 #include "api/network_api.h"
 
 namespace alab::bindings {
 namespace {
 
-val apply_kernel(KernelKind kind, const std::string& name, const val& x, const std::string& params_json) {
+val apply_kernel(KernelKind kind, const std::string& name, const val& x, const val& params) {
   return guarded([&] {
     const std::vector<float> in = to_floats(x);
     std::vector<float> out(in.size());
-    run_activation(kind, name, in.data(), out.data(), in.size(), params_json);
+    with_optional(params, [&](const ConfigValue* p) { run_activation(kind, name, in.data(), out.data(), in.size(), p); });
     return to_float32_array(out.data(), out.size());
   });
 }
 
-val forward(const std::string& name, const val& x, const std::string& params_json) {
-  return apply_kernel(KernelKind::Forward, name, x, params_json);
+val forward(const std::string& name, const val& x, const val& params) {
+  return apply_kernel(KernelKind::Forward, name, x, params);
 }
 
-val derivative(const std::string& name, const val& x, const std::string& params_json) {
-  return apply_kernel(KernelKind::Derivative, name, x, params_json);
+val derivative(const std::string& name, const val& x, const val& params) {
+  return apply_kernel(KernelKind::Derivative, name, x, params);
 }
 
 // A float array that lives in the WebAssembly heap, for calls without copies
@@ -53,20 +52,20 @@ class Float32Buffer {
 };
 
 bool apply_buffers(KernelKind kind, const std::string& name, Float32Buffer& x, Float32Buffer& y,
-                   const std::string& params_json) {
+                   const val& params) {
   return guarded([&] {
     if (x.size() != y.size()) throw_range("output.length", y.size(), "equal to input.length (" + std::to_string(x.size()) + ")");
-    run_activation(kind, name, x.data(), y.data(), x.size(), params_json);
+    with_optional(params, [&](const ConfigValue* p) { run_activation(kind, name, x.data(), y.data(), x.size(), p); });
     return true;
   });
 }
 
-bool forward_buffer(const std::string& name, Float32Buffer& x, Float32Buffer& y, const std::string& params_json) {
-  return apply_buffers(KernelKind::Forward, name, x, y, params_json);
+bool forward_buffer(const std::string& name, Float32Buffer& x, Float32Buffer& y, const val& params) {
+  return apply_buffers(KernelKind::Forward, name, x, y, params);
 }
 
-bool derivative_buffer(const std::string& name, Float32Buffer& x, Float32Buffer& y, const std::string& params_json) {
-  return apply_buffers(KernelKind::Derivative, name, x, y, params_json);
+bool derivative_buffer(const std::string& name, Float32Buffer& x, Float32Buffer& y, const val& params) {
+  return apply_buffers(KernelKind::Derivative, name, x, y, params);
 }
 
 // One trained network; JS owns it and must call delete() (the façade's
@@ -136,7 +135,8 @@ class NetworkHandle {
   // A view of the parameter block itself (no copy): valid until the heap grows.
   val weights_view() const { return val(emscripten::typed_memory_view(net_->param_count(), net_->params())); }
   val layout() const { return guarded([&] { return layout_val(net_->layout()); }); }
-  val config() const { return guarded([&] { return json_val(nn::config_to_json(net_->config())); }); }
+  val config() const { return guarded([&] { return config_val(schema::network_table(), net_->config()); }); }
+  int inputs() const { return net_->inputs(); }
   std::string to_json() const { return guarded([&] { return net_->to_json(); }); }
   bool reset() { return guarded([&] { net_->reset(); return true; }); }
   double step() const { return static_cast<double>(net_->step()); }
@@ -145,17 +145,17 @@ class NetworkHandle {
   std::unique_ptr<nn::Network> net_;
 };
 
-NetworkHandle* create_network_handle(const std::string& config_json) {
-  return guarded([&] { return new NetworkHandle(create_network(config_json)); });
+NetworkHandle* create_network_handle(const val& config) {
+  return guarded([&] { return new NetworkHandle(create_network(ValValue(config))); });
 }
 
 NetworkHandle* load_network_handle(const std::string& json_text) {
   return guarded([&] { return new NetworkHandle(load_network(json_text)); });
 }
 
-val dataset(const std::string& name, const std::string& options_json) {
+val dataset(const std::string& name, const val& options) {
   return guarded([&] {
-    const data::Dataset d = make_dataset(name, options_json);
+    const data::Dataset d = make_dataset(name, ValValue(options));
     val out = val::object();
     out.set("name", d.name);
     out.set("x", to_float32_array(d.x.data(), d.x.size()));
@@ -168,19 +168,19 @@ val dataset(const std::string& name, const std::string& options_json) {
   });
 }
 
-val born_dead_js(const std::string& options_json) {
-  return guarded([&] { return born_dead_val(born_dead(options_json)); });
+val born_dead_js(const val& options) {
+  return guarded([&] { return born_dead_val(born_dead(ValValue(options))); });
 }
 
 // Prepared kernels: the name and params are validated once (prepare_kernel
 // returns the registry index and the parameter values); apply_prepared then
 // takes only numbers and buffers, so a call on a cache-resident array costs
 // little more than the kernel itself.
-val prepare_kernel(const std::string& name, const std::string& params_json) {
+val prepare_kernel(const std::string& name, const val& params) {
   return guarded([&] {
     const ActivationInfo& info = require_activation(name);
-    const nlohmann::json params = params_json.empty() ? nlohmann::json() : json_fields::parse(params_json, "params");
-    const ActivationParams p = parse_activation_params(info, params);
+    const ActivationParams p =
+        with_optional(params, [&](const ConfigValue* v) { return parse_activation_params(info, v); });
     val out = val::object();
     out.set("id", static_cast<int>(info.id));
     out.set("alpha", p.alpha);
@@ -264,12 +264,14 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("weightsView", &NetworkHandle::weights_view)
       .function("layout", &NetworkHandle::layout)
       .function("config", &NetworkHandle::config)
+      .function("inputs", &NetworkHandle::inputs)
       .function("toJSON", &NetworkHandle::to_json)
       .function("reset", &NetworkHandle::reset)
       .function("step", &NetworkHandle::step);
   emscripten::function("createNetwork", &create_network_handle, emscripten::allow_raw_pointers());
   emscripten::function("loadNetwork", &load_network_handle, emscripten::allow_raw_pointers());
   emscripten::function("dataset", &dataset);
+  emscripten::function("schema", &schema_object);
   emscripten::function("bornDead", &born_dead_js);
   emscripten::function("derivativeBuffer", &derivative_buffer);
 }

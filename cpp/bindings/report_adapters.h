@@ -13,10 +13,8 @@
 #include <optional>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "adapters.h"
-#include "api/json_fields.h"
+#include "core/errors.h"
 #include "graph/gcn_model.h"
 #include "nn/born_dead.h"
 #include "nn/network.h"
@@ -32,7 +30,7 @@ val optional_number(const std::optional<T>& v) {
   return v ? number_or_null(static_cast<double>(*v)) : val::null();
 }
 
-inline val shortest(float v) { return number_or_null(json_fields::shortest_decimal(v)); }
+inline val shortest(float v) { return number_or_null(shortest_decimal(v)); }
 
 // A plain JS array copied from n numbers in the heap (one call: Array.from over a view).
 template <class T>
@@ -48,7 +46,7 @@ val js_array(const std::vector<T>& v) {
 inline val number_array(const double* data, std::size_t n);
 inline val shortest_array(const std::vector<float>& v) {
   std::vector<double> d(v.size());
-  for (std::size_t i = 0; i < v.size(); ++i) d[i] = json_fields::shortest_decimal(v[i]);
+  for (std::size_t i = 0; i < v.size(); ++i) d[i] = shortest_decimal(v[i]);
   return number_array(d.data(), d.size());
 }
 
@@ -182,29 +180,6 @@ inline val born_dead_val(const nn::BornDeadResult& r) {
   out.set("probability", number_or_null(r.probability));
   out.set("trials", static_cast<double>(r.trials));
   return out;
-}
-
-// A config read back (net.config, model.config) as the JS object its JSON
-// text parsed to: numbers, strings, booleans, null, arrays and objects.
-inline val json_val(const nlohmann::json& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::object: {
-      val out = val::object();
-      for (auto it = j.begin(); it != j.end(); ++it) out.set(it.key(), json_val(it.value()));
-      return out;
-    }
-    case nlohmann::json::value_t::array: {
-      val out = val::array();
-      for (const nlohmann::json& v : j) out.call<void>("push", json_val(v));
-      return out;
-    }
-    case nlohmann::json::value_t::string: return val(j.get_ref<const std::string&>());
-    case nlohmann::json::value_t::boolean: return val(j.get<bool>());
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return number_or_null(j.get<double>());
-    default: return val::null();
-  }
 }
 
 }  // namespace alab::bindings

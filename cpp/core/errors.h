@@ -48,6 +48,19 @@ std::string describe_value(T v) {
 
 inline std::string describe_value(const std::string& v) { return v; }
 
+// The double with the fewest decimal digits that converts back to v exactly
+// (0.01f -> 0.01, not 0.009999999776482582), so JSON and JS show short numbers
+// that still round-trip bit-exactly. Non-finite values are returned as they are.
+inline double shortest_decimal(float v) {
+  if (!std::isfinite(v)) return v;
+  char buf[32];
+  for (int digits = 1; digits <= 9; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
+    if (std::strtof(buf, nullptr) == v) break;
+  }
+  return std::strtod(buf, nullptr);
+}
+
 // A key from outside as it appears in a message: at most 40 characters, control
 // characters as \u00XX. (A NUL would end the message: what() is a C string.)
 inline std::string printable_key(const std::string& key) {

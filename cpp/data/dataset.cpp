@@ -121,7 +121,15 @@ void sine(Points& p, int n, double noise, Rng& rng) {
 
 }  // namespace
 
-std::string dataset_names() { return "circle, xor, gauss, spiral, moons, spiral_k, plane, multi_gauss, sine, shapeset"; }
+std::string dataset_names() {
+  std::string s;
+  for (const char* name : kDatasetNames) s += (s.empty() ? "" : ", ") + std::string(name);
+  return s;
+}
+
+Dataset make_dataset(const std::string& name, const DatasetOptions& o) {
+  return make_dataset(name, o.n, o.noise, o.seed, o.train_fraction, o.classes, o.size);
+}
 
 std::vector<float> to_tanh_labels(const std::vector<float>& y) {
   std::vector<float> out(y.size());

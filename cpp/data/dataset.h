@@ -40,10 +40,27 @@ struct Dataset {
   int n_test() const { return static_cast<int>(test_y.size()); }
 };
 
+// The generator names, in the order dataset_names() and lab.schema list them.
+inline constexpr const char* kDatasetNames[] = {"circle", "xor",   "gauss",       "spiral", "moons",
+                                                "spiral_k", "plane", "multi_gauss", "sine",   "shapeset"};
+
+// The options of lab.dataset(name, options), with their defaults (validated
+// by the field table in cpp/api/config_schema.cpp).
+struct DatasetOptions {
+  int n = 400;
+  double noise = 0.0;
+  uint32_t seed = 1;
+  double train_fraction = 0.5;
+  int classes = 3;  // spiral_k only
+  int size = 32;    // shapeset only
+};
+
 // Throws alab::InvalidArgument naming the argument and what is allowed.
 // `classes` is read by spiral_k only, `size` by shapeset only.
 Dataset make_dataset(const std::string& name, int n, double noise, uint32_t seed, double train_fraction = 0.5,
                      int classes = 3, int size = 32);
+
+Dataset make_dataset(const std::string& name, const DatasetOptions& o);
 
 // "circle, xor, gauss, spiral, moons, spiral_k, plane, multi_gauss, sine, shapeset"
 std::string dataset_names();

@@ -30,6 +30,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/catalogue_api.h"
+#include "api/json/json_api.h"
 #include "api/network_api.h"
 #include "core/errors.h"
 
@@ -114,7 +115,7 @@ inline void run_config(const uint8_t* data, std::size_t size) {
       const auto net = create_network(body);
       check(net->param_count() > 0, "a created network has no parameters");
       // The full config must read back as the same network.
-      const auto again = create_network(nn::config_to_json(net->config()).dump());
+      const auto again = create_network(config_to_json(net->config()).dump());
       check(again->param_count() == net->param_count(), "config_to_json round trip changed the network");
     });
   } else if (const std::string name = word("params "); name != "\x01") {

@@ -25,38 +25,13 @@
 #include <vector>
 
 #include "core/activations.h"
+#include "graph/gcn_config.h"
 #include "graph/graph.h"
 #include "nn/config.h"
 #include "nn/network.h"
 #include "nn/report.h"
 
 namespace alab::graph {
-
-enum class LayerKind : uint8_t { gcn, chebyshev };
-
-inline constexpr int kMaxGraphNodes = 5000;
-inline constexpr int kMaxGraphEdges = 200000;
-inline constexpr long kMaxFeatureFloats = 4000000;  // n · features (identity: n²)
-inline constexpr int kMaxGcnHiddenLayers = 8;
-inline constexpr int kMaxGcnWidth = 256;
-inline constexpr int kMaxChebOrder = 10;
-inline constexpr int kMaxGraphClasses = 16;
-
-struct GcnConfig {
-  LayerKind layer = LayerKind::gcn;
-  int order = 2;                                // Chebyshev K (hops per layer)
-  std::vector<int> hidden = {16};
-  std::vector<Activation> activations;          // one per hidden layer
-  std::vector<ActivationParams> params;         // one per hidden layer
-  int classes = 2;
-  nn::InitKind init = nn::InitKind::xavier;     // Glorot, as Kipf & Welling
-  nn::OptimizerKind optimizer = nn::OptimizerKind::adam;
-  float learning_rate = 0.01f;
-  float momentum = 0.9f;
-  float weight_decay = 5e-4f;                   // L2 on weights (not biases)
-  float lambda_max = 0.0f;                      // Chebyshev λmax; 0: estimated from the graph
-  uint32_t seed = 1;
-};
 
 struct GcnReport {
   long step = 0;

@@ -52,6 +52,7 @@ struct SparseMatrix {
 SparseMatrix propagation_matrix(const Graph& g);
 
 enum class LaplacianKind : uint8_t { normalized, combinatorial };
+inline constexpr const char* kLaplacianNames[] = {"normalized", "combinatorial"};
 SparseMatrix laplacian(const Graph& g, LaplacianKind kind);
 
 // L̃ = 2L/λmax − I for the normalised Laplacian (λmax > 0).
@@ -82,6 +83,9 @@ struct LabelledGraph {
 // Zachary's karate club (1977): 34 members, 78 friendships; class 0 = the
 // instructor Mr. Hi's faction (node 0), 1 = the officer John A.'s (node 33).
 // The same data as data/karate.json (tests/native/graph_data_test.cpp checks).
+// The named graphs of lab.graph(name, options), in this order.
+inline constexpr const char* kGraphNames[] = {"karate", "two_communities", "ring", "grid"};
+
 LabelledGraph karate_club();
 
 // Planted partition: two communities of n/2 and n − n/2 nodes; each pair of

@@ -39,6 +39,7 @@ enum class FilterKind : uint8_t {
   chebyshev,       // h(λ) = Σ_k c_k T_k(2λ/λmax − 1), applied as a K-hop polynomial of L̃
   heat_chebyshev,  // e^(−tλ) approximated by its order-K Chebyshev interpolant, applied as above
 };
+inline constexpr const char* kFilterNames[] = {"heat", "low_pass", "chebyshev", "heat_chebyshev"};
 
 struct FilterSpec {
   FilterKind kind = FilterKind::heat;

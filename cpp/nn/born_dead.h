@@ -33,6 +33,17 @@ struct BornDeadResult {
   long trials = 0;
 };
 
+// The options of lab.bornDead(options), with their defaults (validated by the
+// field table in cpp/api/config_schema.cpp).
+struct BornDeadOptions {
+  int width = 4;
+  int depth = 10;
+  InitKind init = InitKind::he;
+  float bias_init = 0.0f;
+  long trials = 1000;
+  uint32_t seed = 1;
+};
+
 // width in [1, 256], depth in [1, 64], trials in [1, 100000], bias_init finite in
 // [-10, 10]; throws InvalidArgument otherwise. Deterministic in seed.
 BornDeadResult born_dead(int width, int depth, InitKind init, float bias_init, long trials, uint32_t seed);

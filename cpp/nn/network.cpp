@@ -50,7 +50,7 @@ constexpr float kMaxDataMagnitude = 1e6f;
 void check_finite(const float* v, long count, int row_len, const std::string& name) {
   for (long i = 0; i < count; ++i)
     if (!(std::fabs(v[i]) <= kMaxDataMagnitude))
-      throw_range(name + "[" + std::to_string(i) + "]", json_field::format_number(v[i]),
+      throw_range(name + "[" + std::to_string(i) + "]", describe_value(static_cast<double>(v[i])),
                   "a finite number in [-1e6, 1e6]" + (row_len > 1 ? " (sample " + std::to_string(i / row_len) + ", feature " +
                                                 std::to_string(i % row_len) + ")"
                                           : std::string()));
@@ -62,20 +62,20 @@ void check_labels(OutputHead head, int classes, const float* y, int n, const std
     const std::string field = name + "[" + std::to_string(i) + "]";
     switch (head) {
       case OutputHead::sigmoid:
-        if (v != 0.0f && v != 1.0f) throw_range(field, json_field::format_number(v), "0 or 1 for a sigmoid head");
+        if (v != 0.0f && v != 1.0f) throw_range(field, describe_value(static_cast<double>(v)), "0 or 1 for a sigmoid head");
         break;
       case OutputHead::softmax:
         if (!(v >= 0.0f && v < static_cast<float>(classes)) || v != std::floor(v))
-          throw_range(field, json_field::format_number(v),
+          throw_range(field, describe_value(static_cast<double>(v)),
                       "an integer class in [0, " + std::to_string(classes - 1) + "] for a softmax head");
         break;
       case OutputHead::tanh:
         if (v != -1.0f && v != 1.0f)
-          throw_range(field, json_field::format_number(v), "-1 or 1 for a tanh head (map 0/1 labels to -1/+1)");
+          throw_range(field, describe_value(static_cast<double>(v)), "-1 or 1 for a tanh head (map 0/1 labels to -1/+1)");
         break;
       case OutputHead::linear:
         if (!(std::fabs(v) <= kMaxDataMagnitude))
-          throw_range(field, json_field::format_number(v), "a finite number in [-1e6, 1e6] for a linear head");
+          throw_range(field, describe_value(static_cast<double>(v)), "a finite number in [-1e6, 1e6] for a linear head");
         break;
     }
   }
@@ -475,14 +475,14 @@ std::vector<float> Network::predict(const float* x, int n) {
 std::vector<float> Network::grid_points(float xmin, float xmax, float ymin, float ymax, int resolution) const {
   if (config_.inputs != 2) throw_range("inputs", config_.inputs, "2 for predictGrid");
   const auto check = [](const char* field, float v) {
-    if (!std::isfinite(v)) throw_range(field, json_field::format_number(v), "a finite number");
+    if (!std::isfinite(v)) throw_range(field, describe_value(static_cast<double>(v)), "a finite number");
   };
   check("xMin", xmin);
   check("xMax", xmax);
   check("yMin", ymin);
   check("yMax", ymax);
-  if (!(xmin < xmax)) throw_range("xMax", json_field::format_number(xmax), "greater than xMin");
-  if (!(ymin < ymax)) throw_range("yMax", json_field::format_number(ymax), "greater than yMin");
+  if (!(xmin < xmax)) throw_range("xMax", describe_value(static_cast<double>(xmax)), "greater than xMin");
+  if (!(ymin < ymax)) throw_range("yMax", describe_value(static_cast<double>(ymax)), "greater than yMin");
   if (resolution < 2 || resolution > kMaxGridResolution) throw_range("resolution", resolution, "an integer in [2, 400]");
   const float step = 1.0f / static_cast<float>(resolution - 1);
   std::vector<float> pts(static_cast<std::size_t>(resolution) * resolution * 2);

@@ -2,6 +2,8 @@
 #include <cmath>
 #include <limits>
 
+#include "api/json/config_json.h"
+#include "api/json_fields.h"
 #include "core/errors.h"
 #include "nn/network.h"
 
@@ -52,8 +54,8 @@ void check_shape(const std::string& text) {
 
 std::string Network::to_json() const {
   json weights = json::array();
-  for (float w : params_) weights.push_back(json_field::shortest(w));
-  const json j{{"format", kFormat}, {"version", kVersion}, {"config", config_to_json(config_)}, {"step", step_},
+  for (float w : params_) weights.push_back(shortest_decimal(w));
+  const json j{{"format", kFormat}, {"version", kVersion}, {"config", alab::config_to_json(config_)}, {"step", step_},
                {"weights", weights}};
   return j.dump();
 }
@@ -76,11 +78,11 @@ Network Network::from_json(const std::string& text) {
 
   NetworkConfig config;
   try {
-    config = parse_config(j["config"]);
+    config = alab::parse_config(j["config"]);
   } catch (const InvalidArgument& e) {
     throw InvalidArgument(e.kind(), "config." + e.field(), std::string("network JSON: config.") + e.what());
   }
-  const int64_t step = json_field::integer_in(j["step"], "step", 0, 1LL << 40);
+  const int64_t step = json_fields::integer_in(j["step"], "step", 0, 1LL << 40, schema::Style::network);
   const json& w = j["weights"];
   if (!w.is_array()) fail("weights", "weights must be an array of numbers");
   Network net(config);
@@ -90,9 +92,9 @@ Network Network::from_json(const std::string& text) {
   std::vector<float> values(w.size());
   for (std::size_t i = 0; i < w.size(); ++i) {
     const std::string field = "weights[" + std::to_string(i) + "]";
-    const double v = json_field::number(w[i], field);
+    const double v = json_fields::number(w[i], field, schema::Style::network);
     if (!(std::fabs(v) <= std::numeric_limits<float>::max()))
-      throw_range(field, json_field::format_number(v), "a finite float");
+      throw_range(field, describe_value(v), "a finite float");
     values[i] = static_cast<float>(v);
   }
   net.set_weights(values.data(), values.size());

@@ -11,6 +11,7 @@
 // Usage: report_fixture > reports.json
 #include <cstdio>
 
+#include "api/json/config_json.h"
 #include "api/json/report_json.h"
 #include "data/dataset.h"
 #include "nn/network.h"
@@ -20,7 +21,7 @@ int main() {
   const json config = {{"inputs", 2}, {"hidden", {6, 5}}, {"activation", {"prelu", "relu"}}, {"output", "sigmoid"},
                        {"init", "he"}, {"optimizer", "sgd"}, {"learningRate", 2}, {"batchSize", 10}, {"seed", 2}};
   const alab::data::Dataset d = alab::data::make_dataset("circle", 300, 0.1, 3, 0.5);
-  alab::nn::Network net(alab::nn::parse_config(config));
+  alab::nn::Network net(alab::parse_config(config));
   net.set_data(d.x.data(), d.n_train(), d.inputs, d.y.data(), d.test_x.data(), d.n_test(), d.test_y.data());
   json reports = json::array();
   for (int call = 0; call < 6; ++call) reports.push_back(alab::nn::report_to_json(net.train(40, true)));

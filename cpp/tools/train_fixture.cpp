@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "api/json/config_json.h"
 #include "data/dataset.h"
 #include "nn/network.h"
 
@@ -23,7 +24,7 @@ int main() {
                        {"output", "sigmoid"}, {"init", "he"}, {"biasInit", 0.1}, {"optimizer", "adam"},
                        {"learningRate", 0.01}, {"batchSize", 10}, {"l2", 0.001}, {"clip", 5}, {"seed", 1}};
   const alab::data::Dataset d = alab::data::make_dataset("circle", 200, 0.1, 7, 0.5);
-  alab::nn::Network net(alab::nn::parse_config(config));
+  alab::nn::Network net(alab::parse_config(config));
   net.set_data(d.x.data(), d.n_train(), d.inputs, d.y.data(), d.test_x.data(), d.n_test(), d.test_y.data());
   json losses = json::array();
   char hex[32];

@@ -18,6 +18,7 @@
 
 #include "accuracy.h"
 #include "api/catalogue_api.h"
+#include "api/json/json_api.h"
 #include "core/activations.h"
 #include "core/errors.h"
 #include "core/properties.h"

@@ -1,6 +1,7 @@
 // Config validation: defaults, every field's error message, round trip.
 #include <gtest/gtest.h>
 
+#include "api/json/config_json.h"
 #include "core/errors.h"
 #include "nn/config.h"
 #include "nn/network.h"

@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "api/json/config_json.h"
 #include "core/errors.h"
 
 #include "core/activations.h"

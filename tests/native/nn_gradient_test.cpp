@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "api/json/config_json.h"
 #include "core/activations.h"
 #include "core/rng.h"
 #include "nn/network.h"

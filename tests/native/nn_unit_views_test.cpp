@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "api/json/config_json.h"
 #include "api/json/report_json.h"
 #include "core/errors.h"
 #include "data/dataset.h"

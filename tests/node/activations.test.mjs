@@ -230,10 +230,10 @@ test('forward/derivative through heap chunks give the bits of the element-wise b
     const x = long.subarray(13, 13 + n);  // a view at an offset, as callers pass
     for (const name of NAMES) {
       for (const params of name === 'rrelu' ? [undefined, { training: true, seed: 5 }] : [undefined]) {
-        const json = params ? JSON.stringify(params) : '';
+        const raw = params ?? null;  // the raw binding reads the params object itself
         const label = `${name}${params ? ' (training)' : ''} n=${n}`;
-        assert.deepEqual(bitsOf(lab.forward(name, x, params)), bitsOf(m.forward(name, x, json)), `${label} forward`);
-        assert.deepEqual(bitsOf(lab.derivative(name, x, params)), bitsOf(m.derivative(name, x, json)), `${label} derivative`);
+        assert.deepEqual(bitsOf(lab.forward(name, x, params)), bitsOf(m.forward(name, x, raw)), `${label} forward`);
+        assert.deepEqual(bitsOf(lab.derivative(name, x, params)), bitsOf(m.derivative(name, x, raw)), `${label} derivative`);
       }
     }
   }

@@ -230,10 +230,10 @@ test('reports cross as objects with the native report\'s keys, order and values 
   assert.equal(JSON.stringify(reports), JSON.stringify(fixture.reports));
   assert.deepStrictEqual(reports, fixture.reports);
   // The raw binding returns objects, not text.
-  const raw = lab.module.createNetwork(JSON.stringify({ inputs: 2 }));
+  const raw = lab.module.createNetwork({ inputs: 2 });
   try {
     raw.setData(new Float32Array([0, 0, 1, 1]), new Float32Array([0, 1]), 2, new Float32Array(0), new Float32Array(0));
-    for (const value of [raw.train(1, true), raw.evaluate(), raw.layout(), raw.config(), lab.module.bornDead('{"trials":10}')]) {
+    for (const value of [raw.train(1, true), raw.evaluate(), raw.layout(), raw.config(), lab.module.bornDead({ trials: 10 })]) {
       assert.equal(typeof value, 'object', `a binding result is ${typeof value}`);
     }
   } finally {

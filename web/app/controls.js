@@ -4,7 +4,7 @@
 // table (or the activation catalogue with data-options="activation").
 import { el } from './dom.js';
 import { fmt } from './format.js';
-import { settingFor } from './state.js';
+import { allowed, settingFor } from './state.js';
 import { t } from './i18n/i18n.js';
 
 const CHOICES = {
@@ -19,7 +19,7 @@ export function bindControls(root, store, { activations }) {
   const controls = [...root.querySelectorAll('[data-setting]')];
   for (const c of controls) {
     const key = c.dataset.setting;
-    if (c.tagName === 'SELECT') fillSelect(c, key, activations);
+    if (c.tagName === 'SELECT') fillSelect(c, key, activations, store.ctx);
     const event = c.type === 'range' ? 'input' : 'change';
     c.addEventListener(event, () => {
       const setting = settingFor(key);
@@ -46,7 +46,7 @@ export function bindControls(root, store, { activations }) {
   };
 }
 
-function fillSelect(select, key, activations) {
+function fillSelect(select, key, activations, ctx) {
   const setting = settingFor(key);
   let values;
   let labels = (v) => String(v);
@@ -55,7 +55,7 @@ function fillSelect(select, key, activations) {
     const byName = new Map(activations.map((a) => [a.name, a.label]));
     labels = (v) => byName.get(v);
   } else if (CHOICES[key]) values = CHOICES[key];
-  else values = setting.values.filter((v) => v !== '');
+  else values = allowed(setting, ctx).filter((v) => v !== '');
   const keyFn = LABEL_KEYS[key];
   select.replaceChildren(...values.map((v) => {
     const option = el('option', { value: String(v) }, keyFn ? t(keyFn(v)) : labels(v));

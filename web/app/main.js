@@ -70,7 +70,7 @@ try {
 }
 
 const activations = lab.activations;
-const ctx = { activations: activations.map((a) => a.name) };
+const ctx = { activations: activations.map((a) => a.name), schema: lab.schema };
 const { state: initial } = parseState(location.search, ctx);
 const store = new Store(initial, ctx);
 setLanguage(initial.lang);

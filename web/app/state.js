@@ -2,12 +2,15 @@
 // type, default and allowed values (TensorFlow Playground's state.ts idea).
 // Every value read from the URL is validated here; an invalid one falls back
 // to the default and is reported in `rejected`. Nothing here touches the DOM.
+//
+// Names the library already declares are not repeated: a row's `values` may
+// name a value set of the loaded lab (ctx, built by main.js from the lab):
+// activation names from the catalogue (ctx.activations), datasets, output
+// heads, inits, optimizers and GCN layer kinds from lab.schema (ctx.schema).
+// The page's own numeric ranges are narrower UI ranges inside the schema's
+// (tests/node/state-schema.test.mjs checks both).
 
-export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'spiral_k', 'plane', 'multi_gauss', 'sine', 'shapeset'];
 export const REGRESSION = new Set(['plane', 'multi_gauss', 'sine']);
-export const OUTPUTS = ['sigmoid', 'softmax', 'linear', 'tanh'];
-export const INITS = ['uniform', 'standard', 'xavier', 'he', 'lecun', 'rai'];
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
 export const VIEWS = ['explore', 'train', 'compare', 'borndead', 'graph', 'lessons'];
 export const LESSON_IDS = ['nonlinearity', 'differentiability', 'monotonicity', 'identity-near-zero', 'output-range',
   'relu-speed', 'saturation', 'large-init', 'depth-init', 'dying-relu', 'prelu', 'rrelu'];
@@ -19,12 +22,28 @@ export const MAX_LAYERS = 8;
 export const MAX_UNITS = 256;
 export const MAX_COMPARE = 4;
 
-// The activation names come from the library's catalogue; the table refers to
-// them as the value set 'activation'.
+// Value sets of the loaded lab, by name (see the header).
 const ACTIVATION = 'activation';
+const schemaValues = (table, field) => (ctx) => ctx.schema[table].fields.find((f) => f.name === field).values;
+const LAB_VALUES = {
+  [ACTIVATION]: (ctx) => ctx.activations,
+  dataset: (ctx) => ctx.schema.dataset.names,
+  output: schemaValues('network', 'output'),
+  init: schemaValues('network', 'init'),
+  optimizer: schemaValues('network', 'optimizer'),
+  gcnLayer: schemaValues('gcn', 'layer'),
+};
+
+/** The initialisation names (lab.schema.network's init), e.g. for a select. */
+export function initNames(ctx) {
+  return LAB_VALUES.init(ctx);
+}
 
 /**
  * The settings table. type: enum | int | num | bool | intlist | enumlist | runs.
+ * `schema` names the lab.schema field the setting feeds ('table.field';
+ * 'dataset.names' for the generator names): its range or values must lie
+ * inside that field's (tests/node/state-schema.test.mjs).
  * `group` says what a change invalidates: 'page' (nothing), 'data', 'net'
  * (rebuild and reset the run), 'live' (applied to the running network).
  */
@@ -39,42 +58,42 @@ export const SETTINGS = [
   { key: 'fl', type: 'num', min: 1, max: 100, def: null, group: 'page' },   // rrelu lower
   { key: 'fu', type: 'num', min: 1, max: 100, def: null, group: 'page' },   // rrelu upper
   // data
-  { key: 'dataset', type: 'enum', values: DATASETS, def: 'circle', group: 'data' },
-  { key: 'n', type: 'int', min: 20, max: 5000, def: 400, group: 'data' },
-  { key: 'noise', type: 'num', min: 0, max: 0.5, def: 0.1, group: 'data' },
-  { key: 'trainShare', type: 'num', min: 0.1, max: 0.9, def: 0.5, group: 'data' },
-  { key: 'classes', type: 'int', min: 2, max: 8, def: 3, group: 'data' },
-  { key: 'size', type: 'int', min: 8, max: 32, def: 8, group: 'data' },   // shapeset image side
+  { key: 'dataset', type: 'enum', values: 'dataset', def: 'circle', schema: 'dataset.names', group: 'data' },
+  { key: 'n', type: 'int', min: 20, max: 5000, def: 400, schema: 'dataset.n', group: 'data' },
+  { key: 'noise', type: 'num', min: 0, max: 0.5, def: 0.1, schema: 'dataset.noise', group: 'data' },
+  { key: 'trainShare', type: 'num', min: 0.1, max: 0.9, def: 0.5, schema: 'dataset.trainFraction', group: 'data' },
+  { key: 'classes', type: 'int', min: 2, max: 8, def: 3, schema: 'dataset.classes', group: 'data' },
+  { key: 'size', type: 'int', min: 8, max: 32, def: 8, schema: 'dataset.size', group: 'data' },   // shapeset image side
   // network
-  { key: 'hidden', type: 'intlist', min: 1, max: MAX_UNITS, minLength: 0, maxLength: MAX_LAYERS, def: [8, 8, 8], group: 'net' },
-  { key: 'act', type: 'enum', values: ACTIVATION, def: 'relu', group: 'net' },
-  { key: 'acts', type: 'enumlist', values: ACTIVATION, minLength: 0, maxLength: MAX_LAYERS, def: [], group: 'net' },
-  { key: 'output', type: 'enum', values: OUTPUTS, def: 'sigmoid', group: 'net' },
-  { key: 'init', type: 'enum', values: INITS, def: 'he', group: 'net' },
-  { key: 'initGain', type: 'num', min: 0, max: 16, def: 1, group: 'net' },
-  { key: 'biasInit', type: 'num', min: -2, max: 2, def: 0, group: 'net' },
-  { key: 'opt', type: 'enum', values: OPTIMIZERS, def: 'sgd', group: 'net' },
-  { key: 'batch', type: 'int', min: 1, max: 256, def: 10, group: 'net' },
-  { key: 'l2', type: 'num', min: 0, max: 0.1, def: 0, group: 'net' },
-  { key: 'clip', type: 'num', min: 0, max: 100, def: 0, group: 'net' },
-  { key: 'seed', type: 'int', min: 0, max: 4294967295, def: 1, group: 'net' },
+  { key: 'hidden', type: 'intlist', min: 1, max: MAX_UNITS, minLength: 0, maxLength: MAX_LAYERS, def: [8, 8, 8], schema: 'network.hidden', group: 'net' },
+  { key: 'act', type: 'enum', values: ACTIVATION, def: 'relu', schema: 'network.activation', group: 'net' },
+  { key: 'acts', type: 'enumlist', values: ACTIVATION, minLength: 0, maxLength: MAX_LAYERS, def: [], schema: 'network.activation', group: 'net' },
+  { key: 'output', type: 'enum', values: 'output', def: 'sigmoid', schema: 'network.output', group: 'net' },
+  { key: 'init', type: 'enum', values: 'init', def: 'he', schema: 'network.init', group: 'net' },
+  { key: 'initGain', type: 'num', min: 0, max: 16, def: 1, schema: 'network.initGain', group: 'net' },
+  { key: 'biasInit', type: 'num', min: -2, max: 2, def: 0, schema: 'network.biasInit', group: 'net' },
+  { key: 'opt', type: 'enum', values: 'optimizer', def: 'sgd', schema: 'network.optimizer', group: 'net' },
+  { key: 'batch', type: 'int', min: 1, max: 256, def: 10, schema: 'network.batchSize', group: 'net' },
+  { key: 'l2', type: 'num', min: 0, max: 0.1, def: 0, schema: 'network.l2', group: 'net' },
+  { key: 'clip', type: 'num', min: 0, max: 100, def: 0, schema: 'network.clip', group: 'net' },
+  { key: 'seed', type: 'int', min: 0, max: 4294967295, def: 1, schema: 'network.seed', group: 'net' },
   // schedule (part of the run: a shared link replays it)
-  { key: 'lr', type: 'num', min: 0.00001, max: 10, def: 0.03, group: 'live' },
+  { key: 'lr', type: 'num', min: 0.00001, max: 10, def: 0.03, schema: 'network.learningRate', group: 'live' },
   { key: 'maxSteps', type: 'int', min: 0, max: 1000000, def: 0, group: 'net' },
   { key: 'spikeAt', type: 'int', min: 0, max: 1000000, def: 0, group: 'net' },
-  { key: 'spikeLr', type: 'num', min: 0.00001, max: 10, def: 3, group: 'live' },
+  { key: 'spikeLr', type: 'num', min: 0.00001, max: 10, def: 3, schema: 'network.learningRate', group: 'live' },
   { key: 'spikeSteps', type: 'int', min: 1, max: 1000, def: 5, group: 'live' },
   { key: 'speed', type: 'enum', values: SPEEDS, def: 'normal', group: 'live' },
   // compare: 2..4 networks as activation:init pairs
   { key: 'runs', type: 'runs', minLength: 2, maxLength: MAX_COMPARE, def: [{ act: 'relu', init: 'he' }, { act: 'leaky_relu', init: 'he' }], group: 'net' },
   // born dead
-  { key: 'bdInit', type: 'enum', values: ['he', 'rai', 'xavier', 'lecun', 'standard', 'uniform'], def: 'he', group: 'page' },
-  { key: 'bdTrials', type: 'int', min: 10, max: 2000, def: 200, group: 'page' },
+  { key: 'bdInit', type: 'enum', values: ['he', 'rai', 'xavier', 'lecun', 'standard', 'uniform'], def: 'he', schema: 'bornDead.init', group: 'page' },
+  { key: 'bdTrials', type: 'int', min: 10, max: 2000, def: 200, schema: 'bornDead.trials', group: 'page' },
   // graph lab (web/app/views/graph-view.js restarts its own run on a change)
   { key: 'gActs', type: 'enumlist', values: ACTIVATION, minLength: 2, maxLength: 2, def: ['tanh', 'tanh'], group: 'page' },
-  { key: 'gLayer', type: 'enum', values: ['gcn', 'chebyshev'], def: 'gcn', group: 'page' },
-  { key: 'gLr', type: 'num', min: 0.0001, max: 1, def: 0.01, group: 'page' },
-  { key: 'gSeed', type: 'int', min: 0, max: 4294967295, def: 1, group: 'page' },
+  { key: 'gLayer', type: 'enum', values: 'gcnLayer', def: 'gcn', schema: 'gcn.layer', group: 'page' },
+  { key: 'gLr', type: 'num', min: 0.0001, max: 1, def: 0.01, schema: 'gcn.learningRate', group: 'page' },
+  { key: 'gSeed', type: 'int', min: 0, max: 4294967295, def: 1, schema: 'gcn.seed', group: 'page' },
   { key: 'gK', type: 'int', min: 0, max: 33, def: 1, group: 'page' },
   { key: 'gFilter', type: 'enum', values: ['heat', 'heat_chebyshev', 'low_pass'], def: 'heat', group: 'page' },
   { key: 'gT', type: 'num', min: 0, max: 20, def: 2, group: 'page' },
@@ -87,8 +106,9 @@ export function settingFor(key) {
   return BY_KEY.get(key);
 }
 
-function allowed(setting, ctx) {
-  return setting.values === ACTIVATION ? ctx.activations : setting.values;
+/** The values an enum or enumlist row allows (its own list, or a value set of the lab). */
+export function allowed(setting, ctx) {
+  return typeof setting.values === 'string' ? LAB_VALUES[setting.values](ctx) : setting.values;
 }
 
 /** Parses one raw URL string for `setting`; returns { ok, value }. */
@@ -129,7 +149,7 @@ function parseValue(setting, raw, ctx) {
         const [act, init = 'he'] = p.split(':');
         return { act, init };
       });
-      const good = runs.every((r) => ctx.activations.includes(r.act) && INITS.includes(r.init));
+      const good = runs.every((r) => ctx.activations.includes(r.act) && LAB_VALUES.init(ctx).includes(r.init));
       return good ? { ok: true, value: runs } : fail;
     }
     default:
@@ -162,8 +182,8 @@ export function defaultState() {
 }
 
 /**
- * Reads a state from URL search parameters. ctx.activations lists the valid
- * activation names. Returns { state, rejected: [keys whose value was invalid] }.
+ * Reads a state from URL search parameters. ctx: { activations (the valid
+ * activation names), schema (lab.schema) }. Returns { state, rejected: [keys whose value was invalid] }.
  */
 export function parseState(search, ctx) {
   const params = new URLSearchParams(search);

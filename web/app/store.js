@@ -5,7 +5,7 @@
 import { changedKeys, serializeState, validateSetting } from './state.js';
 
 export class Store {
-  /** @param state a parsed state; @param ctx { activations } for validation; @param {{ url?: boolean }} options */
+  /** @param state a parsed state; @param ctx { activations, schema } for validation (see state.js); @param {{ url?: boolean }} options */
   constructor(state, ctx, { url = true } = {}) {
     this.state = state;
     this.ctx = ctx;

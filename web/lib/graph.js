@@ -10,14 +10,10 @@
 // lab.graph(name) returns one with every field filled.
 import { checked } from './module-call.js';
 import { WasmObject } from './wasm-object.js';
-import { describe, readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject, requireString, toConfigJson } from './validate.js';
+import { schemaOf } from './schema.js';
+import { describe, plainOptions, readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject, requireString } from './validate.js';
 
 const GRAPH_FIELDS = ['name', 'nodes', 'edges', 'labels', 'classes', 'classNames', 'comment', 'features', 'featureCount'];
-
-function optionsJson(options, field = 'options') {
-  requirePlainObject(options, field, { optional: true });
-  return options === undefined || options === null ? '' : toConfigJson(options, field);
-}
 
 /** An Int32Array from an Int32Array, an array of integers or an array of [u, v] pairs. */
 function toInt32(value, field, { pairs = false } = {}) {
@@ -52,7 +48,7 @@ export function normaliseGraph(graph, field = 'graph') {
 /** lab.graph(name, options): karate, two_communities, ring, grid. */
 export function makeGraph(module, name, options) {
   requireString(name, 'name', 'a graph name (karate, two_communities, ring, grid)');
-  const g = checked(module, module.graph(name, optionsJson(options)));
+  const g = checked(module, module.graph(name, plainOptions(options)));
   g.classes = g.classNames.length;
   return g;
 }
@@ -63,7 +59,7 @@ export function makeGraph(module, name, options) {
  */
 export function graphFourier(module, graph, options) {
   const g = normaliseGraph(graph);
-  const r = checked(module, module.graphFourier(g.nodes, g.edges, optionsJson(options)));
+  const r = checked(module, module.graphFourier(g.nodes, g.edges, plainOptions(options)));
   const n = r.eigenvalues.length;
   r.vector = (k) => r.eigenvectors.subarray(k * n, (k + 1) * n);
   return r;
@@ -77,16 +73,18 @@ export function graphFourier(module, graph, options) {
 export function graphFilter(module, graph, signal, options) {
   const g = normaliseGraph(graph);
   requireFloat32Array(signal, 'signal');
-  return checked(module, module.graphFilter(g.nodes, g.edges, signal, optionsJson(options)));
+  return checked(module, module.graphFilter(g.nodes, g.edges, signal, plainOptions(options)));
 }
 
 export class GcnModel extends WasmObject {
   #layout;
   #nodes = 0;
+  #trainOptions;   // lab.schema.train
 
   /** @internal Use lab.createGcn(config). */
   constructor(module, handle) {
     super(module, handle, 'this model was deleted (model.delete()); create a new one with lab.createGcn()');
+    this.#trainOptions = schemaOf(module).train;
   }
 
   /**
@@ -120,7 +118,7 @@ export class GcnModel extends WasmObject {
   train(steps, options) {
     const handle = this.live();
     requireNumber(steps, 'steps');
-    const report = readReportOption(options);
+    const report = readReportOption(options, this.#trainOptions);
     return this.checkedResult(handle.train(steps, report));
   }
 
@@ -188,7 +186,5 @@ export class GcnModel extends WasmObject {
 
 /** lab.createGcn(config). */
 export function createGcn(module, config) {
-  requirePlainObject(config, 'config', { optional: true });
-  const json = config === undefined || config === null ? '' : toConfigJson(config, 'config');
-  return new GcnModel(module, checked(module, module.createGcn(json)));
+  return new GcnModel(module, checked(module, module.createGcn(plainOptions(config, 'config'))));
 }

@@ -7,7 +7,8 @@ import { catalogue } from './catalogue.js';
 import * as graphLib from './graph.js';
 import { LESSONS, runLesson, runLessons } from './lessons.js';
 import { Network } from './network.js';
-import { describe, isPlainObject, requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
+import { schemaOf } from './schema.js';
+import { describe, isPlainObject, plainConfig, plainOptions, requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
 
 export { Network };
 
@@ -21,6 +22,12 @@ export class Lab {
     // no instance re-measures the properties.
     /** The activation catalogue, in registry order: { name, label, formula, derivativeFormula, tex, variant, params, paramRanges, properties } (variant: the kernel's algorithm and unroll, e.g. "rr2_p5_div_u16"). */
     this.activations = catalogue();
+    /**
+     * The field tables of every config, from C++ (frozen): { network, train,
+     * dataset (+ names), gcn, bornDead }, each { fields: [{ name, type,
+     * default, doc, required?, min?, max?, maxExclusive?, values?, maxLength? }] }.
+     */
+    this.schema = schemaOf(module);
     /** True when the module was compiled with WebAssembly SIMD. */
     this.simd = module.simd();
   }
@@ -50,7 +57,7 @@ export class Lab {
     requireString(name, 'name', 'an activation name');
     requireFloat32Array(x, 'x');
     requirePlainObject(params, 'params', { optional: true });
-    const json = params === undefined || params === null ? '' : toConfigJson(params, 'params');
+    const json = params === undefined || params === null ? null : plainConfig(params, 'params');
     const module = this.#module;
     if (x.length > module.maxKernelElements) return checked(module, module[kind](name, x, json));
     const p = checked(module, module.prepareKernel(name, json));
@@ -107,7 +114,7 @@ export class Lab {
   kernel(name, params) {
     requireString(name, 'name', 'an activation name');
     requirePlainObject(params, 'params', { optional: true });
-    const json = params === undefined || params === null ? '' : toConfigJson(params, 'params');
+    const json = params === undefined || params === null ? null : plainConfig(params, 'params');
     const module = this.#module;
     const p = checked(module, module.prepareKernel(name, json));
     const apply = (derivative, input, output) => {
@@ -141,13 +148,13 @@ export class Lab {
     const x = heapOf(input, 'input');
     const y = heapOf(output, 'output');
     requirePlainObject(params, 'params', { optional: true });
-    const json = params === undefined || params === null ? '' : toConfigJson(params, 'params');
+    const json = params === undefined || params === null ? null : plainConfig(params, 'params');
     checked(this.#module, this.#module[kind](name, x.raw, y.raw, json));
   }
 
   /** A new network from a config (see README: every field, its default and range). */
   createNetwork(config) {
-    return new Network(this.#module, checked(this.#module, this.#module.createNetwork(Network.configJson(config))));
+    return new Network(this.#module, checked(this.#module, this.#module.createNetwork(Network.configObject(config))));
   }
 
   /** A network from net.toJSON() output (an object or its JSON text). */
@@ -168,9 +175,7 @@ export class Lab {
    */
   dataset(name, options) {
     requireString(name, 'name', 'a dataset name');
-    requirePlainObject(options, 'options', { optional: true });
-    const json = options === undefined || options === null ? '' : toConfigJson(options, 'options');
-    return checked(this.#module, this.#module.dataset(name, json));
+    return checked(this.#module, this.#module.dataset(name, plainOptions(options)));
   }
 
   /**
@@ -179,9 +184,7 @@ export class Lab {
    * { width, depth, init, biasInit, trials, seed } → { probability, dead, trials }.
    */
   bornDead(options) {
-    requirePlainObject(options, 'options', { optional: true });
-    const json = options === undefined || options === null ? '' : toConfigJson(options, 'options');
-    return checked(this.#module, this.#module.bornDead(json));
+    return checked(this.#module, this.#module.bornDead(plainOptions(options)));
   }
 
   // ---- graph convolution (web/lib/graph.js) ----

@@ -4,17 +4,20 @@
 // use `using net = lab.createNetwork(...)`); a FinalizationRegistry frees
 // networks that were forgotten, as a safety net only.
 import { WasmObject } from './wasm-object.js';
-import { describe, readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject, toConfigJson } from './validate.js';
+import { schemaOf } from './schema.js';
+import { describe, plainConfig, readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject } from './validate.js';
 
 const HISTOGRAM_BINS = 30;   // kHistogramBins in cpp/nn/report.h
 const DATA_FIELDS = ['x', 'y', 'inputs', 'testX', 'testY', 'classes', 'name'];
 
 export class Network extends WasmObject {
   #layout;
+  #trainOptions;   // lab.schema.train
 
   /** @internal Use lab.createNetwork(config) or lab.loadNetwork(json). */
   constructor(module, handle) {
     super(module, handle, 'this network was deleted (net.delete()); create a new one with lab.createNetwork()');
+    this.#trainOptions = schemaOf(module).train;
   }
 
   /**
@@ -27,7 +30,7 @@ export class Network extends WasmObject {
     requireKnownKeys(data, 'data', DATA_FIELDS);
     requireFloat32Array(data.x, 'data.x');
     requireFloat32Array(data.y, 'data.y');
-    const inputs = data.inputs ?? this.config.inputs;
+    const inputs = data.inputs ?? handle.inputs();
     requireNumber(inputs, 'data.inputs');
     const testX = data.testX ?? new Float32Array(0);
     const testY = data.testY ?? new Float32Array(0);
@@ -46,7 +49,7 @@ export class Network extends WasmObject {
   train(steps, options) {
     const handle = this.live();
     requireNumber(steps, 'steps');
-    const report = readReportOption(options);
+    const report = readReportOption(options, this.#trainOptions);
     if (!report) {
       // The hot path of long runs: no report is built, five numbers come back.
       const [step, batchLoss, diverged, divergedAtStep, learningRate] = this.checkedResult(handle.trainCompact(steps));
@@ -202,9 +205,9 @@ export class Network extends WasmObject {
   }
 
 
-  /** @internal */
-  static configJson(config) {
+  /** @internal The config as the C++ API reads it (a plain-data snapshot; C++ validates every field). */
+  static configObject(config) {
     requirePlainObject(config, 'config');
-    return toConfigJson(config, 'config');
+    return plainConfig(config, 'config');
   }
 }

@@ -53,43 +53,108 @@ export function requireNumber(value, field) {
   return value;
 }
 
-/** The options of a train() call: { report?: boolean }; returns whether to build the report. */
-export function readReportOption(options) {
-  const o = requirePlainObject(options, 'options', { optional: true });
-  requireKnownKeys(o, 'options', ['report']);
-  if (o.report !== undefined && typeof o.report !== 'boolean') {
-    throw new TypeError(`options.report must be true or false; got ${describe(o.report)}`);
+/**
+ * Validates an options object against a table of lab.schema (boolean fields
+ * only: the options JS reads itself, e.g. train's { report }) and returns it
+ * with the defaults filled in.
+ */
+export function readOptions(options, table, field = 'options') {
+  const o = requirePlainObject(options, field, { optional: true });
+  requireKnownKeys(o, field, table.fields.map((f) => f.name));
+  const out = {};
+  for (const f of table.fields) {
+    const v = o[f.name];
+    if (v !== undefined && f.type === 'boolean' && typeof v !== 'boolean') {
+      throw new TypeError(`${field}.${f.name} must be true or false; got ${describe(v)}`);
+    }
+    out[f.name] = v === undefined ? f.default : v;
   }
-  return o.report !== false;
+  return out;
+}
+
+/** The options of a train() call (lab.schema.train: { report? }); returns whether to build the report. */
+export function readReportOption(options, trainTable) {
+  return readOptions(options, trainTable).report !== false;
+}
+
+/** The most a config may hold: 1 MiB as JSON text (UTF-8), as when configs crossed as JSON. */
+export const MAX_CONFIG_BYTES = 2 ** 20;
+
+/** UTF-8 bytes of a string of JSON text. */
+function utf8Length(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
 }
 
 /**
- * JSON text of a config object for the C++ API, which validates every field.
- * JSON cannot carry NaN or ±Infinity, so they travel as the strings "NaN",
- * "Infinity", "-Infinity" and come back named in the error message. Cyclic,
- * too deep or non-plain values are rejected here with a TypeError.
+ * A plain-data snapshot of a config object for the C++ API, which reads the
+ * object itself and validates every field against its table (lab.schema).
+ * Only plain objects, arrays, typed arrays (as arrays), numbers (NaN and
+ * ±Infinity included: C++ names them in its errors), strings, booleans and
+ * null pass; keys whose value is undefined are left out. Cyclic, too deep,
+ * too large (MAX_CONFIG_BYTES, counted as the JSON text would be, without
+ * building it) or non-plain values (class instances, functions, BigInt) are
+ * rejected here with a TypeError or RangeError, and getters run here, in JS,
+ * so nothing a caller passes can throw inside C++.
  */
-export function toConfigJson(value, field, maxDepth = 16) {
+export function plainConfig(value, field, maxDepth = 16, nonFinite = (v) => v) {
   const seen = new Set();
+  let bytes = 0;
   const visit = (v, path, depth) => {
     if (depth > maxDepth) throw new RangeError(`${path} is nested deeper than ${maxDepth} levels`);
-    if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
-    if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+    if (typeof v === 'number') {
+      bytes += Number.isFinite(v) ? String(v).length : String(v).length + 2;
+      return Number.isFinite(v) ? v : nonFinite(v);
+    }
+    if (typeof v === 'string') { bytes += utf8Length(JSON.stringify(v)); return v; }
+    if (v === null || typeof v === 'boolean') { bytes += String(v).length; return v; }
     if (typeof v === 'bigint') throw new TypeError(`${path} must be a number, not a BigInt; got ${describe(v)}`);
     if (typeof v !== 'object') throw new TypeError(`${path} must be JSON data; got ${describe(v)}`);
     if (seen.has(v)) throw new TypeError(`${path} refers back to itself (a cyclic object)`);
     seen.add(v);
     let out;
-    if (Array.isArray(v)) out = v.map((item, i) => visit(item, `${path}[${i}]`, depth + 1));
-    else if (ArrayBuffer.isView(v)) out = Array.from(v, (item, i) => visit(Number(item), `${path}[${i}]`, depth + 1));
-    else if (isPlainObject(v)) {
+    if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+      const items = Array.isArray(v) ? v : Array.from(v, Number);
+      out = items.map((item, i) => visit(item, `${path}[${i}]`, depth + 1));
+      bytes += 2 + Math.max(0, out.length - 1);
+    } else if (isPlainObject(v)) {
       out = {};
+      let keys = 0;
       for (const [k, item] of Object.entries(v)) {
-        if (item !== undefined) out[k] = visit(item, `${path}.${k}`, depth + 1);
+        if (item === undefined) continue;
+        out[k] = visit(item, `${path}.${k}`, depth + 1);
+        bytes += utf8Length(JSON.stringify(k)) + 1;
+        keys++;
       }
+      bytes += 2 + Math.max(0, keys - 1);
     } else throw new TypeError(`${path} must be a plain object, array or value; got ${describe(v)}`);
     seen.delete(v);
     return out;
   };
-  return JSON.stringify(visit(value, field, 0));
+  const out = visit(value, field, 0);
+  if (bytes > MAX_CONFIG_BYTES) throw new RangeError(`${field} (JSON length) must be at most 1 MiB of JSON; got ${bytes}`);
+  return out;
+}
+
+/** An options argument for the C++ API: a plain-data snapshot, {} when absent. */
+export function plainOptions(options, field = 'options') {
+  requirePlainObject(options, field, { optional: true });
+  return options === undefined || options === null ? {} : plainConfig(options, field);
+}
+
+/**
+ * JSON text of a value, for the JSON edges that remain (activation params of
+ * lab.forward, lab.loadNetwork of an object). JSON cannot carry NaN or
+ * ±Infinity, so they travel as the strings "NaN", "Infinity", "-Infinity"
+ * and come back named in the error message. Checked as plainConfig.
+ */
+export function toConfigJson(value, field, maxDepth = 16) {
+  return JSON.stringify(plainConfig(value, field, maxDepth, String));
 }

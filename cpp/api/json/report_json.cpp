@@ -1,6 +1,7 @@
 // report_to_json (see nn/report.h for the shape).
 #include "api/json/report_json.h"
 
+#include "core/errors.h"
 #include "nn/config.h"
 
 namespace alab::nn {
@@ -20,7 +21,7 @@ namespace {
 json region_json(const FiringRegion& region) {
   if (region.center.empty()) return nullptr;
   json center = json::array();
-  for (float c : region.center) center.push_back(json_field::shortest(c));
+  for (float c : region.center) center.push_back(shortest_decimal(c));
   return json{{"center", center}, {"share", region.share}};
 }
 
@@ -30,10 +31,10 @@ json layer_report_to_json(const LayerReport& l) {
   json alpha = nullptr;
   if (l.alpha) {
     json values = json::array();
-    for (float v : l.alpha->values) values.push_back(json_field::shortest(v));
-    alpha = json{{"mean", json_field::shortest(l.alpha->mean)},
-                 {"min", json_field::shortest(l.alpha->min)},
-                 {"max", json_field::shortest(l.alpha->max)},
+    for (float v : l.alpha->values) values.push_back(shortest_decimal(v));
+    alpha = json{{"mean", shortest_decimal(l.alpha->mean)},
+                 {"min", shortest_decimal(l.alpha->min)},
+                 {"max", shortest_decimal(l.alpha->max)},
                  {"values", values}};
   }
   return json{{"preMean", l.pre_mean},
@@ -61,10 +62,10 @@ json report_to_json(const TrainReport& r) {
                           {"layer", e.layer},
                           {"unit", e.unit},
                           {"kind", e.died ? "died" : "revived"},
-                          {"learningRate", json_field::shortest(e.learning_rate)},
+                          {"learningRate", shortest_decimal(e.learning_rate)},
                           {"region", region_json(e.region)}});
   return json{{"step", r.step},
-              {"learningRate", json_field::shortest(r.learning_rate)},
+              {"learningRate", shortest_decimal(r.learning_rate)},
               {"batchLoss", or_null(r.batch_loss)},
               {"trainLoss", or_null(r.train_loss)},
               {"testLoss", or_null(r.test_loss)},

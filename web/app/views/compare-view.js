@@ -11,7 +11,7 @@ import { PlayBar } from '../playbar.js';
 import { el } from '../dom.js';
 import { fmt, percent } from '../format.js';
 import { t } from '../i18n/i18n.js';
-import { INITS, MAX_COMPARE } from '../state.js';
+import { MAX_COMPARE, initNames } from '../state.js';
 
 const CHARTS = [
   { key: 'cmpLoss', titleKey: 'compare.loss', pick: (r) => r.trainLoss, opts: { yMin: 0 } },
@@ -60,7 +60,7 @@ export class CompareView {
         ...this.activations.map((a) => el('option', { value: a.name }, a.label)));
       act.value = r.act;
       const init = el('select', { 'aria-label': t('compare.init', { i: n }), on: { change: (e) => setRun(i, { init: e.target.value }) } },
-        ...INITS.map((v) => el('option', { value: v }, v)));
+        ...initNames(this.store.ctx).map((v) => el('option', { value: v }, v)));
       init.value = r.init;
       const remove = el('button', { type: 'button', class: 'small', 'aria-label': t('compare.remove', { i: n }), disabled: state.runs.length <= 2,
         on: { click: () => this.store.set({ runs: state.runs.filter((_, j) => j !== i) }) } }, '×');

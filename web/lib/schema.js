@@ -1,0 +1,26 @@
+// lab.schema: the C++ field tables of every config (cpp/api/config_schema.cpp),
+// read once per module and frozen. Shape: types/index.d.ts (ConfigSchema).
+const schemas = new WeakMap();
+
+/** The frozen schema of an Embind module. */
+export function schemaOf(module) {
+  let s = schemas.get(module);
+  if (!s) {
+    s = deepFreeze(module.schema());
+    schemas.set(module, s);
+  }
+  return s;
+}
+
+/** The row of `table` named `name` (undefined when there is none). */
+export function fieldOf(table, name) {
+  return table.fields.find((f) => f.name === name);
+}
+
+function deepFreeze(value) {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
