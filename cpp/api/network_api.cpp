@@ -15,8 +15,37 @@ std::unique_ptr<nn::Network> create_network(const ConfigValue& config) {
   return std::make_unique<nn::Network>(schema::parse(schema::network_table(), config));
 }
 
-std::unique_ptr<nn::Network> load_network(const std::string& json_text) {
-  return std::make_unique<nn::Network>(nn::Network::from_json(json_text));
+std::unique_ptr<nn::Network> load_network(const ConfigValue& config, const ConfigValue& step,
+                                          const ConfigValue& weights, const std::vector<float>* converted) {
+  const auto fail = [](const std::string& field, const std::string& message) {
+    throw InvalidArgument(InvalidArgument::Kind::Range, field, "network JSON: " + message);
+  };
+  nn::NetworkConfig c;
+  try {
+    c = schema::parse(schema::network_table(), config);
+  } catch (const InvalidArgument& e) {
+    throw InvalidArgument(e.kind(), "config." + e.field(), std::string("network JSON: config.") + e.what());
+  }
+  const int64_t s = schema::read_integer_in(step, "step", 0, int64_t{1} << 40, schema::Style::network);
+  if (!weights.is(ConfigValue::Kind::array)) fail("weights", "weights must be an array of numbers");
+  auto net = std::make_unique<nn::Network>(c);
+  const std::size_t n = weights.size();
+  if (n != net->param_count())
+    fail("weights", "weights must have " + std::to_string(net->param_count()) + " numbers for this config; got " +
+                        std::to_string(n));
+  if (converted != nullptr && converted->size() == n) {
+    net->load_parameters(converted->data(), n, s);
+    return net;
+  }
+  std::vector<float> values(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string field = "weights[" + std::to_string(i) + "]";
+    const double v = schema::read_number(*weights.element(i), field, schema::Style::network);
+    if (!(std::fabs(v) <= std::numeric_limits<float>::max())) throw_range(field, describe_value(v), "a finite float");
+    values[i] = static_cast<float>(v);
+  }
+  net->load_parameters(values.data(), n, s);
+  return net;
 }
 
 data::Dataset make_dataset(const std::string& name, const ConfigValue& options) {

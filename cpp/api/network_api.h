@@ -22,8 +22,15 @@ namespace alab {
 // lab.createNetwork(config): a network initialised from its seed (schema::network_table()).
 std::unique_ptr<nn::Network> create_network(const ConfigValue& config);
 
-// lab.loadNetwork(json): the text of net.toJSON().
-std::unique_ptr<nn::Network> load_network(const std::string& json_text);
+// lab.loadNetwork(json), once the edge has read the file's text and checked
+// its envelope {format, version, config, step, weights} (web/lib/network-file.js;
+// natively cpp/api/json/network_json.h): validates the config (errors read
+// "network JSON: config.<field> ..."), the step and the weights array — its
+// length for this config, each a finite float. `converted`, when not null, is
+// the same array already as floats (the edge checked every element is a
+// number within float range), so the elements are not read one by one.
+std::unique_ptr<nn::Network> load_network(const ConfigValue& config, const ConfigValue& step,
+                                          const ConfigValue& weights, const std::vector<float>* converted);
 
 // lab.dataset(name, { n, noise, seed, trainFraction, classes, size }).
 data::Dataset make_dataset(const std::string& name, const ConfigValue& options);

@@ -137,7 +137,12 @@ class NetworkHandle {
   val layout() const { return guarded([&] { return layout_val(net_->layout()); }); }
   val config() const { return guarded([&] { return config_val(schema::network_table(), net_->config()); }); }
   int inputs() const { return net_->inputs(); }
-  std::string to_json() const { return guarded([&] { return net_->to_json(); }); }
+  // Every parameter as its shortest decimal (a Float64Array), for net.toJSON().
+  val weights_decimal() const {
+    std::vector<double> d(net_->param_count());
+    for (std::size_t i = 0; i < d.size(); ++i) d[i] = shortest_decimal(net_->params()[i]);
+    return val::global("Float64Array").new_(val(emscripten::typed_memory_view(d.size(), d.data())));
+  }
   bool reset() { return guarded([&] { net_->reset(); return true; }); }
   double step() const { return static_cast<double>(net_->step()); }
 
@@ -149,8 +154,14 @@ NetworkHandle* create_network_handle(const val& config) {
   return guarded([&] { return new NetworkHandle(create_network(ValValue(config))); });
 }
 
-NetworkHandle* load_network_handle(const std::string& json_text) {
-  return guarded([&] { return new NetworkHandle(load_network(json_text)); });
+// The parts of a network file web/lib/network-file.js has read; `converted`
+// is the weights as a Float32Array, or null when an element needs reading.
+NetworkHandle* load_network_handle(const val& config, const val& step, const val& weights, const val& converted) {
+  return guarded([&] {
+    const bool have = !converted.isNull() && !converted.isUndefined();
+    const std::vector<float> floats = have ? to_floats(converted) : std::vector<float>();
+    return new NetworkHandle(load_network(ValValue(config), ValValue(step), ValValue(weights), have ? &floats : nullptr));
+  });
 }
 
 val dataset(const std::string& name, const val& options) {
@@ -265,7 +276,7 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("layout", &NetworkHandle::layout)
       .function("config", &NetworkHandle::config)
       .function("inputs", &NetworkHandle::inputs)
-      .function("toJSON", &NetworkHandle::to_json)
+      .function("weightsDecimal", &NetworkHandle::weights_decimal)
       .function("reset", &NetworkHandle::reset)
       .function("step", &NetworkHandle::step);
   emscripten::function("createNetwork", &create_network_handle, emscripten::allow_raw_pointers());

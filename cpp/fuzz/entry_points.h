@@ -31,6 +31,7 @@
 
 #include "api/catalogue_api.h"
 #include "api/json/json_api.h"
+#include "api/json/network_json.h"
 #include "api/network_api.h"
 #include "core/errors.h"
 
@@ -76,7 +77,7 @@ inline void run_load_network(const uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   std::unique_ptr<nn::Network> net;
   if (!expect_valid_or_named_error("load_network", [&] { net = load_network(text); })) return;
-  const std::string again = net->to_json();
+  const std::string again = network_to_json(*net);
   std::unique_ptr<nn::Network> copy;
   check(expect_valid_or_named_error("load_network(to_json)", [&] { copy = load_network(again); }),
         "load_network rejects its own to_json output");

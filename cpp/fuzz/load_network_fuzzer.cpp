@@ -1,4 +1,4 @@
-// libFuzzer target: nn::Network::from_json through alab::load_network (the
+// libFuzzer target: the network file reader alab::load_network (api/json/network_json.h, the
 // text of lab.loadNetwork). Build and run: node scripts/fuzz.mjs.
 #include "fuzz/entry_points.h"
 

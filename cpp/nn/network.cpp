@@ -1,5 +1,6 @@
 // Network: layout, initialisation, data, forward/backward and the training loop.
-// Diagnostics live in network_diagnostics.cpp, JSON in network_json.cpp.
+// Diagnostics live in network_diagnostics.cpp; the network file (JSON) at the
+// edges: web/lib/network-file.js, and cpp/api/json/network_json.cpp natively.
 #include "nn/network.h"
 
 #include <algorithm>
@@ -187,6 +188,11 @@ void Network::set_weights(const float* w, std::size_t n) {
   check_finite(w, static_cast<long>(n), 1, "weights");
   std::copy(w, w + n, params_.begin());
   clear_training_state();
+}
+
+void Network::load_parameters(const float* w, std::size_t n, int64_t step) {
+  set_weights(w, n);
+  step_ = step;
 }
 
 void Network::set_data(const float* x, int n, int inputs, const float* y, const float* test_x, int n_test,

@@ -134,12 +134,10 @@ class Network {
   int64_t step() const { return step_; }
   bool diverged() const { return diverged_; }
 
-  // {"format": "activation-lab/network", "version": 1, "config": {...}, "step": n,
-  //  "weights": [...]}; floats printed so that they parse back to the same bits.
-  std::string to_json() const;
-  // Validates everything (size <= 64 MiB, nesting, fields, weights count and
-  // finiteness); throws InvalidArgument.
-  static Network from_json(const std::string& text);
+  // A saved network's parameters and step (lab.loadNetwork): set_weights(),
+  // then the step counter. (The file format itself lives at the edges:
+  // web/lib/network-file.js, and cpp/api/json/network_json.h natively.)
+  void load_parameters(const float* w, std::size_t n, int64_t step);
 
   // Mean loss of the n given samples and its gradient in grads() (no update).
   // x (n, inputs) row-major, n in [1, batch capacity]. For tests.

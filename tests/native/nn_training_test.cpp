@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "api/json/config_json.h"
+#include "api/json/network_json.h"
 #include "api/json/report_json.h"
 #include "core/errors.h"
 #include "data/dataset.h"
@@ -154,9 +155,9 @@ TEST(Json, RoundTripIsBitExact) {
                           {"biasInit", 0.1}, {"learningRate", 0.07}, {"seed", 9}},
                          "moons");
   net.train(250, false);
-  const std::string text = net.to_json();
-  Network back = Network::from_json(text);
-  EXPECT_EQ(back.to_json(), text);
+  const std::string text = network_to_json(net);
+  Network back = network_from_json(text);
+  EXPECT_EQ(network_to_json(back), text);
   ASSERT_EQ(back.param_count(), net.param_count());
   EXPECT_EQ(std::memcmp(back.params(), net.params(), net.param_count() * sizeof(float)), 0);
   EXPECT_EQ(back.step(), net.step());
@@ -167,10 +168,10 @@ TEST(Json, RoundTripIsBitExact) {
 
 TEST(Json, RejectsMalformedInput) {
   Network net(parse_config({{"inputs", 2}, {"hidden", {3}}}));
-  json good = json::parse(net.to_json());
+  json good = json::parse(network_to_json(net));
   auto rejects = [](const std::string& text, const std::string& needle) {
     try {
-      Network::from_json(text);
+      network_from_json(text);
       ADD_FAILURE() << "accepted: " << text.substr(0, 80);
     } catch (const InvalidArgument& e) {
       EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();

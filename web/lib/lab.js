@@ -7,6 +7,7 @@ import { catalogue } from './catalogue.js';
 import * as graphLib from './graph.js';
 import { LESSONS, runLesson, runLessons } from './lessons.js';
 import { Network } from './network.js';
+import { readNetworkFile } from './network-file.js';
 import { schemaOf } from './schema.js';
 import { describe, isPlainObject, plainConfig, plainOptions, requireFloat32Array, requirePlainObject, requireString, toConfigJson } from './validate.js';
 
@@ -163,7 +164,8 @@ export class Lab {
     if (typeof json === 'string') text = json;
     else if (isPlainObject(json)) text = toConfigJson(json, 'json', 8);
     else throw new TypeError(`json must be the object or string from net.toJSON(); got ${describe(json)}`);
-    return new Network(this.#module, checked(this.#module, this.#module.loadNetwork(text)));
+    const { config, step, weights, floats } = readNetworkFile(text);
+    return new Network(this.#module, checked(this.#module, this.#module.loadNetwork(config, step, weights, floats)));
   }
 
   /**

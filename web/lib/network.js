@@ -3,6 +3,7 @@
 // The C++ object lives in the WebAssembly heap: call delete() when done (or
 // use `using net = lab.createNetwork(...)`); a FinalizationRegistry frees
 // networks that were forgotten, as a safety net only.
+import { networkFile } from './network-file.js';
 import { WasmObject } from './wasm-object.js';
 import { schemaOf } from './schema.js';
 import { describe, plainConfig, readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject } from './validate.js';
@@ -196,7 +197,8 @@ export class Network extends WasmObject {
 
   /** { format, version, config, step, weights } — lab.loadNetwork() restores it exactly. */
   toJSON() {
-    return JSON.parse(this.checkedResult(this.live().toJSON()));
+    const handle = this.live();
+    return networkFile(this.config, handle.step(), handle.weightsDecimal());
   }
 
   /** Back to the seed's initial weights, step 0, the config's learning rate. */

@@ -81,7 +81,7 @@ export function readReportOption(options, trainTable) {
 export const MAX_CONFIG_BYTES = 2 ** 20;
 
 /** UTF-8 bytes of a string of JSON text. */
-function utf8Length(text) {
+export function utf8Length(text) {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -1,13 +1,17 @@
-// Network::to_json / from_json: config + weights + step, round-tripping bit-exactly.
+// The network file format at the native edge (tests, fuzzers, tools): the
+// twin of web/lib/network-file.js. The text checks and the envelope are read
+// here; the config, step and weights go to the same load_network as in wasm.
+#include "api/json/network_json.h"
+
 #include <cmath>
 #include <limits>
 
 #include "api/json/config_json.h"
-#include "api/json_fields.h"
+#include "api/json/json_value.h"
+#include "api/network_api.h"
 #include "core/errors.h"
-#include "nn/network.h"
 
-namespace alab::nn {
+namespace alab {
 
 using nlohmann::json;
 
@@ -20,7 +24,7 @@ constexpr int kVersion = 1;
 // parsing: nlohmann's DOM takes ~16 bytes a value plus vector growth, and a
 // text of more values than any network has would exhaust the 1 GiB wasm heap.
 constexpr std::size_t kMaxJsonBytes = 80u << 20;
-constexpr long kMaxJsonValues = kMaxParameters + 100000;
+constexpr long kMaxJsonValues = nn::kMaxParameters + 100000;
 constexpr int kMaxNesting = 8;
 
 [[noreturn]] void fail(const std::string& field, const std::string& message) {
@@ -52,15 +56,16 @@ void check_shape(const std::string& text) {
 
 }  // namespace
 
-std::string Network::to_json() const {
+std::string network_to_json(const nn::Network& net) {
   json weights = json::array();
-  for (float w : params_) weights.push_back(shortest_decimal(w));
-  const json j{{"format", kFormat}, {"version", kVersion}, {"config", alab::config_to_json(config_)}, {"step", step_},
-               {"weights", weights}};
+  const float* w = net.params();
+  for (std::size_t i = 0; i < net.param_count(); ++i) weights.push_back(shortest_decimal(w[i]));
+  const json j{{"format", kFormat}, {"version", kVersion}, {"config", config_to_json(net.config())},
+               {"step", net.step()}, {"weights", weights}};
   return j.dump();
 }
 
-Network Network::from_json(const std::string& text) {
+std::unique_ptr<nn::Network> load_network(const std::string& text) {
   if (text.size() > kMaxJsonBytes)
     fail("json", "too large (" + std::to_string(text.size()) + " bytes; at most 80 MiB)");
   check_shape(text);
@@ -75,31 +80,9 @@ Network Network::from_json(const std::string& text) {
     if (!j.contains(key)) fail(key, std::string(key) + ": missing field \"" + key + "\"");
   if (j["format"] != kFormat) fail("format", std::string("format must be \"") + kFormat + "\"; got " + j["format"].dump());
   if (j["version"] != kVersion) fail("version", "version must be 1; got " + j["version"].dump());
-
-  NetworkConfig config;
-  try {
-    config = alab::parse_config(j["config"]);
-  } catch (const InvalidArgument& e) {
-    throw InvalidArgument(e.kind(), "config." + e.field(), std::string("network JSON: config.") + e.what());
-  }
-  const int64_t step = json_fields::integer_in(j["step"], "step", 0, 1LL << 40, schema::Style::network);
-  const json& w = j["weights"];
-  if (!w.is_array()) fail("weights", "weights must be an array of numbers");
-  Network net(config);
-  if (w.size() != net.param_count())
-    fail("weights", "weights must have " + std::to_string(net.param_count()) + " numbers for this config; got " +
-                        std::to_string(w.size()));
-  std::vector<float> values(w.size());
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    const std::string field = "weights[" + std::to_string(i) + "]";
-    const double v = json_fields::number(w[i], field, schema::Style::network);
-    if (!(std::fabs(v) <= std::numeric_limits<float>::max()))
-      throw_range(field, describe_value(v), "a finite float");
-    values[i] = static_cast<float>(v);
-  }
-  net.set_weights(values.data(), values.size());
-  net.step_ = step;
-  return net;
+  return load_network(JsonValue(j["config"]), JsonValue(j["step"]), JsonValue(j["weights"]), nullptr);
 }
 
-}  // namespace alab::nn
+nn::Network network_from_json(const std::string& text) { return std::move(*load_network(text)); }
+
+}  // namespace alab
