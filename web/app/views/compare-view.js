@@ -10,7 +10,7 @@ import { chartGate, networkDeadFraction, series } from '../charts/series.js';
 import { PlayBar } from '../playbar.js';
 import { el } from '../dom.js';
 import { fmt, percent } from '../format.js';
-import { t } from '../i18n/i18n.js';
+import { getLanguage, t } from '../i18n/i18n.js';
 import { MAX_COMPARE, initNames } from '../state.js';
 
 const CHARTS = [
@@ -46,8 +46,15 @@ export class CompareView {
     requestAnimationFrame(() => { this.pending = false; this.draw(); });
   }
 
-  /** The run picker, built from the settings. */
+  /**
+   * The run picker, built from the settings: rebuilt only when the runs or
+   * the language change (a slider drag elsewhere re-renders every view, and
+   * rebuilding four cards, diagrams and charts costs a frame or more).
+   */
   render(state) {
+    const cardsKey = `${getLanguage()}|${state.runs.map((r) => `${r.act}:${r.init}`).join(',')}`;
+    if (cardsKey === this.cardsKey) return;
+    this.cardsKey = cardsKey;
     const label = new Map(this.activations.map((a) => [a.name, a.label]));
     const setRun = (i, patch) => {
       const runs = state.runs.map((r) => ({ ...r }));
@@ -75,16 +82,14 @@ export class CompareView {
     this.runsBox.replaceChildren(...this.runCards, el('div', { class: 'add-run' }, add));
     this.boundaries = this.runCards.map((card) => new BoundaryView(card.querySelector('canvas')));
     this.diagrams = this.runCards.map((card) => new NetworkDiagram(card.querySelector('.run-diagram'), { compact: true }));
+    // New cards need their boundaries and diagrams, and the charts their
+    // titles in the current language.
     if (this.active() && this.controller.setupInfo) this.#setup();
-    if (this.relabelled) {
-      this.relabelled = false;
-      this.onRun('setup');  // the charts' titles, in the new language
-    }
   }
 
-  /** Language changed: the charts are rebuilt after the next render. */
+  /** Language changed: the cards and charts are rebuilt by the next render. */
   relabel() {
-    this.relabelled = true;
+    this.cardsKey = null;
   }
 
   /** The worker died: draw the stopped runs. */

@@ -46,6 +46,7 @@ export class GraphView {
   render(state, { visible }) {
     if (!visible) return;
     if (!this.built) this.#build();
+    if (this.staleLabels) this.#rebuildLabels();
     const runKey = JSON.stringify(RUN_KEYS.map((k) => state[k]));
     if (runKey !== this.runKey) {
       this.runKey = runKey;
@@ -77,8 +78,13 @@ export class GraphView {
     }
   }
 
+  /** Language changed: the charts are rebuilt when the view is next shown (at once if it is). */
   relabel() {
-    if (!this.built) return;
+    if (this.built) this.staleLabels = true;
+  }
+
+  #rebuildLabels() {
+    this.staleLabels = false;
     // Chart.js keeps its titles: rebuild both charts in the new language.
     this.chart?.destroy();
     this.spectrumChart?.destroy();
