@@ -150,8 +150,9 @@ export function plainOptions(options, field = 'options') {
 }
 
 /**
- * JSON text of a value, for the JSON edges that remain (activation params of
- * lab.forward, lab.loadNetwork of an object). JSON cannot carry NaN or
+ * JSON text of a value, for the one JSON edge left (lab.loadNetwork of an
+ * object, which then reads the text as web/lib/network-file.js reads any
+ * network file, with the same checks and caps). JSON cannot carry NaN or
  * ±Infinity, so they travel as the strings "NaN", "Infinity", "-Infinity"
  * and come back named in the error message. Checked as plainConfig.
  */

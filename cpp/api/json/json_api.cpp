@@ -3,7 +3,7 @@
 
 #include "api/json/config_json.h"
 #include "api/json/json_value.h"
-#include "api/json_fields.h"
+#include "api/json/json_fields.h"
 
 namespace alab {
 

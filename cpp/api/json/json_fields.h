@@ -1,7 +1,8 @@
-// Reading validated fields out of JSON that came from outside: the JSON text
-// edges that remain (activation params of lab.forward, network JSON). Thin
-// wrappers over the one set of readers in config_schema.h, through the
-// JsonValue view, so messages are the same as for configs.
+// Reading validated fields out of JSON text, for the native build's JSON edge
+// (cpp/api/json/: tests, fuzzers, tools; the wasm module reads JS objects and
+// never includes this). Thin wrappers over the one set of readers in
+// config_schema.h, through the JsonValue view, so messages are the same as
+// for configs.
 //
 // Numbers JSON cannot encode (NaN, ±Infinity) arrive as the strings "NaN",
 // "Infinity", "-Infinity" and are reported by name.
