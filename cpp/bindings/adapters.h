@@ -87,6 +87,21 @@ inline val to_float32_array(const float* data, std::size_t n) {
   return val::global("Float32Array").new_(val(emscripten::typed_memory_view(n, data)));
 }
 
+inline val to_float32_array(const std::vector<float>& v) { return to_float32_array(v.data(), v.size()); }
+
+// Numbers of another type (doubles, ints) narrowed to a new JS Float32Array.
+template <class T>
+val float_array_of(const std::vector<T>& v) {
+  const std::vector<float> f(v.begin(), v.end());
+  return to_float32_array(f.data(), f.size());
+}
+
+// Copies a JS Int32Array (validated by the JS façade) into C++ memory, and ints back into a new Int32Array.
+inline std::vector<int> to_ints(const val& array) { return emscripten::convertJSArrayToNumberVector<int>(array); }
+inline val to_int32_array(const std::vector<int>& v) {
+  return val::global("Int32Array").new_(val(emscripten::typed_memory_view(v.size(), v.data())));
+}
+
 // Copies a JS Uint8Array into C++ memory, and bytes back into a new Uint8Array.
 inline std::vector<uint8_t> to_bytes(const val& array) {
   return emscripten::convertJSArrayToNumberVector<uint8_t>(array);
