@@ -49,12 +49,14 @@ R failure_value() {
   else return R{};
 }
 
-template <class F>
-auto guarded(F&& f) -> decltype(f()) {
-  using R = decltype(f());
+// Records the exception being handled; call only from a catch block. One
+// shared copy of the handlers (a "Lippincott function"): each guarded call
+// then carries a single catch-all landing pad instead of three handlers.
+// Exceptions of other types propagate as they always did.
+[[gnu::noinline]] inline void record_current_exception() {
   RecordedError& slot = recorded_error();
   try {
-    return f();
+    throw;
   } catch (const InvalidArgument& e) {
     slot = {e.kind() == InvalidArgument::Kind::Type ? "TypeError" : "RangeError", e.what()};
   } catch (const std::bad_alloc&) {
@@ -62,7 +64,16 @@ auto guarded(F&& f) -> decltype(f()) {
   } catch (const std::exception& e) {
     slot = {"Error", e.what()};
   }
-  return failure_value<R>();
+}
+
+template <class F>
+auto guarded(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (...) {
+    record_current_exception();
+  }
+  return failure_value<decltype(f())>();
 }
 
 // Hands the recorded error to JS once ({ type, message } or undefined).
