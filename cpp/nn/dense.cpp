@@ -38,18 +38,21 @@ inline void product_block(const Product& p, int r0, int c) {
     const v128_t i = wasm_f32x4_splat(p.init ? p.init[r0 + r] : 0.0f);
     for (int v = 0; v < V; ++v) acc[r][v] = i;
   }
-  const float* coef = p.coef + r0 * p.cr;
-  for (int t = 0; t < p.terms; ++t) {
-    const float* bt = p.B + static_cast<long>(t) * p.ld + c;
+  // Row t of B and the coefficients of term t, advanced by one term per
+  // iteration (pointer steps instead of index products in the inner loop).
+  const float* bt = p.B + c;
+  const float* coef = p.coef + static_cast<long>(r0) * p.cr;
+  for (int t = 0; t < p.terms; ++t, bt += p.ld, coef += p.ct) {
     v128_t b[V];
     for (int v = 0; v < V; ++v) b[v] = wasm_v128_load(bt + 4 * v);
     for (int r = 0; r < R; ++r) {
-      const v128_t w = wasm_f32x4_splat(coef[r * p.cr + t * p.ct]);
+      const v128_t w = wasm_f32x4_splat(coef[r * p.cr]);
       for (int v = 0; v < V; ++v) acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(w, b[v]));
     }
   }
-  for (int r = 0; r < R; ++r)
-    for (int v = 0; v < V; ++v) wasm_v128_store(p.C + static_cast<long>(r0 + r) * p.ld + c + 4 * v, acc[r][v]);
+  float* out = p.C + static_cast<long>(r0) * p.ld + c;
+  for (int r = 0; r < R; ++r, out += p.ld)
+    for (int v = 0; v < V; ++v) wasm_v128_store(out + 4 * v, acc[r][v]);
 }
 
 // Rows per block for a block of V vectors: R·V accumulators, V loaded vectors,
@@ -130,11 +133,12 @@ inline void weight_gradient_block(const float* a, const float* dz, float* dw, in
   v128_t s[J][4];
   for (int q = 0; q < J; ++q)
     for (int u = 0; u < 4; ++u) s[q][u] = wasm_f32x4_splat(0.0f);
+  const float* dzj = dz + static_cast<long>(j) * ld;
   for (int c = 0; c < cols; c += 4) {
     const v128_t x0 = wasm_v128_load(a0 + c), x1 = wasm_v128_load(a1 + c), x2 = wasm_v128_load(a2 + c),
                  x3 = wasm_v128_load(a3 + c);
     for (int q = 0; q < J; ++q) {
-      const v128_t d = wasm_v128_load(dz + static_cast<long>(j + q) * ld + c);
+      const v128_t d = wasm_v128_load(dzj + static_cast<long>(q) * ld + c);
       s[q][0] = wasm_f32x4_add(s[q][0], wasm_f32x4_mul(d, x0));
       s[q][1] = wasm_f32x4_add(s[q][1], wasm_f32x4_mul(d, x1));
       s[q][2] = wasm_f32x4_add(s[q][2], wasm_f32x4_mul(d, x2));

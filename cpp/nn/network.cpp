@@ -377,8 +377,10 @@ double Network::batch_step(int b) {
     diverged_ = true;
     return loss;
   }
-  snapshot_params_ = params_;
-  snapshot_state_ = state_;
+  // The update below copies the parameters and state before this step into
+  // the snapshot, in the same pass.
+  snapshot_params_.resize(params_.size());
+  snapshot_state_.resize(state_.size());
   snapshot_step_ = step_;
   snapshot_beta1_ = beta1_power_;
   snapshot_beta2_ = beta2_power_;
@@ -394,10 +396,12 @@ double Network::batch_step(int b) {
   }
   beta1_power_ *= kAdamBeta1;
   beta2_power_ *= kAdamBeta2;
-  optimizer_update(config_.optimizer, params_.data(), grads_.data(), state_.data(), params_.size(), learning_rate_,
-                   config_.momentum, config_.nesterov, beta1_power_, beta2_power_);
+  const bool finite =
+      optimizer_update(config_.optimizer, params_.data(), grads_.data(), state_.data(), params_.size(), learning_rate_,
+                       config_.momentum, config_.nesterov, beta1_power_, beta2_power_, snapshot_params_.data(),
+                       snapshot_state_.data());
   ++step_;
-  if (!all_finite(params_.data(), params_.size()) || !all_finite(state_.data(), state_.size())) {
+  if (!finite) {
     diverged_at_ = step_;
     restore_snapshot();
     diverged_ = true;
