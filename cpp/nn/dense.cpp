@@ -120,35 +120,36 @@ float dot_columns(const float* x, const float* y, int n) {
 }
 
 // Horizontal sums of four vectors at once: lane k of the result is
-// (v_k[0] + v_k[1]) + (v_k[2] + v_k[3]), the order of lane_sum, via a 4x4
-// transpose and three vertical adds.
+// (v_k[0] + v_k[1]) + (v_k[2] + v_k[3]), the order of lane_sum. Even and
+// odd lanes are gathered and added (pairs v0 v1, then v2 v3), then the two
+// half sums of each vector: six shuffles of the shufps form and three adds.
 static inline v128_t lane_sums4(v128_t v0, v128_t v1, v128_t v2, v128_t v3) {
-  const v128_t lo01 = wasm_i32x4_shuffle(v0, v1, 0, 4, 1, 5);  // v0[0] v1[0] v0[1] v1[1]
-  const v128_t lo23 = wasm_i32x4_shuffle(v2, v3, 0, 4, 1, 5);
-  const v128_t hi01 = wasm_i32x4_shuffle(v0, v1, 2, 6, 3, 7);  // v0[2] v1[2] v0[3] v1[3]
-  const v128_t hi23 = wasm_i32x4_shuffle(v2, v3, 2, 6, 3, 7);
-  const v128_t l0 = wasm_i32x4_shuffle(lo01, lo23, 0, 1, 4, 5);
-  const v128_t l1 = wasm_i32x4_shuffle(lo01, lo23, 2, 3, 6, 7);
-  const v128_t l2 = wasm_i32x4_shuffle(hi01, hi23, 0, 1, 4, 5);
-  const v128_t l3 = wasm_i32x4_shuffle(hi01, hi23, 2, 3, 6, 7);
-  return wasm_f32x4_add(wasm_f32x4_add(l0, l1), wasm_f32x4_add(l2, l3));
+  const v128_t p01 = wasm_f32x4_add(wasm_i32x4_shuffle(v0, v1, 0, 2, 4, 6),   // v0[0] v0[2] v1[0] v1[2]
+                                    wasm_i32x4_shuffle(v0, v1, 1, 3, 5, 7));  // v0[1] v0[3] v1[1] v1[3]
+  const v128_t p23 = wasm_f32x4_add(wasm_i32x4_shuffle(v2, v3, 0, 2, 4, 6), wasm_i32x4_shuffle(v2, v3, 1, 3, 5, 7));
+  // p01 = v0[0]+v0[1], v0[2]+v0[3], v1[0]+v1[1], v1[2]+v1[3]; p23 likewise.
+  return wasm_f32x4_add(wasm_i32x4_shuffle(p01, p23, 0, 2, 4, 6), wasm_i32x4_shuffle(p01, p23, 1, 3, 5, 7));
 }
 
 // dw[j][k..k+3] += the dot products of dz rows j (J of them) with a rows
 // k..k+3 over the columns: each loaded vector of dz serves 4 products and
 // each of a serves J, and every sum keeps its lane order (lane_sums4). A
 // partial last vector is masked in both factors (0 · 0 adds +0: no change).
-template <int J>
-inline void weight_gradient_block(const float* a, const float* dz, float* dw, int j, int k, int in, int n,
-                                  int ld) {
+// With kBias (the block at k = 0), db[j..j+J) += the row sums of dz as well,
+// from the same loads of dz.
+template <int J, bool kBias>
+inline void weight_gradient_block(const float* a, const float* dz, float* dw, float* db, int j, int k, int in,
+                                  int n, int ld) {
   const float* a0 = a + static_cast<long>(k) * ld;
   const float* a1 = a0 + ld;
   const float* a2 = a1 + ld;
   const float* a3 = a2 + ld;
   const float* dzj = dz + static_cast<long>(j) * ld;
-  v128_t s[J][4];
-  for (int q = 0; q < J; ++q)
+  v128_t s[J][4], sb[J];
+  for (int q = 0; q < J; ++q) {
     for (int u = 0; u < 4; ++u) s[q][u] = wasm_f32x4_splat(0.0f);
+    sb[q] = wasm_f32x4_splat(0.0f);
+  }
   const auto accumulate = [&](int c, v128_t keep) {
     const v128_t x0 = wasm_v128_and(wasm_v128_load(a0 + c), keep), x1 = wasm_v128_and(wasm_v128_load(a1 + c), keep),
                  x2 = wasm_v128_and(wasm_v128_load(a2 + c), keep), x3 = wasm_v128_and(wasm_v128_load(a3 + c), keep);
@@ -158,6 +159,7 @@ inline void weight_gradient_block(const float* a, const float* dz, float* dw, in
       s[q][1] = wasm_f32x4_add(s[q][1], wasm_f32x4_mul(d, x1));
       s[q][2] = wasm_f32x4_add(s[q][2], wasm_f32x4_mul(d, x2));
       s[q][3] = wasm_f32x4_add(s[q][3], wasm_f32x4_mul(d, x3));
+      if constexpr (kBias) sb[q] = wasm_f32x4_add(sb[q], d);
     }
   };
   const int full = n & ~3;
@@ -167,23 +169,31 @@ inline void weight_gradient_block(const float* a, const float* dz, float* dw, in
   for (int q = 0; q < J; ++q) {
     float* w = dw + static_cast<long>(j + q) * in + k;
     wasm_v128_store(w, wasm_f32x4_add(wasm_v128_load(w), lane_sums4(s[q][0], s[q][1], s[q][2], s[q][3])));
+    if constexpr (kBias) db[j + q] += lane_sum(sb[q]);
   }
+}
+
+template <int J>
+inline void weight_gradient_rows(const float* a, const float* dz, float* dw, float* db, int j, int in, int n, int ld) {
+  weight_gradient_block<J, true>(a, dz, dw, db, j, 0, in, n, ld);
+  for (int k = 4; k + 4 <= in; k += 4) weight_gradient_block<J, false>(a, dz, dw, db, j, k, in, n, ld);
 }
 
 void dense_backward(const float* a, const float* w, const float* dz, float* dw, float* db, float* da, int in,
                     int out, int n, int ld) {
   const int in4 = in & ~3;
-  int j = 0;
-  for (; j + 2 <= out; j += 2)
-    for (int k = 0; k < in4; k += 4) weight_gradient_block<2>(a, dz, dw, j, k, in, n, ld);
-  for (; j < out; ++j)
-    for (int k = 0; k < in4; k += 4) weight_gradient_block<1>(a, dz, dw, j, k, in, n, ld);
+  if (in4 > 0) {
+    int j = 0;
+    for (; j + 2 <= out; j += 2) weight_gradient_rows<2>(a, dz, dw, db, j, in, n, ld);
+    for (; j < out; ++j) weight_gradient_rows<1>(a, dz, dw, db, j, in, n, ld);
+  }
   const int full = n & ~3;
   const v128_t keep = first_lanes_mask(n - full);
-  for (j = 0; j < out; ++j) {
+  for (int j = 0; j < out; ++j) {
     const float* dzj = dz + static_cast<long>(j) * ld;
     float* dwj = dw + static_cast<long>(j) * in;
     for (int k = in4; k < in; ++k) dwj[k] += dot_columns(dzj, a + static_cast<long>(k) * ld, n);
+    if (in4 > 0) continue;  // db came with the first block of weights
     v128_t s = wasm_f32x4_splat(0.0f);
     for (int c = 0; c < full; c += 4) s = wasm_f32x4_add(s, wasm_v128_load(dzj + c));
     if (full < n) s = wasm_f32x4_add(s, wasm_v128_and(wasm_v128_load(dzj + full), keep));
