@@ -6,8 +6,12 @@
 //               first, the output layer last. layout() names every tensor.
 //   grads       the same layout; zeroed with one fill per step.
 //   opt state   0, 1 or 2 floats per parameter (sgd, momentum, adam: m then v).
-//   activations input (inputs, cols), per layer z and a (units, cols), scratch:
-//               feature-major, so SIMD lanes run over the samples of a batch.
+//   activations input (inputs, ld), per layer z and a (units, ld), scratch:
+//               feature-major, so SIMD lanes run over the samples of a batch;
+//               a training step packs its rows (ld = batch size), evaluation
+//               passes pad them to a multiple of 4 (dense.h). Plus 4 floats
+//               of slack: the kernels read whole vectors.
+// All blocks are 16-byte aligned (FloatBlock).
 // Plus a snapshot of params and optimizer state: the last state whose loss was
 // finite, restored on divergence.
 //
