@@ -93,6 +93,9 @@ struct ActivationInfo {
   const char* tex;           // f(x) in TeX, for the page
   std::array<ParamSpec, 2> params;
   std::size_t param_count;
+  // The ActivationParams field each of params[0..param_count) sets (from its
+  // name, at compile time): the checks on the hot path compare no strings.
+  std::array<float ActivationParams::*, 2> param_fields;
   // SIMD kernels over arrays of any length (in place allowed: y == x, dx == dy).
   ArrayKernel forward;
   ArrayKernel derivative;

@@ -15,6 +15,8 @@ export { Network };
 
 export class Lab {
   #module;
+  // module._alab_apply_prepared itself (see the constructor).
+  #applyPrepared;
 
   /** @param {object} module an instantiated Embind module (see browser.js / node.js) */
   constructor(module) {
@@ -31,6 +33,13 @@ export class Lab {
     this.schema = schemaOf(module);
     /** True when the module was compiled with WebAssembly SIMD. */
     this.simd = module.simd();
+    // Emscripten 3.1.6 exports each wasm function through a wrapper that
+    // replaces itself (on the module object) with the function on its first
+    // call. One call that refuses (registry index -1, status 1) makes the
+    // swap; keeping the function itself then spares every prepared call the
+    // module's property lookup (~3 ns: it has hundreds of properties).
+    module._alab_apply_prepared(0, -1, 0, 0, 0, 0, 0, 0, 0, 0);
+    this.#applyPrepared = module._alab_apply_prepared;
   }
 
   /** The catalogue entry for `name`, or undefined. */
@@ -73,7 +82,7 @@ export class Lab {
       for (let i = 0; i < n; i += chunk) {
         const m = Math.min(chunk, n - i);
         heap.set(m === n ? x : x.subarray(i, i + m), offset);
-        const status = module._alab_apply_prepared(kind === 'derivative' ? 1 : 0, p.id, p.alpha, p.lower, p.upper,
+        const status = this.#applyPrepared(kind === 'derivative' ? 1 : 0, p.id, p.alpha, p.lower, p.upper,
           p.training ? 1 : 0, p.seed, scratch.address, scratch.address, m);
         if (status !== 0) throw new Error(`kernel ${name} refused its prepared arguments (status ${status})`);
         out.set(heap.subarray(offset, offset + m), i);
@@ -118,19 +127,21 @@ export class Lab {
     const json = params === undefined || params === null ? null : plainConfig(params, 'params');
     const module = this.#module;
     const p = checked(module, module.prepareKernel(name, json));
+    const run = this.#applyPrepared;
+    const { id, alpha, lower, upper, seed } = p;
+    const training = p.training ? 1 : 0;
     const apply = (derivative, input, output) => {
       const x = heapOf(input, 'input');
       const y = heapOf(output, 'output');
       if (y.length !== x.length) throw new RangeError(`output.length must be equal to input.length (${x.length}); got ${y.length}`);
-      const status = module._alab_apply_prepared(derivative ? 1 : 0, p.id, p.alpha, p.lower, p.upper, p.training ? 1 : 0,
-        p.seed, x.address, y.address, x.length);
+      const status = run(derivative, id, alpha, lower, upper, training, seed, x.address, y.address, x.length);
       if (status !== 0) throw new Error(`kernel ${name} refused its prepared arguments (status ${status})`);
     };
     return Object.freeze({
       name,
       params: Object.freeze({ ...p }),
-      forwardInto: (input, output) => apply(false, input, output),
-      derivativeInto: (input, output) => apply(true, input, output),
+      forwardInto: (input, output) => apply(0, input, output),
+      derivativeInto: (input, output) => apply(1, input, output),
     });
   }
 
@@ -237,12 +248,29 @@ export class Lab {
 const CHUNK = 1 << 14;
 
 // Buffers made by lab.createBuffer(): the Embind object, its heap address
-// and length, kept where callers cannot forge them.
-const heapBuffers = new WeakMap();
+// and length, kept in a private field where callers cannot forge them (a
+// private field, not a WeakMap: the brand check and the load are what a
+// prepared kernel's call pays on every buffer, a few ns instead of ~10).
+let heapOf;
 
 class HeapBuffer {
+  #h;
+
   constructor(raw) {
-    heapBuffers.set(this, { raw, address: raw.address(), length: raw.size(), deleted: false });
+    this.#h = { raw, address: raw.address(), length: raw.size(), deleted: false };
+  }
+
+  static {
+    // The buffer's { raw, address, length }; throws naming `field` for
+    // anything but a live buffer from lab.createBuffer().
+    heapOf = (buffer, field) => {
+      if (typeof buffer !== 'object' || buffer === null || !(#h in buffer)) {
+        throw new TypeError(`${field} must be a buffer from lab.createBuffer(); got ${describe(buffer)}`);
+      }
+      const h = buffer.#h;
+      if (h.deleted) throw new Error(`${field} was deleted (buffer.delete()); create a new one with lab.createBuffer()`);
+      return h;
+    };
   }
 
   /** Number of floats. */
@@ -261,16 +289,9 @@ class HeapBuffer {
 
   /** Frees the buffer; later use throws. Safe to call twice. */
   delete() {
-    const h = heapBuffers.get(this);
+    const h = typeof this === 'object' && this !== null && #h in this ? this.#h : null;
     if (!h || h.deleted) return;
     h.deleted = true;
     h.raw.delete();
   }
-}
-
-function heapOf(buffer, field) {
-  const h = heapBuffers.get(buffer);
-  if (!h) throw new TypeError(`${field} must be a buffer from lab.createBuffer(); got ${describe(buffer)}`);
-  if (h.deleted) throw new Error(`${field} was deleted (buffer.delete()); create a new one with lab.createBuffer()`);
-  return h;
 }
