@@ -96,6 +96,21 @@ void forward_array(const float* x, float* y, std::size_t n, const ActivationPara
   });
 }
 
+// PReLU's forward by its slope, as kernels::Prelu explains: the same bits
+// as Prelu::forward for every alpha, one op per vector less unless alpha < 0.
+template <>
+void forward_array<kernels::Prelu>(const float* x, float* y, std::size_t n, const ActivationParams& params) {
+  using K = kernels::Prelu;
+  constexpr std::size_t U = UnrollOf<K>::value;
+  const Prepared p(params);
+  if (params.alpha > 0.0f && params.alpha <= 1.0f)
+    unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward_slope_at_most_one(v, p, v); });
+  else if (params.alpha > 1.0f)
+    unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward_slope_at_least_one(v, p, v); });
+  else
+    unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward(v, p, v); });
+}
+
 template <class K>
 void derivative_array(const float* x, float* d, std::size_t n, const ActivationParams& params) {
   const Prepared p(params);

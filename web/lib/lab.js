@@ -23,7 +23,7 @@ export class Lab {
     this.#module = module;
     // Written once by the build from this registry and its kernels (catalogue.js):
     // no instance re-measures the properties.
-    /** The activation catalogue, in registry order: { name, label, formula, derivativeFormula, tex, variant, params, paramRanges, properties } (variant: the kernel's algorithm and unroll, e.g. "rr2_p5_div_u16"). */
+    /** The activation catalogue, in registry order: { name, label, formula, derivativeFormula, tex, variant, params, paramRanges, properties } (variant: the kernel's algorithm and unroll, e.g. "rr2_p5_div_u24"). */
     this.activations = catalogue();
     /**
      * The field tables of every config, from C++ (frozen): { network, train,
