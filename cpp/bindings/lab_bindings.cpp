@@ -6,6 +6,7 @@
 #include "adapters.h"
 #include "report_adapters.h"
 #include "api/catalogue_api.h"
+#include "api/kernel_handle.h"
 #include "api/network_api.h"
 
 namespace alab::bindings {
@@ -39,7 +40,7 @@ class Float32Buffer {
   std::size_t size() const { return data_.size(); }
   val view() { return val(emscripten::typed_memory_view(data_.size(), data_.data())); }
   float* data() { return data_.data(); }
-  // Heap offset of the first element, for alab_apply_prepared.
+  // Heap offset of the first element, for the prepared-kernel exports.
   double address() const { return static_cast<double>(reinterpret_cast<uintptr_t>(data_.data())); }
 
  private:
@@ -184,9 +185,9 @@ val born_dead_js(const val& options) {
 }
 
 // Prepared kernels: the name and params are validated once (prepare_kernel
-// returns the registry index and the parameter values); apply_prepared then
-// takes only numbers and buffers, so a call on a cache-resident array costs
-// little more than the kernel itself.
+// returns the registry index and the parameter values, from which the façade
+// makes a KernelHandle); each call then takes only the handle and buffers, so
+// a call on a cache-resident array costs little more than the kernel itself.
 val prepare_kernel(const std::string& name, const val& params) {
   return guarded([&] {
     const ActivationInfo& info = require_activation(name);
@@ -206,27 +207,35 @@ val prepare_kernel(const std::string& name, const val& params) {
 }  // namespace
 }  // namespace alab::bindings
 
-// The hot path of prepared kernels: a plain wasm export taking numbers only
+// The hot path of prepared kernels: plain wasm exports taking numbers only
 // (an Embind call with class arguments costs several hundred ns, more than a
-// 1 Ki kernel). The façade passes pointers only from its own buffers and
-// parameters only from prepare_kernel; this still re-checks the index and the
-// ranges and returns 1 instead of running on anything invalid.
-extern "C" EMSCRIPTEN_KEEPALIVE int alab_apply_prepared(int derivative, int id, float alpha, float lower, float upper,
-                                                        int training, uint32_t seed, const float* x, float* y,
-                                                        uint32_t n) {
-  using namespace alab;
-  if (id < 0 || static_cast<std::size_t>(id) >= kActivationCount || n > kMaxKernelElements) return 1;
-  const ActivationInfo& info = activation_table()[static_cast<std::size_t>(id)];
-  ActivationParams p;
+// 1 Ki kernel). The façade makes a handle from what prepare_kernel validated
+// and passes only its own buffers; the handle is checked once when made, and
+// each call then checks only that it is live (status 1 otherwise).
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE alab::KernelHandle* alab_kernel_create(int id, float alpha, float lower, float upper, int training,
+                                                            uint32_t seed) {
+  alab::ActivationParams p;
   p.alpha = alpha;
   p.lower = lower;
   p.upper = upper;
   p.training = training != 0;
   p.seed = seed;
-  if (!params_valid(info, p)) return 1;
-  (derivative ? info.derivative : info.forward)(x, y, n, p);
-  return 0;
+  return alab::create_kernel_handle(id, p);
 }
+
+EMSCRIPTEN_KEEPALIVE int alab_kernel_forward(const alab::KernelHandle* k, const float* x, float* y, uint32_t n) {
+  return alab::run_kernel_handle(k, false, x, y, n) ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int alab_kernel_derivative(const alab::KernelHandle* k, const float* x, float* y, uint32_t n) {
+  return alab::run_kernel_handle(k, true, x, y, n) ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void alab_kernel_delete(alab::KernelHandle* k) { alab::delete_kernel_handle(k); }
+
+}  // extern "C"
 
 namespace alab::bindings {
 namespace {

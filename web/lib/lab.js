@@ -15,8 +15,8 @@ export { Network };
 
 export class Lab {
   #module;
-  // module._alab_apply_prepared itself (see the constructor).
-  #applyPrepared;
+  // The prepared-kernel exports themselves (see the constructor).
+  #kernelExports;
 
   /** @param {object} module an instantiated Embind module (see browser.js / node.js) */
   constructor(module) {
@@ -35,11 +35,19 @@ export class Lab {
     this.simd = module.simd();
     // Emscripten 3.1.6 exports each wasm function through a wrapper that
     // replaces itself (on the module object) with the function on its first
-    // call. One call that refuses (registry index -1, status 1) makes the
-    // swap; keeping the function itself then spares every prepared call the
-    // module's property lookup (~3 ns: it has hundreds of properties).
-    module._alab_apply_prepared(0, -1, 0, 0, 0, 0, 0, 0, 0, 0);
-    this.#applyPrepared = module._alab_apply_prepared;
+    // call. One call each that does nothing (a null handle, status 1) makes
+    // the swap; keeping the functions themselves then spares every prepared
+    // call the module's property lookup (~3 ns: it has hundreds of properties).
+    module._alab_kernel_create(-1, 0, 0, 0, 0, 0);
+    module._alab_kernel_forward(0, 0, 0, 0);
+    module._alab_kernel_derivative(0, 0, 0, 0);
+    module._alab_kernel_delete(0);
+    this.#kernelExports = {
+      create: module._alab_kernel_create,
+      forward: module._alab_kernel_forward,
+      derivative: module._alab_kernel_derivative,
+      delete: module._alab_kernel_delete,
+    };
   }
 
   /** The catalogue entry for `name`, or undefined. */
@@ -75,20 +83,24 @@ export class Lab {
     const out = new Float32Array(n);
     // rrelu in training mode draws its slopes by element index: one chunk.
     const chunk = p.training ? Math.max(n, 1) : CHUNK;
-    const scratch = this.#scratchBuffer(chunk);
+    const exports = this.#kernelExports;
+    const handle = kernelHandle(exports, name, p);
+    let scratch = null;
     try {
+      scratch = this.#scratchBuffer(chunk);
+      const run = kind === 'derivative' ? exports.derivative : exports.forward;
       const heap = module.HEAPF32;  // taken after the allocations: growth replaces it
       const offset = scratch.address >>> 2;
       for (let i = 0; i < n; i += chunk) {
         const m = Math.min(chunk, n - i);
         heap.set(m === n ? x : x.subarray(i, i + m), offset);
-        const status = this.#applyPrepared(kind === 'derivative' ? 1 : 0, p.id, p.alpha, p.lower, p.upper,
-          p.training ? 1 : 0, p.seed, scratch.address, scratch.address, m);
-        if (status !== 0) throw new Error(`kernel ${name} refused its prepared arguments (status ${status})`);
+        const status = run(handle, scratch.address, scratch.address, m);
+        if (status !== 0) throw refused(name, status);
         out.set(heap.subarray(offset, offset + m), i);
       }
     } finally {
-      if (scratch !== this.#scratch) scratch.raw.delete();
+      exports.delete(handle);
+      if (scratch && scratch !== this.#scratch) scratch.raw.delete();
     }
     return out;
   }
@@ -127,22 +139,25 @@ export class Lab {
     const json = params === undefined || params === null ? null : plainConfig(params, 'params');
     const module = this.#module;
     const p = checked(module, module.prepareKernel(name, json));
-    const run = this.#applyPrepared;
-    const { id, alpha, lower, upper, seed } = p;
-    const training = p.training ? 1 : 0;
-    const apply = (derivative, input, output) => {
+    const exports = this.#kernelExports;
+    const handle = kernelHandle(exports, name, p);
+    // One closure per export, each calling one wasm function: the call sites
+    // stay monomorphic.
+    const into = (run) => (input, output) => {
       const x = heapOf(input, 'input');
       const y = heapOf(output, 'output');
       if (y.length !== x.length) throw new RangeError(`output.length must be equal to input.length (${x.length}); got ${y.length}`);
-      const status = run(derivative, id, alpha, lower, upper, training, seed, x.address, y.address, x.length);
-      if (status !== 0) throw new Error(`kernel ${name} refused its prepared arguments (status ${status})`);
+      const status = run(handle, x.address, y.address, x.length);
+      if (status !== 0) throw refused(name, status);
     };
-    return Object.freeze({
+    const kernel = Object.freeze({
       name,
       params: Object.freeze({ ...p }),
-      forwardInto: (input, output) => apply(0, input, output),
-      derivativeInto: (input, output) => apply(1, input, output),
+      forwardInto: into(exports.forward),
+      derivativeInto: into(exports.derivative),
     });
+    kernelHandles?.register(kernel, { free: exports.delete, handle });
+    return kernel;
   }
 
   /** f(input) into output, both from createBuffer and of equal length. */
@@ -246,6 +261,25 @@ export class Lab {
 
 // Floats per chunk of lab.forward/derivative (64 KiB: in L2 with room to spare).
 const CHUNK = 1 << 14;
+
+// The C++ handle of a prepared kernel (cpp/api/kernel_handle.h) for the
+// parameters prepareKernel validated. Zero would mean they did not survive
+// the trip, a bug: reported like a refused call.
+function kernelHandle(exports, name, p) {
+  const handle = exports.create(p.id, p.alpha, p.lower, p.upper, p.training ? 1 : 0, p.seed);
+  if (handle === 0) throw refused(name, 1);
+  return handle;
+}
+
+function refused(name, status) {
+  return new Error(`kernel ${name} refused its prepared arguments (status ${status})`);
+}
+
+// lab.kernel() objects have no delete(): their handles (a few dozen bytes)
+// are freed once the object is collected.
+const kernelHandles = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry(({ free, handle }) => free(handle))
+  : null;
 
 // Buffers made by lab.createBuffer(): the Embind object, its heap address
 // and length, kept in a private field where callers cannot forge them (a
