@@ -214,23 +214,19 @@ val prepare_kernel(const std::string& name, const val& params) {
 // each call then checks only that it is live (status 1 otherwise).
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE alab::KernelHandle* alab_kernel_create(int id, float alpha, float lower, float upper, int training,
-                                                            uint32_t seed) {
+EMSCRIPTEN_KEEPALIVE alab::KernelHandle* alab_kernel_create(int id, int derivative, float alpha, float lower, float upper,
+                                                            int training, uint32_t seed) {
   alab::ActivationParams p;
   p.alpha = alpha;
   p.lower = lower;
   p.upper = upper;
   p.training = training != 0;
   p.seed = seed;
-  return alab::create_kernel_handle(id, p);
+  return alab::create_kernel_handle(id, derivative != 0, p);
 }
 
-EMSCRIPTEN_KEEPALIVE int alab_kernel_forward(const alab::KernelHandle* k, const float* x, float* y, uint32_t n) {
-  return alab::run_kernel_handle(k, false, x, y, n) ? 0 : 1;
-}
-
-EMSCRIPTEN_KEEPALIVE int alab_kernel_derivative(const alab::KernelHandle* k, const float* x, float* y, uint32_t n) {
-  return alab::run_kernel_handle(k, true, x, y, n) ? 0 : 1;
+EMSCRIPTEN_KEEPALIVE int alab_kernel_run(const alab::KernelHandle* k, const float* x, float* y, uint32_t n) {
+  return alab::run_kernel_handle(k, x, y, n) ? 0 : 1;
 }
 
 EMSCRIPTEN_KEEPALIVE void alab_kernel_delete(alab::KernelHandle* k) { alab::delete_kernel_handle(k); }

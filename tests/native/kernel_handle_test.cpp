@@ -17,16 +17,16 @@ namespace {
 TEST(KernelHandle, MadeOnlyFromValidIndexAndParameters) {
   const ActivationInfo& leaky = *find_activation("leaky_relu");
   ActivationParams p = default_params(leaky);
-  EXPECT_EQ(create_kernel_handle(-1, p), nullptr);
-  EXPECT_EQ(create_kernel_handle(static_cast<int>(kActivationCount), p), nullptr);
+  EXPECT_EQ(create_kernel_handle(-1, false, p), nullptr);
+  EXPECT_EQ(create_kernel_handle(static_cast<int>(kActivationCount), false, p), nullptr);
   p.alpha = 7.0f;  // leaky_relu allows [0, 1]
-  EXPECT_EQ(create_kernel_handle(static_cast<int>(leaky.id), p), nullptr);
+  EXPECT_EQ(create_kernel_handle(static_cast<int>(leaky.id), true, p), nullptr);
   p.alpha = std::nanf("");
-  EXPECT_EQ(create_kernel_handle(static_cast<int>(leaky.id), p), nullptr);
+  EXPECT_EQ(create_kernel_handle(static_cast<int>(leaky.id), true, p), nullptr);
   const ActivationInfo& rrelu = *find_activation("rrelu");
   ActivationParams r = default_params(rrelu);
   r.lower = 9.0f;  // above upper (8)
-  EXPECT_EQ(create_kernel_handle(static_cast<int>(rrelu.id), r), nullptr);
+  EXPECT_EQ(create_kernel_handle(static_cast<int>(rrelu.id), false, r), nullptr);
   delete_kernel_handle(nullptr);  // no-op
 }
 
@@ -41,19 +41,19 @@ TEST(KernelHandle, RunsTheRegistryKernelsWithItsParameters) {
     } else if (info.param_count > 0) {
       p.*info.param_fields[0] = info.params[0].max_value * 0.75f;  // not the default
     }
-    KernelHandle* k = create_kernel_handle(static_cast<int>(info.id), p);
-    ASSERT_NE(k, nullptr) << info.name;
     for (bool derivative : {false, true}) {
+      KernelHandle* k = create_kernel_handle(static_cast<int>(info.id), derivative, p);
+      ASSERT_NE(k, nullptr) << info.name;
       (derivative ? info.derivative : info.forward)(x.data(), want.data(), x.size(), p);
-      ASSERT_TRUE(run_kernel_handle(k, derivative, x.data(), got.data(), x.size()));
+      ASSERT_TRUE(run_kernel_handle(k, x.data(), got.data(), x.size()));
       EXPECT_EQ(std::memcmp(want.data(), got.data(), want.size() * sizeof(float)), 0) << info.name << (derivative ? " f'" : " f");
+      std::fill(got.begin(), got.end(), 0.0f);
+      EXPECT_FALSE(run_kernel_handle(k, x.data(), got.data(), kMaxKernelElements + 1));
+      EXPECT_EQ(got[0], 0.0f) << "nothing ran";
+      delete_kernel_handle(k);
     }
-    std::fill(got.begin(), got.end(), 0.0f);
-    EXPECT_FALSE(run_kernel_handle(k, false, x.data(), got.data(), kMaxKernelElements + 1));
-    EXPECT_EQ(got[0], 0.0f) << "nothing ran";
-    delete_kernel_handle(k);
   }
-  EXPECT_FALSE(run_kernel_handle(nullptr, false, x.data(), got.data(), x.size()));
+  EXPECT_FALSE(run_kernel_handle(nullptr, x.data(), got.data(), x.size()));
 }
 
 }  // namespace

@@ -172,9 +172,9 @@ test('networks that were never delete()d are freed by the FinalizationRegistry a
 });
 
 // Child process (--expose-gc): the C++ handles behind prepared kernels
-// (cpp/api/kernel_handle.h, ~48 B each with malloc's header). lab.kernel()
-// objects have no delete(): a FinalizationRegistry frees their handles;
-// lab.forward() frees its own at once.
+// (cpp/api/kernel_handle.h, ~40 B each with malloc's header; lab.kernel()
+// makes two, f and f'). lab.kernel() objects have no delete(): a
+// FinalizationRegistry frees their handles; lab.forward() frees its own at once.
 const KERNEL_HANDLE_CHILD = `
 import { loadLab } from 'activation-lab';
 const lab = await loadLab();
@@ -198,7 +198,7 @@ test('prepared kernels free their C++ handles: lab.kernel() objects after GC, la
   assert.equal(child.status, 0, child.stderr);
   const { start, afterKernels, end } = JSON.parse(child.stdout.trim().split('\n').pop());
   console.log(`memory: 400000 forgotten prepared kernels, then 400000 lab.forward calls: heap ${MiB(start)} -> ${MiB(afterKernels)} -> ${MiB(end)}`);
-  // Kept, the 400,000 handles of either loop would take about 19 MiB.
+  // Kept, the handles would take about 30 MiB (kernels) and 15 MiB (lab.forward).
   assert.ok(afterKernels - start < 4 * 2 ** 20, `forgotten kernels grew the heap by ${MiB(afterKernels - start)}`);
   assert.equal(end, afterKernels, 'lab.forward left no handle behind');
 });

@@ -38,16 +38,10 @@ export class Lab {
     // call. One call each that does nothing (a null handle, status 1) makes
     // the swap; keeping the functions themselves then spares every prepared
     // call the module's property lookup (~3 ns: it has hundreds of properties).
-    module._alab_kernel_create(-1, 0, 0, 0, 0, 0);
-    module._alab_kernel_forward(0, 0, 0, 0);
-    module._alab_kernel_derivative(0, 0, 0, 0);
+    module._alab_kernel_create(-1, 0, 0, 0, 0, 0, 0);
+    module._alab_kernel_run(0, 0, 0, 0);
     module._alab_kernel_delete(0);
-    this.#kernelExports = {
-      create: module._alab_kernel_create,
-      forward: module._alab_kernel_forward,
-      derivative: module._alab_kernel_derivative,
-      delete: module._alab_kernel_delete,
-    };
+    this.#kernelExports = { create: module._alab_kernel_create, run: module._alab_kernel_run, delete: module._alab_kernel_delete };
   }
 
   /** The catalogue entry for `name`, or undefined. */
@@ -84,11 +78,11 @@ export class Lab {
     // rrelu in training mode draws its slopes by element index: one chunk.
     const chunk = p.training ? Math.max(n, 1) : CHUNK;
     const exports = this.#kernelExports;
-    const handle = kernelHandle(exports, name, p);
+    const handle = kernelHandle(exports, name, p, kind === 'derivative');
     let scratch = null;
     try {
       scratch = this.#scratchBuffer(chunk);
-      const run = kind === 'derivative' ? exports.derivative : exports.forward;
+      const run = exports.run;
       const heap = module.HEAPF32;  // taken after the allocations: growth replaces it
       const offset = scratch.address >>> 2;
       for (let i = 0; i < n; i += chunk) {
@@ -140,10 +134,17 @@ export class Lab {
     const module = this.#module;
     const p = checked(module, module.prepareKernel(name, json));
     const exports = this.#kernelExports;
-    const handle = kernelHandle(exports, name, p);
-    // One closure per export, each calling one wasm function: the call sites
-    // stay monomorphic.
-    const into = (run) => (input, output) => {
+    const handles = { free: exports.delete, forward: kernelHandle(exports, name, p, false), derivative: 0 };
+    try {
+      handles.derivative = kernelHandle(exports, name, p, true);
+    } catch (error) {
+      exports.delete(handles.forward);
+      throw error;
+    }
+    // Every call goes through the one run export (cpp/api/kernel_handle.h:
+    // a monomorphic call site); the handle says which kernel.
+    const run = exports.run;
+    const into = (handle) => (input, output) => {
       const x = heapOf(input, 'input');
       const y = heapOf(output, 'output');
       if (y.length !== x.length) throw new RangeError(`output.length must be equal to input.length (${x.length}); got ${y.length}`);
@@ -153,10 +154,10 @@ export class Lab {
     const kernel = Object.freeze({
       name,
       params: Object.freeze({ ...p }),
-      forwardInto: into(exports.forward),
-      derivativeInto: into(exports.derivative),
+      forwardInto: into(handles.forward),
+      derivativeInto: into(handles.derivative),
     });
-    kernelHandles?.register(kernel, { free: exports.delete, handle });
+    kernelHandles?.register(kernel, handles);
     return kernel;
   }
 
@@ -262,11 +263,11 @@ export class Lab {
 // Floats per chunk of lab.forward/derivative (64 KiB: in L2 with room to spare).
 const CHUNK = 1 << 14;
 
-// The C++ handle of a prepared kernel (cpp/api/kernel_handle.h) for the
-// parameters prepareKernel validated. Zero would mean they did not survive
-// the trip, a bug: reported like a refused call.
-function kernelHandle(exports, name, p) {
-  const handle = exports.create(p.id, p.alpha, p.lower, p.upper, p.training ? 1 : 0, p.seed);
+// The C++ handle of a prepared kernel, f or f' (cpp/api/kernel_handle.h),
+// for the parameters prepareKernel validated. Zero would mean they did not
+// survive the trip, a bug: reported like a refused call.
+function kernelHandle(exports, name, p, derivative) {
+  const handle = exports.create(p.id, derivative ? 1 : 0, p.alpha, p.lower, p.upper, p.training ? 1 : 0, p.seed);
   if (handle === 0) throw refused(name, 1);
   return handle;
 }
@@ -278,7 +279,7 @@ function refused(name, status) {
 // lab.kernel() objects have no delete(): their handles (a few dozen bytes)
 // are freed once the object is collected.
 const kernelHandles = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry(({ free, handle }) => free(handle))
+  ? new FinalizationRegistry(({ free, forward, derivative }) => { free(forward); free(derivative); })
   : null;
 
 // Buffers made by lab.createBuffer(): the Embind object, its heap address
