@@ -1,16 +1,16 @@
 // A float array owned by C++ (lab.createBuffer → the Embind class
 // "Float32Buffer"), for kernel calls without copies: benchmarks, the page's
-// chart sampling, and the prepared-kernel export (alab_apply_prepared takes
-// its heap address). JS sees it through a typed-array view the bindings make;
+// chart sampling, and the prepared kernels (alab_kernel_run takes its heap
+// address). JS sees it through a typed-array view the bindings make;
 // the length check and the kernel calls on buffers are here.
 #pragma once
 
 #include <cstddef>
 #include <string>
-#include <vector>
 
 #include "api/catalogue_api.h"
 #include "api/config_value.h"
+#include "core/aligned.h"
 
 namespace alab {
 
@@ -24,7 +24,7 @@ class Float32Buffer {
   const float* data() const { return data_.data(); }
 
  private:
-  std::vector<float> data_;
+  FloatBlock data_;  // 16-byte aligned: the kernels' drivers then skip their scalar head
 };
 
 // y = f(x) or f'(x) elementwise over two buffers of the same length (x and y

@@ -11,6 +11,7 @@
 #include "report_adapters.h"
 #include "api/catalogue_api.h"
 #include "api/float32_buffer.h"
+#include "api/kernel_handle.h"
 #include "api/network_api.h"
 #include "api/network_handle.h"
 
@@ -41,7 +42,7 @@ Float32Buffer* create_buffer(double n) { return guarded([&] { return new Float32
 // A view of the buffer itself, invalidated by any later heap growth: take it again after other calls.
 val buffer_view(Float32Buffer& b) { return val(emscripten::typed_memory_view(b.size(), b.data())); }
 
-// Heap offset of the first element, for alab_apply_prepared.
+// Heap offset of the first element, for the prepared-kernel exports (alab_kernel_run).
 double buffer_address(const Float32Buffer& b) {
   return static_cast<double>(reinterpret_cast<uintptr_t>(b.data()));
 }
@@ -150,9 +151,9 @@ val born_dead_js(const val& options) {
 }
 
 // Prepared kernels: the name and params are validated once (prepare_kernel
-// returns the registry index and the parameter values); apply_prepared then
-// takes only numbers and buffers, so a call on a cache-resident array costs
-// little more than the kernel itself.
+// returns the registry index and the parameter values, from which the façade
+// makes a KernelHandle); each call then takes only the handle and buffers, so
+// a call on a cache-resident array costs little more than the kernel itself.
 val prepare_kernel(const std::string& name, const val& params) {
   return guarded([&] {
     const PreparedKernel k = with_optional(params, [&](const ConfigValue* v) { return alab::prepare_kernel(name, v); });
@@ -168,6 +169,38 @@ val prepare_kernel(const std::string& name, const val& params) {
   });
 }
 
+}  // namespace
+}  // namespace alab::bindings
+
+// The hot path of prepared kernels: plain wasm exports taking numbers only
+// (an Embind call with class arguments costs several hundred ns, more than a
+// 1 Ki kernel). The façade makes a handle from what prepare_kernel validated
+// and passes only its own buffers; the handle is checked once when made, and
+// each call then checks only that it is live (status 1 otherwise).
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE alab::KernelHandle* alab_kernel_create(int id, int derivative, float alpha, float lower, float upper,
+                                                            int training, uint32_t seed) {
+  alab::ActivationParams p;
+  p.alpha = alpha;
+  p.lower = lower;
+  p.upper = upper;
+  p.training = training != 0;
+  p.seed = seed;
+  return alab::create_kernel_handle(id, derivative != 0, p);
+}
+
+EMSCRIPTEN_KEEPALIVE int alab_kernel_run(const alab::KernelHandle* k, const float* x, float* y, uint32_t n) {
+  return alab::run_kernel_handle(k, x, y, n) ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void alab_kernel_delete(alab::KernelHandle* k) { alab::delete_kernel_handle(k); }
+
+}  // extern "C"
+
+namespace alab::bindings {
+namespace {
+
 // Whether this module was compiled with WebAssembly SIMD (the scalar
 // benchmark variant is not).
 bool simd() {
@@ -180,23 +213,6 @@ bool simd() {
 
 }  // namespace
 }  // namespace alab::bindings
-
-// The hot path of prepared kernels: a plain wasm export taking numbers only
-// (an Embind call with class arguments costs several hundred ns, more than a
-// 1 Ki kernel). The façade passes pointers only from its own buffers and
-// parameters only from prepare_kernel; apply_prepared still re-checks the
-// index and the ranges and this returns 1 instead of running on anything invalid.
-extern "C" EMSCRIPTEN_KEEPALIVE int alab_apply_prepared(int derivative, int id, float alpha, float lower, float upper,
-                                                        int training, uint32_t seed, const float* x, float* y,
-                                                        uint32_t n) {
-  alab::ActivationParams p;
-  p.alpha = alpha;
-  p.lower = lower;
-  p.upper = upper;
-  p.training = training != 0;
-  p.seed = seed;
-  return alab::apply_prepared(derivative != 0, id, p, x, y, n) ? 0 : 1;
-}
 
 EMSCRIPTEN_BINDINGS(activation_lab) {
   using namespace alab::bindings;

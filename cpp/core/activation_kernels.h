@@ -121,11 +121,17 @@ struct Sigmoid {
   static constexpr std::array<ParamSpec, 2> params = {kNoParam, kNoParam};
   static constexpr std::size_t param_count = 0;
   static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 3.54, 5.29};
-  // XNNPACK's algorithm (silu uses the more accurate p6).
-  static constexpr const char* variant = "rr2_p5_div_u16";
-  static constexpr std::size_t kUnroll = 4;
+  // XNNPACK's algorithm (silu uses the more accurate p6), 6 vectors per
+  // iteration: 12-20 % faster than 4 or 8 in V8 at 1 Mi (measured in CPU
+  // time, interleaved runs).
+  static constexpr const char* variant = "rr2_p5_div_u24";
+  static constexpr std::size_t kUnroll = 6;
+  // σ(x) is in [+0, 1] (bits <= 0x3f800000) or a quiet NaN (bits >=
+  // 0x7fc00000 as unsigned, of either sign): one unsigned min with the
+  // canonical NaN's bits canonicalises the NaN lanes and keeps every other,
+  // one op instead of canonical_nan's compare and select.
   static v128_t forward(v128_t x, const Prepared&, v128_t) {
-    return vm::detail::canonical_nan(sigmoid_rr2_p5_div(x));
+    return wasm_u32x4_min(sigmoid_rr2_p5_div(x), wasm_i32x4_splat(vm::detail::kNaNBits));
   }
   // σ'(x) = e^(−|x|) / (1 + e^(−|x|))², symmetric and free of cancellation.
   static v128_t derivative(v128_t x, const Prepared&, v128_t) {
@@ -235,9 +241,19 @@ struct LeakyRelu {
 // is learned; the trainer uses prelu_alpha_derivative for ∂f/∂alpha.
 struct Prelu : LeakyRelu {
   static constexpr bool kDerivativeFromOutput = false;  // alpha may be negative
-  // alpha in [-10, 10]: a select, not leaky_relu's max.
+  // alpha in [-10, 10]: the select, for any alpha.
   static v128_t forward(v128_t x, const Prepared& p, v128_t) {
     return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, x), positive(x));
+  }
+  // Its cheaper forms, one op less, which the array driver picks per call
+  // (alpha is one number): for alpha in (0, 1] leaky_relu's max(x, alpha x),
+  // for alpha >= 1 min(x, alpha x). Both give the select's bits, ±0 and ±Inf
+  // included (pmin/pmax keep x when the comparison fails, and NaN, as
+  // leaky_relu). alpha < 0 (alpha × +0 = −0) and alpha = 0 (0 × −Inf = NaN,
+  // which max would replace by −Inf) keep the select.
+  static v128_t forward_slope_at_most_one(v128_t x, const Prepared& p, v128_t c) { return LeakyRelu::forward(x, p, c); }
+  static v128_t forward_slope_at_least_one(v128_t x, const Prepared& p, v128_t) {
+    return wasm_f32x4_pmin(x, wasm_f32x4_mul(p.alpha, x));
   }
   static constexpr const char* label = "PReLU";
   static constexpr const char* formula = "f(x) = x if x > 0, else alpha x (alpha learned)";

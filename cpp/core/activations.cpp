@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <type_traits>
 
 #include "activation_kernels.h"
@@ -97,6 +96,21 @@ void forward_array(const float* x, float* y, std::size_t n, const ActivationPara
   });
 }
 
+// PReLU's forward by its slope, as kernels::Prelu explains: the same bits
+// as Prelu::forward for every alpha, one op per vector less unless alpha < 0.
+template <>
+void forward_array<kernels::Prelu>(const float* x, float* y, std::size_t n, const ActivationParams& params) {
+  using K = kernels::Prelu;
+  constexpr std::size_t U = UnrollOf<K>::value;
+  const Prepared p(params);
+  if (params.alpha > 0.0f && params.alpha <= 1.0f)
+    unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward_slope_at_most_one(v, p, v); });
+  else if (params.alpha > 1.0f)
+    unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward_slope_at_least_one(v, p, v); });
+  else
+    unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward(v, p, v); });
+}
+
 template <class K>
 void derivative_array(const float* x, float* d, std::size_t n, const ActivationParams& params) {
   const Prepared p(params);
@@ -135,8 +149,27 @@ constexpr BackwardKernel output_backward() {
   else return nullptr;
 }
 
+constexpr bool same_name(const char* a, const char* b) {
+  while (*a != 0 && *a == *b) ++a, ++b;
+  return *a == *b;
+}
+
+// The field a ParamSpec name sets; nullptr for kNoParam or an unknown name
+// (which make_info refuses at compile time).
+constexpr float ActivationParams::* param_field(const char* name) {
+  if (name == nullptr) return nullptr;
+  if (same_name(name, "alpha")) return &ActivationParams::alpha;
+  if (same_name(name, "lower")) return &ActivationParams::lower;
+  if (same_name(name, "upper")) return &ActivationParams::upper;
+  return nullptr;
+}
+
 template <class K>
 constexpr ActivationInfo make_info(Activation id, const char* name) {
+  constexpr std::array<float ActivationParams::*, 2> fields = {param_field(K::params[0].name),
+                                                               param_field(K::params[1].name)};
+  static_assert((fields[0] != nullptr) + (fields[1] != nullptr) == K::param_count,
+                "every declared parameter names a field of ActivationParams");
   return ActivationInfo{id,
                         name,
                         K::label,
@@ -145,6 +178,7 @@ constexpr ActivationInfo make_info(Activation id, const char* name) {
                         K::tex,
                         K::params,
                         K::param_count,
+                        fields,
                         &forward_array<K>,
                         &derivative_array<K>,
                         &backward_array<K>,
@@ -184,21 +218,14 @@ std::string activation_names() {
 
 ActivationParams default_params(const ActivationInfo& info) {
   ActivationParams p;
-  for (std::size_t k = 0; k < info.param_count; ++k) {
-    const ParamSpec& s = info.params[k];
-    if (std::strcmp(s.name, "alpha") == 0) p.alpha = s.default_value;
-    if (std::strcmp(s.name, "lower") == 0) p.lower = s.default_value;
-    if (std::strcmp(s.name, "upper") == 0) p.upper = s.default_value;
-  }
+  for (std::size_t k = 0; k < info.param_count; ++k) p.*info.param_fields[k] = info.params[k].default_value;
   return p;
 }
 
 void validate_params(const ActivationInfo& info, const ActivationParams& p, const std::string& prefix) {
   for (std::size_t k = 0; k < info.param_count; ++k) {
     const ParamSpec& s = info.params[k];
-    const float v = std::strcmp(s.name, "alpha") == 0   ? p.alpha
-                    : std::strcmp(s.name, "lower") == 0 ? p.lower
-                                                        : p.upper;
+    const float v = p.*info.param_fields[k];
     if (!(v >= s.min_value && v <= s.max_value))  // also rejects NaN
       throw_range(prefix + s.name, v,
                   "a finite number in [" + describe_value(s.min_value) + ", " + describe_value(s.max_value) +
@@ -210,11 +237,8 @@ void validate_params(const ActivationInfo& info, const ActivationParams& p, cons
 
 bool params_valid(const ActivationInfo& info, const ActivationParams& p) noexcept {
   for (std::size_t k = 0; k < info.param_count; ++k) {
-    const ParamSpec& s = info.params[k];
-    const float v = std::strcmp(s.name, "alpha") == 0   ? p.alpha
-                    : std::strcmp(s.name, "lower") == 0 ? p.lower
-                                                        : p.upper;
-    if (!(v >= s.min_value && v <= s.max_value)) return false;
+    const float v = p.*info.param_fields[k];
+    if (!(v >= info.params[k].min_value && v <= info.params[k].max_value)) return false;
   }
   return !(info.id == Activation::rrelu && p.lower > p.upper);
 }

@@ -93,6 +93,9 @@ struct ActivationInfo {
   const char* tex;           // f(x) in TeX, for the page
   std::array<ParamSpec, 2> params;
   std::size_t param_count;
+  // The ActivationParams field each of params[0..param_count) sets (from its
+  // name, at compile time): the checks on the hot path compare no strings.
+  std::array<float ActivationParams::*, 2> param_fields;
   // SIMD kernels over arrays of any length (in place allowed: y == x, dx == dy).
   ArrayKernel forward;
   ArrayKernel derivative;
@@ -126,8 +129,8 @@ ActivationParams default_params(const ActivationInfo& info);
 // Throws InvalidArgument naming the field when a parameter the activation
 // declares is non-finite or outside its interval, or rrelu has lower > upper.
 void validate_params(const ActivationInfo& info, const ActivationParams& p, const std::string& field_prefix = "");
-// The same check without an exception (for the prepared-kernel hot path,
-// where a try block would cost a JS round trip in WebAssembly).
+// The same check without an exception (for the plain wasm exports of
+// prepared kernels, which must not throw).
 bool params_valid(const ActivationInfo& info, const ActivationParams& p) noexcept;
 
 // PReLU's derivative with respect to alpha: x for x <= 0, else 0.

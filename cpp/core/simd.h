@@ -22,18 +22,29 @@ inline constexpr std::size_t kLanes = 4;
 
 // Loads up to 4 floats (n < 4 allowed), filling the missing lanes with `fill`.
 // Used for array tails so that every element goes through the same vector code,
-// which keeps tails bit-identical to the body.
+// which keeps tails bit-identical to the body. Lane loads, not a copy through
+// a stack array: a head or tail then costs a few instructions, not two memcpy
+// calls (measurable on a 1 Ki relu).
 inline v128_t load_partial(const float* p, std::size_t n, float fill = 0.0f) {
-  float tmp[kLanes] = {fill, fill, fill, fill};
-  for (std::size_t i = 0; i < n; ++i) tmp[i] = p[i];
-  return wasm_v128_load(tmp);
+  const v128_t v = wasm_f32x4_splat(fill);
+  switch (n) {
+    case 0: return v;
+    case 1: return wasm_v128_load32_lane(p, v, 0);
+    case 2: return wasm_v128_load64_lane(p, v, 0);
+    case 3: return wasm_v128_load32_lane(p + 2, wasm_v128_load64_lane(p, v, 0), 2);
+    default: return wasm_v128_load(p);
+  }
 }
 
 // Stores the first n (< 4) lanes of v.
 inline void store_partial(float* p, v128_t v, std::size_t n) {
-  float tmp[kLanes];
-  wasm_v128_store(tmp, v);
-  for (std::size_t i = 0; i < n; ++i) p[i] = tmp[i];
+  switch (n) {
+    case 0: return;
+    case 1: wasm_v128_store32_lane(p, v, 0); return;
+    case 2: wasm_v128_store64_lane(p, v, 0); return;
+    case 3: wasm_v128_store64_lane(p, v, 0); wasm_v128_store32_lane(p + 2, v, 2); return;
+    default: wasm_v128_store(p, v);
+  }
 }
 
 // Loads / stores `lanes` floats: a full vector, or a padded tail.

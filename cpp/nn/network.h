@@ -33,35 +33,20 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/aligned.h"
 #include "core/properties.h"
 #include "nn/config.h"
 #include "nn/report.h"
 
 namespace alab::nn {
 
-// Allocates 16-byte aligned blocks (malloc gives only 8 in wasm32): the
-// kernels store whole vectors, and the activation drivers take a slower
-// scalar head for an unaligned output.
-template <class T>
-struct VectorAlignedAllocator {
-  using value_type = T;
-  static constexpr std::align_val_t kAlign{16};
-  VectorAlignedAllocator() = default;
-  template <class U>
-  VectorAlignedAllocator(const VectorAlignedAllocator<U>&) {}
-  T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), kAlign)); }
-  void deallocate(T* p, std::size_t) { ::operator delete(p, kAlign); }
-  friend bool operator==(const VectorAlignedAllocator&, const VectorAlignedAllocator&) { return true; }
-  friend bool operator!=(const VectorAlignedAllocator&, const VectorAlignedAllocator&) { return false; }
-};
-
-// A contiguous model block (parameters, gradients, optimizer state, activations).
-using FloatBlock = std::vector<float, VectorAlignedAllocator<float>>;
+// A contiguous model block (parameters, gradients, optimizer state,
+// activations), 16-byte aligned (core/aligned.h).
+using alab::FloatBlock;
 
 // One named tensor of the parameter block (offset and size in floats).
 struct TensorInfo {

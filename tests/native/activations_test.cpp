@@ -263,6 +263,30 @@ TEST(Rectifiers, SlopesAndConventions) {
   EXPECT_EQ(d[3], -3.0f);
 }
 
+// The PReLU driver picks max, min or the select by alpha (activations.cpp):
+// every form must give the select's bits, x > 0 ? x : alpha x, on every
+// float class (±0, subnormals, ±Inf; NaN stays NaN), at alphas inside and on
+// the edges of each range.
+TEST(Rectifiers, PreluFormsGiveTheSelectsBits) {
+  const ActivationInfo& info = *find_activation("prelu");
+  std::vector<float> xs = dense_sweep();
+  for (float x : {0.0f, -0.0f, 1e-45f, -1e-45f, 1.17549435e-38f, -3.4028235e38f, 3.4028235e38f}) xs.push_back(x);
+  std::vector<float> ys(xs.size());
+  for (float alpha : {-10.0f, -1.0f, -0.25f, -1e-30f, 0.0f, 1e-30f, 0.25f, 0.999f, 1.0f, 1.0000001f, 2.5f, 10.0f}) {
+    ActivationParams p = default_params(info);
+    p.alpha = alpha;
+    info.forward(xs.data(), ys.data(), xs.size(), p);
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      const float want = xs[i] > 0.0f ? xs[i] : alpha * xs[i];
+      if (std::isnan(want) ? !std::isnan(ys[i]) : std::memcmp(&want, &ys[i], sizeof want) != 0) {
+        if (++wrong <= 3) ADD_FAILURE() << "alpha " << alpha << ", x " << xs[i] << ": got " << ys[i] << ", want " << want;
+      }
+    }
+    EXPECT_EQ(wrong, 0u) << "alpha " << alpha;
+  }
+}
+
 TEST(Rrelu, TrainingDrawsCoverTheIntervalAndDependOnSeedAndCounter) {
   const ActivationInfo& info = *find_activation("rrelu");
   ActivationParams p = default_params(info);

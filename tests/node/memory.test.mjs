@@ -170,3 +170,35 @@ test('networks that were never delete()d are freed by the FinalizationRegistry a
   // a collection runs the callbacks.
   assert.ok(end - start < 160 * 2 ** 20, `heap grew by ${MiB(end - start)}`);
 });
+
+// Child process (--expose-gc): the C++ handles behind prepared kernels
+// (cpp/api/kernel_handle.h, ~40 B each with malloc's header; lab.kernel()
+// makes two, f and f'). lab.kernel() objects have no delete(): a
+// FinalizationRegistry frees their handles; lab.forward() frees its own at once.
+const KERNEL_HANDLE_CHILD = `
+import { loadLab } from 'activation-lab';
+const lab = await loadLab();
+const M = lab.module;
+const settle = async () => { for (let i = 0; i < 5; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 10)); } };
+const x = new Float32Array(8);
+lab.kernel('leaky_relu', { alpha: 0.5 }); lab.forward('relu', x); await settle();
+const start = M.HEAP8.buffer.byteLength;
+for (let round = 0; round < 20; round++) {
+  for (let i = 0; i < 20000; i++) lab.kernel('leaky_relu', { alpha: 0.5 });   // never freed by hand
+  await settle();
+}
+const afterKernels = M.HEAP8.buffer.byteLength;
+for (let i = 0; i < 400000; i++) lab.forward('relu', x);
+console.log(JSON.stringify({ start, afterKernels, end: M.HEAP8.buffer.byteLength }));
+`;
+
+test('prepared kernels free their C++ handles: lab.kernel() objects after GC, lab.forward() at once', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const child = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', KERNEL_HANDLE_CHILD], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(child.status, 0, child.stderr);
+  const { start, afterKernels, end } = JSON.parse(child.stdout.trim().split('\n').pop());
+  console.log(`memory: 400000 forgotten prepared kernels, then 400000 lab.forward calls: heap ${MiB(start)} -> ${MiB(afterKernels)} -> ${MiB(end)}`);
+  // Kept, the handles would take about 30 MiB (kernels) and 15 MiB (lab.forward).
+  assert.ok(afterKernels - start < 4 * 2 ** 20, `forgotten kernels grew the heap by ${MiB(afterKernels - start)}`);
+  assert.equal(end, afterKernels, 'lab.forward left no handle behind');
+});

@@ -15,13 +15,15 @@ export { Network };
 
 export class Lab {
   #module;
+  // The prepared-kernel exports themselves (see the constructor).
+  #kernelExports;
 
   /** @param {object} module an instantiated Embind module (see browser.js / node.js) */
   constructor(module) {
     this.#module = module;
     // Written once by the build from this registry and its kernels (catalogue.js):
     // no instance re-measures the properties.
-    /** The activation catalogue, in registry order: { name, label, formula, derivativeFormula, tex, variant, params, paramRanges, properties } (variant: the kernel's algorithm and unroll, e.g. "rr2_p5_div_u16"). */
+    /** The activation catalogue, in registry order: { name, label, formula, derivativeFormula, tex, variant, params, paramRanges, properties } (variant: the kernel's algorithm and unroll, e.g. "rr2_p5_div_u24"). */
     this.activations = catalogue();
     /**
      * The field tables of every config, from C++ (frozen): { network, train,
@@ -31,6 +33,15 @@ export class Lab {
     this.schema = schemaOf(module);
     /** True when the module was compiled with WebAssembly SIMD. */
     this.simd = module.simd();
+    // Emscripten 3.1.6 exports each wasm function through a wrapper that
+    // replaces itself (on the module object) with the function on its first
+    // call. One call each that does nothing (a null handle, status 1) makes
+    // the swap; keeping the functions themselves then spares every prepared
+    // call the module's property lookup (~3 ns: it has hundreds of properties).
+    module._alab_kernel_create(-1, 0, 0, 0, 0, 0, 0);
+    module._alab_kernel_run(0, 0, 0, 0);
+    module._alab_kernel_delete(0);
+    this.#kernelExports = { create: module._alab_kernel_create, run: module._alab_kernel_run, delete: module._alab_kernel_delete };
   }
 
   /** The catalogue entry for `name`, or undefined. */
@@ -66,20 +77,24 @@ export class Lab {
     const out = new Float32Array(n);
     // rrelu in training mode draws its slopes by element index: one chunk.
     const chunk = p.training ? Math.max(n, 1) : CHUNK;
-    const scratch = this.#scratchBuffer(chunk);
+    const exports = this.#kernelExports;
+    const handle = kernelHandle(exports, name, p, kind === 'derivative');
+    let scratch = null;
     try {
+      scratch = this.#scratchBuffer(chunk);
+      const run = exports.run;
       const heap = module.HEAPF32;  // taken after the allocations: growth replaces it
       const offset = scratch.address >>> 2;
       for (let i = 0; i < n; i += chunk) {
         const m = Math.min(chunk, n - i);
         heap.set(m === n ? x : x.subarray(i, i + m), offset);
-        const status = module._alab_apply_prepared(kind === 'derivative' ? 1 : 0, p.id, p.alpha, p.lower, p.upper,
-          p.training ? 1 : 0, p.seed, scratch.address, scratch.address, m);
-        if (status !== 0) throw new Error(`kernel ${name} refused its prepared arguments (status ${status})`);
+        const status = run(handle, scratch.address, scratch.address, m);
+        if (status !== 0) throw refused(name, status);
         out.set(heap.subarray(offset, offset + m), i);
       }
     } finally {
-      if (scratch !== this.#scratch) scratch.raw.delete();
+      exports.delete(handle);
+      if (scratch && scratch !== this.#scratch) scratch.raw.delete();
     }
     return out;
   }
@@ -118,20 +133,32 @@ export class Lab {
     const json = params === undefined || params === null ? null : plainConfig(params, 'params');
     const module = this.#module;
     const p = checked(module, module.prepareKernel(name, json));
-    const apply = (derivative, input, output) => {
+    const exports = this.#kernelExports;
+    const handles = { free: exports.delete, forward: kernelHandle(exports, name, p, false), derivative: 0 };
+    try {
+      handles.derivative = kernelHandle(exports, name, p, true);
+    } catch (error) {
+      exports.delete(handles.forward);
+      throw error;
+    }
+    // Every call goes through the one run export (cpp/api/kernel_handle.h:
+    // a monomorphic call site); the handle says which kernel.
+    const run = exports.run;
+    const into = (handle) => (input, output) => {
       const x = heapOf(input, 'input');
       const y = heapOf(output, 'output');
       if (y.length !== x.length) throw new RangeError(`output.length must be equal to input.length (${x.length}); got ${y.length}`);
-      const status = module._alab_apply_prepared(derivative ? 1 : 0, p.id, p.alpha, p.lower, p.upper, p.training ? 1 : 0,
-        p.seed, x.address, y.address, x.length);
-      if (status !== 0) throw new Error(`kernel ${name} refused its prepared arguments (status ${status})`);
+      const status = run(handle, x.address, y.address, x.length);
+      if (status !== 0) throw refused(name, status);
     };
-    return Object.freeze({
+    const kernel = Object.freeze({
       name,
       params: Object.freeze({ ...p }),
-      forwardInto: (input, output) => apply(false, input, output),
-      derivativeInto: (input, output) => apply(true, input, output),
+      forwardInto: into(handles.forward),
+      derivativeInto: into(handles.derivative),
     });
+    kernelHandles?.register(kernel, handles);
+    return kernel;
   }
 
   /** f(input) into output, both from createBuffer and of equal length. */
@@ -236,13 +263,49 @@ export class Lab {
 // Floats per chunk of lab.forward/derivative (64 KiB: in L2 with room to spare).
 const CHUNK = 1 << 14;
 
+// The C++ handle of a prepared kernel, f or f' (cpp/api/kernel_handle.h),
+// for the parameters prepareKernel validated. Zero would mean they did not
+// survive the trip, a bug: reported like a refused call.
+function kernelHandle(exports, name, p, derivative) {
+  const handle = exports.create(p.id, derivative ? 1 : 0, p.alpha, p.lower, p.upper, p.training ? 1 : 0, p.seed);
+  if (handle === 0) throw refused(name, 1);
+  return handle;
+}
+
+function refused(name, status) {
+  return new Error(`kernel ${name} refused its prepared arguments (status ${status})`);
+}
+
+// lab.kernel() objects have no delete(): their handles (a few dozen bytes)
+// are freed once the object is collected.
+const kernelHandles = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry(({ free, forward, derivative }) => { free(forward); free(derivative); })
+  : null;
+
 // Buffers made by lab.createBuffer(): the Embind object, its heap address
-// and length, kept where callers cannot forge them.
-const heapBuffers = new WeakMap();
+// and length, kept in a private field where callers cannot forge them (a
+// private field, not a WeakMap: the brand check and the load are what a
+// prepared kernel's call pays on every buffer, a few ns instead of ~10).
+let heapOf;
 
 class HeapBuffer {
+  #h;
+
   constructor(raw) {
-    heapBuffers.set(this, { raw, address: raw.address(), length: raw.size(), deleted: false });
+    this.#h = { raw, address: raw.address(), length: raw.size(), deleted: false };
+  }
+
+  static {
+    // The buffer's { raw, address, length }; throws naming `field` for
+    // anything but a live buffer from lab.createBuffer().
+    heapOf = (buffer, field) => {
+      if (typeof buffer !== 'object' || buffer === null || !(#h in buffer)) {
+        throw new TypeError(`${field} must be a buffer from lab.createBuffer(); got ${describe(buffer)}`);
+      }
+      const h = buffer.#h;
+      if (h.deleted) throw new Error(`${field} was deleted (buffer.delete()); create a new one with lab.createBuffer()`);
+      return h;
+    };
   }
 
   /** Number of floats. */
@@ -261,16 +324,9 @@ class HeapBuffer {
 
   /** Frees the buffer; later use throws. Safe to call twice. */
   delete() {
-    const h = heapBuffers.get(this);
+    const h = typeof this === 'object' && this !== null && #h in this ? this.#h : null;
     if (!h || h.deleted) return;
     h.deleted = true;
     h.raw.delete();
   }
-}
-
-function heapOf(buffer, field) {
-  const h = heapBuffers.get(buffer);
-  if (!h) throw new TypeError(`${field} must be a buffer from lab.createBuffer(); got ${describe(buffer)}`);
-  if (h.deleted) throw new Error(`${field} was deleted (buffer.delete()); create a new one with lab.createBuffer()`);
-  return h;
 }
