@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 #include "core/simd.h"
 
@@ -190,7 +191,9 @@ constexpr int kMaxRanks = 6;
 
 class Selection {
  public:
-  explicit Selection(std::size_t n) : scratch_(static_cast<std::size_t>(kLevels) * 2 * (n + 1)), counts_(kLevels << 11) {}
+  // Left uninitialised: every histogram is cleared before use, every region written before it is read.
+  explicit Selection(std::size_t n)
+      : scratch_(new uint32_t[static_cast<std::size_t>(kLevels) * 2 * (n + 1)]), counts_(new uint32_t[kLevels << 11]) {}
 
   // The keys at ranks[0..count) (ascending) of keys[0..n) into out.
   void select(const uint32_t* keys, std::size_t n, const std::size_t* ranks, int count, uint32_t* out) {
@@ -269,8 +272,8 @@ class Selection {
     }
   }
 
-  std::vector<uint32_t> scratch_;  // per gathering level: one bucket, and all wanted buckets
-  std::vector<uint32_t> counts_;   // per level: the histogram (the last level's upper half: bucket marks)
+  std::unique_ptr<uint32_t[]> scratch_;  // per gathering level: one bucket, and all wanted buckets
+  std::unique_ptr<uint32_t[]> counts_;   // per level: the histogram (the last level's upper half: bucket marks)
 };
 
 std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n) {
