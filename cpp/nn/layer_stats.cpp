@@ -13,7 +13,7 @@ namespace alab::nn {
 
 LayerStats::LayerStats(int units, const SaturationRegions& regions, long stride, long expected_pairs)
     : regions_(regions), stride_(std::max(1L, stride)), alive_(units, 0), saturated_by_unit_(units, 0),
-      histogram_(static_cast<std::size_t>(kHistogramCopies) * kHistogramBins, 0) {
+      histogram_(static_cast<std::size_t>(kHistogramCopies) * kHistogramBins, 0), top_digits_(1u << kTopDigitBits, 0) {
   if (expected_pairs > 0) kept_.reserve(static_cast<std::size_t>(expected_pairs / stride_ + 1));
 }
 
@@ -22,10 +22,13 @@ namespace {
 // The clamped and classified pairs of one run (see add_run), at most kRun.
 constexpr int kRun = 256;
 struct Run {
-  float z[kRun + kLanes], a[kRun + kLanes], d[kRun + kLanes];  // finite_or_clamped z, a, |f'|
-  int32_t bin[kRun + kLanes];                                 // histogram_bin(z)
-  int32_t flags[kRun + kLanes];                               // 1: saturated, 2: active (f' != 0)
-  uint32_t key[kRun + kLanes];                                // order_key(a)
+  float z[kRun + kLanes], a[kRun + kLanes];  // gathered input (GCN columns)
+  float za[2 * (kRun + kLanes)];            // finite_or_clamped (z, a) pairs, interleaved
+  float d[kRun + kLanes];                   // finite_or_clamped |f'|
+  int32_t bin[kRun + kLanes];               // histogram_bin(z) + kHistogramBins × its copy
+  int32_t flags[kRun + kLanes];             // 1: saturated, 2: active (f' != 0)
+  uint32_t key[kRun + kLanes];              // order_key(a)
+  uint32_t digit[kRun + kLanes];            // its top digit (kTopDigitShift)
 };
 
 // finite_or_clamped, lane by lane.
@@ -84,13 +87,14 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   const float* zs = z;
   const float* as = a;
   const float* ds = d;
+  float gathered_d[kRun + kLanes];
   if (step != 1) {  // gather the run first (GCN columns)
     for (int i = 0; i < n; ++i) {
       run.z[i] = z[i * step];
       run.a[i] = a[i * step];
-      run.d[i] = d[i * step];
+      gathered_d[i] = d[i * step];
     }
-    zs = run.z, as = run.a, ds = run.d;
+    zs = run.z, as = run.a, ds = gathered_d;
   }
   // With every pair kept, the keys go straight to kept_ (one spare vector).
   const bool keep_all = stride_ == 1;
@@ -101,6 +105,8 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   const v128_t below = wasm_f32x4_splat(regions_.below), above = wasm_f32x4_splat(regions_.above);
   const v128_t zero = wasm_f32x4_splat(0.0f), one = wasm_i32x4_splat(1), two = wasm_i32x4_splat(2);
   const v128_t lane_index = wasm_i32x4_make(0, 1, 2, 3);
+  const v128_t copy_offset = wasm_i32x4_make(0, kHistogramBins, 2 * kHistogramBins, 3 * kHistogramBins);
+  static_assert(kHistogramCopies == kLanes, "one histogram copy per lane");
   v128_t saturated = wasm_i32x4_splat(0), inactive = saturated, active_any = saturated;
   for_each_vector(static_cast<std::size_t>(n), [&](std::size_t i, std::size_t lanes) {
     const v128_t zc = clamp_lanes(load_lanes(zs + i, lanes));
@@ -115,26 +121,34 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
     saturated = wasm_i32x4_sub(saturated, wasm_v128_and(sat, valid));
     inactive = wasm_i32x4_sub(inactive, wasm_v128_andnot(valid, wasm_v128_or(sat, active)));
     active_any = wasm_v128_or(active_any, wasm_v128_and(active, valid));
-    wasm_v128_store(run.z + i, zc);
-    wasm_v128_store(run.a + i, ac);
+    wasm_v128_store(run.za + 2 * i, wasm_i8x16_shuffle(zc, ac, 0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23));
+    wasm_v128_store(run.za + 2 * i + 4,
+                    wasm_i8x16_shuffle(zc, ac, 8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31));
     wasm_v128_store(run.d + i, ad);
-    wasm_v128_store(run.bin + i, bin_lanes(zc));
-    wasm_v128_store(keys + i, key_lanes(ac));
+    wasm_v128_store(run.bin + i, wasm_i32x4_add(bin_lanes(zc), copy_offset));
+    const v128_t key = key_lanes(ac);
+    wasm_v128_store(keys + i, key);
+    wasm_v128_store(run.digit + i, wasm_u32x4_shr(key, kTopDigitShift));
     if (!kOneUnit) wasm_v128_store(run.flags + i, wasm_v128_or(wasm_v128_and(sat, one), wasm_v128_and(active, two)));
   });
-  // Scalar pass, in order: the double sums and the histogram.
-  double sz = sum_z_, sz2 = sum_z2_, sa = sum_a_, sa2 = sum_a2_, sd = sum_abs_d_;
+  // Scalar pass, in order: the double sums (z and a side by side in the two
+  // lanes of a double vector, each lane the same additions in the same order
+  // as a scalar sum), the histograms.
+  v128_t sum = wasm_f64x2_make(sum_z_, sum_a_), sum2 = wasm_f64x2_make(sum_z2_, sum_a2_);
+  double sd = sum_abs_d_;
   uint32_t* const histogram = histogram_.data();
+  uint32_t* const top = top_digits_.data();
   for (int i = 0; i < n; ++i) {
-    const float zc = run.z[i], ac = run.a[i];
-    sz += zc;
-    sz2 += static_cast<double>(zc) * zc;
-    sa += ac;
-    sa2 += static_cast<double>(ac) * ac;
+    const v128_t v = wasm_f64x2_promote_low_f32x4(wasm_v128_load64_zero(run.za + 2 * i));  // (z, a)
+    sum = wasm_f64x2_add(sum, v);
+    sum2 = wasm_f64x2_add(sum2, wasm_f64x2_mul(v, v));
     sd += run.d[i];
-    ++histogram[(i % kHistogramCopies) * kHistogramBins + run.bin[i]];
+    ++histogram[run.bin[i]];
+    if (keep_all) ++top[run.digit[i]];
   }
-  sum_z_ = sz, sum_z2_ = sz2, sum_a_ = sa, sum_a2_ = sa2, sum_abs_d_ = sd;
+  sum_z_ = wasm_f64x2_extract_lane(sum, 0), sum_a_ = wasm_f64x2_extract_lane(sum, 1);
+  sum_z2_ = wasm_f64x2_extract_lane(sum2, 0), sum_a2_ = wasm_f64x2_extract_lane(sum2, 1);
+  sum_abs_d_ = sd;
   const int32_t run_saturated = lane_sum(saturated);
   saturated_ += run_saturated;
   inactive_ += lane_sum(inactive);
@@ -155,6 +169,7 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
     for (int i = 0; i < n; ++i)
       if (++since_kept == stride_) {
         kept_.push_back(run.key[i]);
+        ++top_digits_[run.digit[i]];
         since_kept = 0;
       }
     since_kept_ = since_kept;
@@ -184,7 +199,8 @@ namespace {
 // are gathered and searched on the next digit, down to the last, where all
 // keys of a bucket are the same. Exact: the same values a sort gives.
 // Digits of 11, 8, 8 and 5 bits.
-constexpr int kDigitBits[] = {11, 8, 8, 5};
+constexpr int kDigitBits[] = {kTopDigitBits, 8, 8, 5};
+static_assert(kTopDigitBits == 11 && kTopDigitShift == 21, "the top digit is the first of the selection's");
 constexpr int kLevels = 4;
 constexpr int kSmallBucket = 32;  // sorted directly
 constexpr int kMaxRanks = 6;
@@ -195,8 +211,11 @@ class Selection {
   explicit Selection(std::size_t n)
       : scratch_(new uint32_t[static_cast<std::size_t>(kLevels) * 2 * (n + 1)]), counts_(new uint32_t[kLevels << 11]) {}
 
-  // The keys at ranks[0..count) (ascending) of keys[0..n) into out.
-  void select(const uint32_t* keys, std::size_t n, const std::size_t* ranks, int count, uint32_t* out) {
+  // The keys at ranks[0..count) (ascending) of keys[0..n) into out; `top`:
+  // the histogram of their top digits.
+  void select(const uint32_t* keys, std::size_t n, const uint32_t* top, const std::size_t* ranks, int count,
+              uint32_t* out) {
+    top_ = top;
     select(keys, n, 0, 32, 0, ranks, count, out, 0);
   }
 
@@ -214,9 +233,13 @@ class Selection {
     const int bits = kDigitBits[level];
     shift -= bits;
     const uint32_t mask = (1u << bits) - 1;
-    uint32_t* const hist = &counts_[static_cast<std::size_t>(level) << 11];
-    std::fill_n(hist, mask + 1, 0u);
-    for (std::size_t i = 0; i < n; ++i) ++hist[(keys[i] >> shift) & mask];
+    uint32_t* hist = &counts_[static_cast<std::size_t>(level) << 11];
+    if (level == 0) {
+      hist = const_cast<uint32_t*>(top_);  // counted as the keys were added (read only)
+    } else {
+      std::fill_n(hist, mask + 1, 0u);
+      for (std::size_t i = 0; i < n; ++i) ++hist[(keys[i] >> shift) & mask];
+    }
     // The wanted buckets, each with its first rank and the ranks within it.
     uint32_t bucket[kMaxRanks];
     int first[kMaxRanks + 1];
@@ -224,6 +247,20 @@ class Selection {
     int buckets = 0;
     std::size_t below = 0;
     for (uint32_t b = 0, i = 0; static_cast<int>(i) < count; ++b) {
+      // Sixteen bins at a time while the next rank lies beyond them.
+      if ((b & 15) == 0 && b + 16 <= mask + 1) {
+        const v128_t s4 = wasm_i32x4_add(wasm_i32x4_add(wasm_v128_load(hist + b), wasm_v128_load(hist + b + 4)),
+                                         wasm_i32x4_add(wasm_v128_load(hist + b + 8), wasm_v128_load(hist + b + 12)));
+        const std::size_t group = static_cast<uint32_t>(wasm_i32x4_extract_lane(s4, 0)) +
+                                  static_cast<uint32_t>(wasm_i32x4_extract_lane(s4, 1)) +
+                                  static_cast<uint32_t>(wasm_i32x4_extract_lane(s4, 2)) +
+                                  static_cast<uint32_t>(wasm_i32x4_extract_lane(s4, 3));
+        if (ranks[i] >= below + group) {
+          below += group;
+          b += 15;
+          continue;
+        }
+      }
       const std::size_t c = hist[b];
       if (ranks[i] < below + c) {
         bucket[buckets] = b;
@@ -272,11 +309,12 @@ class Selection {
     }
   }
 
+  const uint32_t* top_ = nullptr;
   std::unique_ptr<uint32_t[]> scratch_;  // per gathering level: one bucket, and all wanted buckets
   std::unique_ptr<uint32_t[]> counts_;   // per level: the histogram (the last level's upper half: bucket marks)
 };
 
-std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n) {
+std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n, const uint32_t* top) {
   std::array<double, 3> out{0, 0, 0};
   if (n == 0) return out;
   const double ps[3] = {0.02, 0.50, 0.98};
@@ -291,7 +329,7 @@ std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n) {
     fraction[k] = rank - static_cast<double>(lo);
   }
   uint32_t found[6];
-  Selection(n).select(keys, n, ranks, 6, found);
+  Selection(n).select(keys, n, top, ranks, 6, found);
   for (int k = 0; k < 3; ++k) {
     // −0 and +0 give the same result here (+0), so reading −0 as +0 is exact.
     const double vlo = key_value(found[2 * k]), vhi = key_value(found[2 * k + 1]);
@@ -303,9 +341,12 @@ std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n) {
 }  // namespace
 
 std::array<double, 3> percentiles_2_50_98(const std::vector<float>& v) {
-  std::vector<uint32_t> keys(v.size());
-  for (std::size_t i = 0; i < v.size(); ++i) keys[i] = order_key(v[i]);
-  return percentiles_of_keys(keys.data(), keys.size());
+  std::vector<uint32_t> keys(v.size()), top(1u << kTopDigitBits, 0);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    keys[i] = order_key(v[i]);
+    ++top[keys[i] >> kTopDigitShift];
+  }
+  return percentiles_of_keys(keys.data(), keys.size(), top.data());
 }
 
 std::vector<std::vector<char>> dead_flags(const std::vector<LayerReport>& layers, const std::vector<int>& widths) {
@@ -348,7 +389,7 @@ void LayerStats::finish(LayerReport& out, long samples) {
   out.histogram.assign(histogram_.begin(), histogram_.begin() + kHistogramBins);
   for (int copy = 1; copy < kHistogramCopies; ++copy)
     for (int b = 0; b < kHistogramBins; ++b) out.histogram[b] += histogram_[copy * kHistogramBins + b];
-  out.act_percentiles = percentiles_of_keys(kept_.data(), kept_.size());
+  out.act_percentiles = percentiles_of_keys(kept_.data(), kept_.size(), top_digits_.data());
 }
 
 }  // namespace alab::nn

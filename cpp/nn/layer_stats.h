@@ -80,7 +80,8 @@ class LayerStats {
   std::vector<char> alive_;
   std::vector<long> saturated_by_unit_;
   std::vector<uint32_t> histogram_;  // (kHistogramCopies, kHistogramBins)
-  std::vector<uint32_t> kept_;  // order_key of the kept activations
+  std::vector<uint32_t> kept_;        // order_key of the kept activations
+  std::vector<uint32_t> top_digits_;  // histogram of their top kTopDigitBits (for the percentiles)
 };
 
 // Per layer, a flag per unit (widths[l] of them): 1 for the layers' dead_units.
@@ -98,8 +99,11 @@ void append_unit_events(const std::vector<std::vector<char>>& before, const std:
 // the sorted values, found by an exact selection (the same values as a sort).
 std::array<double, 3> percentiles_2_50_98(const std::vector<float>& v);
 
-// A key that orders as its float does (−0 as +0, NaN not allowed), and back.
+// A key that orders as its float does (−0 as +0, NaN not allowed), and back;
+// the percentiles' selection starts from a histogram of the keys' top bits.
 uint32_t order_key(float f);
 float key_value(uint32_t key);
+inline constexpr int kTopDigitBits = 11;
+inline constexpr int kTopDigitShift = 32 - kTopDigitBits;
 
 }  // namespace alab::nn
