@@ -15,7 +15,9 @@
 // All sums run in double in (chunk, unit, sample) order: deterministic.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
+#include "core/simd.h"
 #include "nn/layer_stats.h"
 #include "nn/network.h"
 
@@ -26,25 +28,63 @@ namespace {
 // percentiles; beyond it every k-th (unit, sample) pair is used.
 constexpr long kPercentileBudget = 1L << 22;
 
-inline bool fires(float d) { return d != 0.0f && d == d; }
-
-// Where the units [j0, j0 + kUnits) fired in one chunk: per unit and input,
-// the inputs of the samples with f'(z) != 0 added to sums (units, inputs) in
-// sample order. A sample that did not fire adds +0.0, which changes no sum
-// (a sum that starts at +0 never becomes −0), so the adds need no branch;
-// kUnits units side by side keep that many sums in flight.
-template <int kUnits>
-void add_firing(const float* d, int ld, int j0, int m, const float* xs, int inputs, double* sums) {
-  const float* rows[kUnits];
-  for (int u = 0; u < kUnits; ++u) rows[u] = d + static_cast<long>(j0 + u) * ld;
-  for (int k = 0; k < inputs; ++k) {
-    double s[kUnits];
-    for (int u = 0; u < kUnits; ++u) s[u] = sums[static_cast<std::size_t>(j0 + u) * inputs + k];
-    for (int c = 0; c < m; ++c) {
-      const double x = xs[static_cast<std::size_t>(c) * inputs + k];
-      for (int u = 0; u < kUnits; ++u) s[u] += fires(rows[u][c]) ? x : 0.0;
+// The firing masks of kPairs pairs of units (2·kPairs rows of d at ld): for
+// sample c, mask[2 (p·m + c) + {0, 1}] holds the masks of units 2p and 2p + 1,
+// the two 64-bit lanes of a double vector (all ones where f'(z) != 0 and not NaN).
+// Also counts each unit's firing samples.
+template <int kPairs>
+void firing_masks(const float* d, int ld, int m, uint64_t* mask, long* fired) {
+  const v128_t zero = wasm_f32x4_splat(0.0f);
+  for (int p = 0; p < kPairs; ++p) {
+    const float* r0 = d + static_cast<long>(2 * p) * ld;
+    const float* r1 = r0 + ld;
+    v128_t n0 = wasm_i32x4_splat(0), n1 = n0;
+    for (int c = 0; c < m; c += 4) {
+      const int lanes = std::min(4, m - c);
+      const v128_t valid = wasm_i32x4_lt(wasm_i32x4_make(0, 1, 2, 3), wasm_i32x4_splat(lanes));
+      const v128_t a = load_lanes(r0 + c, static_cast<std::size_t>(lanes));
+      const v128_t b = load_lanes(r1 + c, static_cast<std::size_t>(lanes));
+      const v128_t fa = wasm_v128_and(valid, wasm_v128_and(wasm_f32x4_ne(a, zero), wasm_f32x4_eq(a, a)));
+      const v128_t fb = wasm_v128_and(valid, wasm_v128_and(wasm_f32x4_ne(b, zero), wasm_f32x4_eq(b, b)));
+      n0 = wasm_i32x4_sub(n0, fa);
+      n1 = wasm_i32x4_sub(n1, fb);
+      uint64_t* out = mask + 2 * (static_cast<long>(p) * m + c);
+      wasm_v128_store(out, wasm_i8x16_shuffle(fa, fb, 0, 1, 2, 3, 0, 1, 2, 3, 16, 17, 18, 19, 16, 17, 18, 19));
+      if (lanes > 1) wasm_v128_store(out + 2, wasm_i8x16_shuffle(fa, fb, 4, 5, 6, 7, 4, 5, 6, 7, 20, 21, 22, 23, 20, 21, 22, 23));
+      if (lanes > 2) wasm_v128_store(out + 4, wasm_i8x16_shuffle(fa, fb, 8, 9, 10, 11, 8, 9, 10, 11, 24, 25, 26, 27, 24, 25, 26, 27));
+      if (lanes > 3) wasm_v128_store(out + 6, wasm_i8x16_shuffle(fa, fb, 12, 13, 14, 15, 12, 13, 14, 15, 28, 29, 30, 31, 28, 29, 30, 31));
     }
-    for (int u = 0; u < kUnits; ++u) sums[static_cast<std::size_t>(j0 + u) * inputs + k] = s[u];
+    const auto total = [](v128_t v) {
+      return static_cast<long>(wasm_i32x4_extract_lane(v, 0)) + wasm_i32x4_extract_lane(v, 1) +
+             wasm_i32x4_extract_lane(v, 2) + wasm_i32x4_extract_lane(v, 3);
+    };
+    fired[2 * p] += total(n0);
+    fired[2 * p + 1] += total(n1);
+  }
+}
+
+// Adds the inputs of the samples where the kPairs pairs of units fired to
+// their sums (units, inputs), in sample order: x2[k·m + c] is input k of
+// sample c in both lanes. A sample that did not fire adds +0.0, which changes
+// no sum (a sum that starts at +0 never becomes −0), so the adds need no
+// branch; each lane is the scalar sum of its unit, two units per vector and
+// kPairs vectors in flight.
+template <int kPairs>
+void add_firing(const uint64_t* mask, const double* x2, int m, int inputs, double* sums) {
+  for (int k = 0; k < inputs; ++k) {
+    v128_t s[kPairs];
+    for (int p = 0; p < kPairs; ++p)
+      s[p] = wasm_f64x2_make(sums[static_cast<std::size_t>(2 * p) * inputs + k], sums[static_cast<std::size_t>(2 * p + 1) * inputs + k]);
+    const double* xk = x2 + 2 * static_cast<long>(k) * m;
+    for (int c = 0; c < m; ++c) {
+      const v128_t x = wasm_v128_load(xk + 2 * c);
+      for (int p = 0; p < kPairs; ++p)
+        s[p] = wasm_f64x2_add(s[p], wasm_v128_and(x, wasm_v128_load(mask + 2 * (static_cast<long>(p) * m + c))));
+    }
+    for (int p = 0; p < kPairs; ++p) {
+      sums[static_cast<std::size_t>(2 * p) * inputs + k] = wasm_f64x2_extract_lane(s[p], 0);
+      sums[static_cast<std::size_t>(2 * p + 1) * inputs + k] = wasm_f64x2_extract_lane(s[p], 1);
+    }
   }
 }
 
@@ -56,6 +96,12 @@ struct Network::DiagnosticsPass {
   std::vector<LayerStats> stats;
   std::vector<std::vector<long>> fired;      // per layer (units): samples with f'(z) != 0
   std::vector<std::vector<double>> fired_x;  // per layer (units, inputs): sum of their inputs
+  // Scratch of the firing sums: the chunk's inputs (inputs, m) as double
+  // pairs, the masks of up to 4 pairs of units, the sums of an odd last unit.
+  std::vector<double> x2;
+  std::vector<uint64_t> mask;
+  int x2_first = -1;
+  std::vector<double> last_unit;
 
   explicit DiagnosticsPass(Network& n)
       : net(n), hidden(static_cast<int>(n.layers_.size()) - 1), total(std::min(kDiagnosticsSamples, n.n_train_)),
@@ -76,17 +122,42 @@ struct Network::DiagnosticsPass {
   void operator()(int l, int first, int m, int ld, const float* z, const float* a, const float* d) {
     const int units = net.layers_[l].out;
     stats[l].add_block(z, a, d, 0, units, m, ld, 1, true);
-    for (int j = 0; j < units; ++j) {
-      const float* dj = d + static_cast<long>(j) * ld;
-      long count = 0;
-      for (int c = 0; c < m; ++c) count += fires(dj[c]);
-      fired[l][j] += count;
+    // The chunk's inputs as double pairs, once per chunk (every layer's firing uses them).
+    if (first != x2_first) {
+      x2.resize(static_cast<std::size_t>(2) * inputs * m);
+      const float* xs = &net.x_[static_cast<std::size_t>(first) * inputs];
+      for (int k = 0; k < inputs; ++k)
+        for (int c = 0; c < m; ++c) {
+          const std::size_t e = 2 * (static_cast<std::size_t>(k) * m + c);
+          x2[e] = x2[e + 1] = xs[static_cast<std::size_t>(c) * inputs + k];
+        }
+      x2_first = first;
     }
-    const float* xs = &net.x_[static_cast<std::size_t>(first) * inputs];
-    double* sums = fired_x[l].data();
+    // Units in blocks of 8 (4 pairs), then pairs; an odd last unit pairs with
+    // a copy of itself, whose lane is dropped.
+    mask.resize(static_cast<std::size_t>(2 * 4) * m);
+    long* const count = fired[l].data();
+    double* const sums = fired_x[l].data();
     int j = 0;
-    for (; j + 4 <= units; j += 4) add_firing<4>(d, ld, j, m, xs, inputs, sums);
-    for (; j < units; ++j) add_firing<1>(d, ld, j, m, xs, inputs, sums);
+    for (; j + 8 <= units; j += 8) {
+      firing_masks<4>(d + static_cast<long>(j) * ld, ld, m, mask.data(), count + j);
+      add_firing<4>(mask.data(), x2.data(), m, inputs, sums + static_cast<std::size_t>(j) * inputs);
+    }
+    for (; j + 2 <= units; j += 2) {
+      firing_masks<1>(d + static_cast<long>(j) * ld, ld, m, mask.data(), count + j);
+      add_firing<1>(mask.data(), x2.data(), m, inputs, sums + static_cast<std::size_t>(j) * inputs);
+    }
+    if (j < units) {
+      // The last unit twice over (rows j and j at stride 0): its own lane is kept.
+      long twice[2] = {0, 0};
+      firing_masks<1>(d + static_cast<long>(j) * ld, 0, m, mask.data(), twice);
+      count[j] += twice[0];
+      std::vector<double>& tmp = last_unit;
+      tmp.assign(static_cast<std::size_t>(2) * inputs, 0.0);
+      std::copy_n(sums + static_cast<std::size_t>(j) * inputs, inputs, tmp.data());
+      add_firing<1>(mask.data(), x2.data(), m, inputs, tmp.data());
+      std::copy_n(tmp.data(), inputs, sums + static_cast<std::size_t>(j) * inputs);
+    }
   }
 
   void finish(TrainReport& r, bool events) {
