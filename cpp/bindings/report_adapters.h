@@ -137,7 +137,7 @@ inline double shortest_memo(float v) {
 }
 
 inline val report_val(const nn::TrainReport& r) {
-  static std::vector<double> p;  // reused: no allocation once it has grown
+  static std::vector<double> p;  // reused: no allocation once it has grown; the view below points into it
   p.clear();
   constexpr double kAbsent = std::numeric_limits<double>::quiet_NaN();
   const auto opt = [&](const auto& v) { p.push_back(v ? static_cast<double>(*v) : kAbsent); };
@@ -175,8 +175,9 @@ inline val report_val(const nn::TrainReport& r) {
                        region ? static_cast<double>(e.region.center.size()) : -1.0, e.region.share});
     for (float c : e.region.center) p.push_back(shortest_memo(c));
   }
-  static const val float64_array = val::global("Float64Array");
-  return float64_array.new_(val(emscripten::typed_memory_view(p.size(), p.data())));
+  // A view of the buffer, not a copy: web/lib/network.js unpacks it before
+  // anything else can run in the module (which could move or grow the heap).
+  return val(emscripten::typed_memory_view(p.size(), p.data()));
 }
 
 // net.evaluate(): { trainLoss, testLoss, trainAccuracy, testAccuracy }.

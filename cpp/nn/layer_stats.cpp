@@ -5,7 +5,6 @@
 #include <cfloat>
 #include <cmath>
 #include <cstring>
-#include <memory>
 
 #include "core/simd.h"
 
@@ -13,7 +12,8 @@ namespace alab::nn {
 
 LayerStats::LayerStats(int units, const SaturationRegions& regions, long stride, long expected_pairs)
     : regions_(regions), stride_(std::max(1L, stride)), alive_(units, 0), saturated_by_unit_(units, 0),
-      histogram_(static_cast<std::size_t>(kHistogramCopies) * kHistogramBins, 0), top_digits_(1u << kTopDigitBits, 0) {
+      histogram_(static_cast<std::size_t>(kHistogramCopies) * kHistogramBins, 0),
+      top_digits_(static_cast<std::size_t>(kTopDigitCopies) << kTopDigitBits, 0) {
   if (expected_pairs > 0) kept_.reserve(static_cast<std::size_t>(expected_pairs / stride_ + 1));
 }
 
@@ -28,7 +28,7 @@ struct Run {
   int32_t bin[kRun + kLanes];               // histogram_bin(z) + kHistogramBins × its copy
   int32_t flags[kRun + kLanes];             // 1: saturated, 2: active (f' != 0)
   uint32_t key[kRun + kLanes];              // order_key(a)
-  uint32_t digit[kRun + kLanes];            // its top digit (kTopDigitShift)
+  uint32_t digit[kRun + kLanes];            // its top digit (kTopDigitShift) + 2^kTopDigitBits × its copy
 };
 
 // finite_or_clamped, lane by lane.
@@ -39,16 +39,17 @@ inline v128_t clamp_lanes(v128_t v) {
   return wasm_v128_and(v, wasm_f32x4_eq(v, v));  // NaN → +0
 }
 
-// histogram_bin, lane by lane (the same operations in the same order).
+// histogram_bin of a finite z, lane by lane: t = (z − min)·bins/unit as
+// there, then clamped to [0, last] (t < 0 exactly when z < min, since the
+// difference of two distinct floats is never 0; t >= bins when z >= max) and
+// truncated (floor, then the integer read from the bits of floor + 2^23).
 inline v128_t bin_lanes(v128_t z) {
   constexpr float kBinsPerUnit = kHistogramBins / (kHistogramMax - kHistogramMin);
-  const v128_t lo = wasm_f32x4_splat(kHistogramMin), hi = wasm_f32x4_splat(kHistogramMax);
   const v128_t last = wasm_f32x4_splat(static_cast<float>(kHistogramBins - 1));
-  v128_t t = wasm_f32x4_mul(wasm_f32x4_sub(z, lo), wasm_f32x4_splat(kBinsPerUnit));
-  t = wasm_v128_and(t, wasm_f32x4_ge(z, lo));
-  t = wasm_v128_bitselect(last, t, wasm_f32x4_ge(z, hi));
-  t = wasm_v128_bitselect(t, last, wasm_f32x4_lt(t, last));
-  return wasm_i32x4_trunc_sat_f32x4(t);
+  v128_t t = wasm_f32x4_mul(wasm_f32x4_sub(z, wasm_f32x4_splat(kHistogramMin)), wasm_f32x4_splat(kBinsPerUnit));
+  t = wasm_f32x4_pmin(wasm_f32x4_pmax(t, wasm_f32x4_splat(0.0f)), last);
+  const v128_t magic = wasm_f32x4_splat(8388608.0f);  // 2^23
+  return wasm_i32x4_sub(wasm_f32x4_add(wasm_f32x4_floor(t), magic), magic);
 }
 
 // order_key, lane by lane: flip the sign bit of positives, every bit of negatives.
@@ -106,14 +107,21 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   const v128_t zero = wasm_f32x4_splat(0.0f), one = wasm_i32x4_splat(1), two = wasm_i32x4_splat(2);
   const v128_t lane_index = wasm_i32x4_make(0, 1, 2, 3);
   const v128_t copy_offset = wasm_i32x4_make(0, kHistogramBins, 2 * kHistogramBins, 3 * kHistogramBins);
+  const v128_t digit_copy = wasm_i32x4_make(0, 1 << kTopDigitBits, 0, 1 << kTopDigitBits);
   static_assert(kHistogramCopies == kLanes, "one histogram copy per lane");
   v128_t saturated = wasm_i32x4_splat(0), inactive = saturated, active_any = saturated;
   for_each_vector(static_cast<std::size_t>(n), [&](std::size_t i, std::size_t lanes) {
-    const v128_t zc = clamp_lanes(load_lanes(zs + i, lanes));
-    const v128_t ac = clamp_lanes(load_lanes(as + i, lanes));
+    v128_t zc = load_lanes(zs + i, lanes), ac = load_lanes(as + i, lanes);
     const v128_t de = load_lanes(ds + i, lanes);
     // |d| as `de < 0 ? -de : de` (so −0 stays −0), then clamped.
-    const v128_t ad = clamp_lanes(wasm_v128_bitselect(wasm_f32x4_neg(de), de, wasm_f32x4_lt(de, zero)));
+    v128_t ad = wasm_v128_bitselect(wasm_f32x4_neg(de), de, wasm_f32x4_lt(de, zero));
+    // The clamp changes only NaN and ±inf (x − x is NaN for them alone).
+    const v128_t t = wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_sub(zc, zc), wasm_f32x4_sub(ac, ac)), wasm_f32x4_sub(ad, ad));
+    if (wasm_v128_any_true(wasm_f32x4_ne(t, t))) {
+      zc = clamp_lanes(zc);
+      ac = clamp_lanes(ac);
+      ad = clamp_lanes(ad);
+    }
     // Lanes past n (a tail computes on zeros) count nothing.
     const v128_t valid = wasm_i32x4_lt(lane_index, wasm_i32x4_splat(static_cast<int32_t>(lanes)));
     const v128_t sat = wasm_v128_or(wasm_f32x4_le(zc, below), wasm_f32x4_ge(zc, above));  // regions_.saturated(zc)
@@ -128,7 +136,7 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
     wasm_v128_store(run.bin + i, wasm_i32x4_add(bin_lanes(zc), copy_offset));
     const v128_t key = key_lanes(ac);
     wasm_v128_store(keys + i, key);
-    wasm_v128_store(run.digit + i, wasm_u32x4_shr(key, kTopDigitShift));
+    wasm_v128_store(run.digit + i, wasm_i32x4_add(wasm_u32x4_shr(key, kTopDigitShift), digit_copy));
     if (!kOneUnit) wasm_v128_store(run.flags + i, wasm_v128_or(wasm_v128_and(sat, one), wasm_v128_and(active, two)));
   });
   // Scalar pass, in order: the double sums (z and a side by side in the two
@@ -169,7 +177,7 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
     for (int i = 0; i < n; ++i)
       if (++since_kept == stride_) {
         kept_.push_back(run.key[i]);
-        ++top_digits_[run.digit[i]];
+        ++top_digits_[run.digit[i] & ((1u << kTopDigitBits) - 1)];
         since_kept = 0;
       }
     since_kept_ = since_kept;
@@ -207,9 +215,14 @@ constexpr int kMaxRanks = 6;
 
 class Selection {
  public:
-  // Left uninitialised: every histogram is cleared before use, every region written before it is read.
-  explicit Selection(std::size_t n)
-      : scratch_(new uint32_t[static_cast<std::size_t>(kLevels) * 2 * (n + 1)]), counts_(new uint32_t[kLevels << 11]) {}
+  // The scratch is kept from call to call (grown when needed): every
+  // histogram is cleared before use, every region written before it is read.
+  explicit Selection(std::size_t n) {
+    thread_local std::vector<uint32_t> scratch, counts(kLevels << 11);
+    if (scratch.size() < static_cast<std::size_t>(kLevels) * 2 * (n + 1)) scratch.resize(kLevels * 2 * (n + 1));
+    scratch_ = scratch.data();
+    counts_ = counts.data();
+  }
 
   // The keys at ranks[0..count) (ascending) of keys[0..n) into out; `top`:
   // the histogram of their top digits.
@@ -310,8 +323,8 @@ class Selection {
   }
 
   const uint32_t* top_ = nullptr;
-  std::unique_ptr<uint32_t[]> scratch_;  // per gathering level: one bucket, and all wanted buckets
-  std::unique_ptr<uint32_t[]> counts_;   // per level: the histogram (the last level's upper half: bucket marks)
+  uint32_t* scratch_;  // per gathering level: one bucket, and all wanted buckets
+  uint32_t* counts_;   // per level: the histogram (the last level's upper half: bucket marks)
 };
 
 std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n, const uint32_t* top) {
@@ -389,7 +402,13 @@ void LayerStats::finish(LayerReport& out, long samples) {
   out.histogram.assign(histogram_.begin(), histogram_.begin() + kHistogramBins);
   for (int copy = 1; copy < kHistogramCopies; ++copy)
     for (int b = 0; b < kHistogramBins; ++b) out.histogram[b] += histogram_[copy * kHistogramBins + b];
-  out.act_percentiles = percentiles_of_keys(kept_.data(), kept_.size(), top_digits_.data());
+  uint32_t* const top = top_digits_.data();
+  for (int copy = 1; copy < kTopDigitCopies; ++copy)
+    for (std::size_t b = 0; b < (1u << kTopDigitBits); b += kLanes) {
+      uint32_t* const t = top + b;
+      wasm_v128_store(t, wasm_i32x4_add(wasm_v128_load(t), wasm_v128_load(t + (static_cast<std::size_t>(copy) << kTopDigitBits))));
+    }
+  out.act_percentiles = percentiles_of_keys(kept_.data(), kept_.size(), top);
 }
 
 }  // namespace alab::nn

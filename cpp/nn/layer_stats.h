@@ -55,7 +55,7 @@ class LayerStats {
     constexpr float kLast = kHistogramBins - 1;
     // Below the range (and NaN) bin 0, at or above it the last bin; written
     // as selects on a value that is always in range when converted (the
-    // vector form in layer_stats.cpp does the same operations lane by lane).
+    // vector form in layer_stats.cpp gives the same bins for finite z).
     float t = (z - kHistogramMin) * kBinsPerUnit;
     t = z >= kHistogramMin ? t : 0.0f;
     t = z >= kHistogramMax ? kLast : t;
@@ -67,9 +67,10 @@ class LayerStats {
   // Pairs are added in runs along the inner loop (layer_stats.cpp): a vector
   // pass clamps and classifies a run, then a scalar pass adds it to the
   // double sums in order.
-  // The histogram is counted in kHistogramCopies interleaved copies (summed in
-  // finish): consecutive pairs in the same bin then do not wait on each other.
+  // The histograms are counted in kHistogramCopies interleaved copies (summed
+  // in finish): consecutive pairs in the same bin then do not wait on each other.
   static constexpr int kHistogramCopies = 4;
+  static constexpr int kTopDigitCopies = 2;
   template <bool kOneUnit>
   void add_run(const float* z, const float* a, const float* d, long step, int n, int unit);
 
@@ -81,7 +82,7 @@ class LayerStats {
   std::vector<long> saturated_by_unit_;
   std::vector<uint32_t> histogram_;  // (kHistogramCopies, kHistogramBins)
   std::vector<uint32_t> kept_;        // order_key of the kept activations
-  std::vector<uint32_t> top_digits_;  // histogram of their top kTopDigitBits (for the percentiles)
+  std::vector<uint32_t> top_digits_;  // (kTopDigitCopies, 2^kTopDigitBits) counts of their top digits
 };
 
 // Per layer, a flag per unit (widths[l] of them): 1 for the layers' dead_units.

@@ -27,7 +27,11 @@ function numbers(p, from, n) {
   return out;
 }
 
-/** The report object of one packed report (a Float64Array from the binding). */
+/**
+ * The report object of one packed report: a Float64Array view of the
+ * module's heap, read here at once (before any other call into the module
+ * could grow the heap and detach it).
+ */
 export function unpackReport(p) {
   if (p[0] !== VERSION) throw new Error(`packed report version ${p[0]}; this library reads version ${VERSION} (rebuild the WebAssembly module)`);
   const bins = p[1], histogramMin = p[2], histogramMax = p[3];
