@@ -67,6 +67,19 @@ void run_activation(KernelKind kind, const std::string& name, const float* x, fl
   (kind == KernelKind::Forward ? info.forward : info.derivative)(x, y, n, p);
 }
 
+PreparedKernel prepare_kernel(const std::string& name, const ConfigValue* params) {
+  const ActivationInfo& info = require_activation(name);
+  return {&info, parse_activation_params(info, params)};
+}
+
+bool apply_prepared(bool derivative, int id, const ActivationParams& p, const float* x, float* y, std::size_t n) {
+  if (id < 0 || static_cast<std::size_t>(id) >= kActivationCount || n > kMaxKernelElements) return false;
+  const ActivationInfo& info = activation_table()[static_cast<std::size_t>(id)];
+  if (!params_valid(info, p)) return false;
+  (derivative ? info.derivative : info.forward)(x, y, n, p);
+  return true;
+}
+
 std::vector<float> non_differentiable_at(const ActivationProperties& pr) {
   std::vector<float> all = pr.kinks;
   all.insert(all.end(), pr.jumps.begin(), pr.jumps.end());

@@ -29,6 +29,19 @@ enum class KernelKind { Forward, Derivative };
 void run_activation(KernelKind kind, const std::string& name, const float* x, float* y, std::size_t n,
                     const ConfigValue* params);
 
+// lab.prepareKernel(name, params): the name and params validated once, for
+// calls that then pass only numbers (apply_prepared).
+struct PreparedKernel {
+  const ActivationInfo* info = nullptr;
+  ActivationParams params;
+};
+PreparedKernel prepare_kernel(const std::string& name, const ConfigValue* params);
+
+// y = f(x) or f'(x) for a prepared kernel (registry index `id`): re-checks the
+// index, n and the parameter ranges, and returns false without running on
+// anything invalid (the caller's numbers come from outside).
+bool apply_prepared(bool derivative, int id, const ActivationParams& p, const float* x, float* y, std::size_t n);
+
 // The catalogue's measured properties of one activation: its kernels probed at
 // the default parameters (about 0.3 M evaluations; the build measures them once,
 // see scripts/measure-catalogue.mjs).

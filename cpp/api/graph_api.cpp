@@ -85,6 +85,15 @@ graph::Graph graph_from_edges(double nodes, const std::vector<int>& edges, const
   return graph::from_edges(n, pairs);
 }
 
+std::vector<int> flat_edges(const graph::Graph& g) {
+  std::vector<int> flat;
+  for (const auto& [u, v] : g.edges()) {
+    flat.push_back(u);
+    flat.push_back(v);
+  }
+  return flat;
+}
+
 graph::GcnConfig parse_gcn_config(const ConfigValue& config) { return schema::parse(schema::gcn_table(), config); }
 
 

@@ -26,6 +26,9 @@ graph::LabelledGraph make_graph(const std::string& name, const ConfigValue& opti
 // edges count once. `field` names the argument in errors ("graph").
 graph::Graph graph_from_edges(double nodes, const std::vector<int>& edges, const std::string& field = "graph");
 
+// The edges of g as the flat array JS speaks: [u0, v0, u1, v1, ...].
+std::vector<int> flat_edges(const graph::Graph& g);
+
 // lab.createGcn(config): a model (parameters appear with setGraph); the
 // fields, defaults and ranges are schema::gcn_table() (lab.schema.gcn).
 std::unique_ptr<graph::GcnModel> create_gcn(const ConfigValue& config);

@@ -49,12 +49,14 @@ R failure_value() {
   else return R{};
 }
 
-template <class F>
-auto guarded(F&& f) -> decltype(f()) {
-  using R = decltype(f());
+// Records the exception being handled; call only from a catch block. One
+// shared copy of the handlers (a "Lippincott function"): each guarded call
+// then carries a single catch-all landing pad instead of three handlers.
+// Exceptions of other types propagate as they always did.
+[[gnu::noinline]] inline void record_current_exception() {
   RecordedError& slot = recorded_error();
   try {
-    return f();
+    throw;
   } catch (const InvalidArgument& e) {
     slot = {e.kind() == InvalidArgument::Kind::Type ? "TypeError" : "RangeError", e.what()};
   } catch (const std::bad_alloc&) {
@@ -62,7 +64,16 @@ auto guarded(F&& f) -> decltype(f()) {
   } catch (const std::exception& e) {
     slot = {"Error", e.what()};
   }
-  return failure_value<R>();
+}
+
+template <class F>
+auto guarded(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (...) {
+    record_current_exception();
+  }
+  return failure_value<decltype(f())>();
 }
 
 // Hands the recorded error to JS once ({ type, message } or undefined).
@@ -85,6 +96,21 @@ inline std::vector<float> to_floats(const val& array) {
 // invalidated by the next allocation).
 inline val to_float32_array(const float* data, std::size_t n) {
   return val::global("Float32Array").new_(val(emscripten::typed_memory_view(n, data)));
+}
+
+inline val to_float32_array(const std::vector<float>& v) { return to_float32_array(v.data(), v.size()); }
+
+// Numbers of another type (doubles, ints) narrowed to a new JS Float32Array.
+template <class T>
+val float_array_of(const std::vector<T>& v) {
+  const std::vector<float> f(v.begin(), v.end());
+  return to_float32_array(f.data(), f.size());
+}
+
+// Copies a JS Int32Array (validated by the JS façade) into C++ memory, and ints back into a new Int32Array.
+inline std::vector<int> to_ints(const val& array) { return emscripten::convertJSArrayToNumberVector<int>(array); }
+inline val to_int32_array(const std::vector<int>& v) {
+  return val::global("Int32Array").new_(val(emscripten::typed_memory_view(v.size(), v.data())));
 }
 
 // Copies a JS Uint8Array into C++ memory, and bytes back into a new Uint8Array.

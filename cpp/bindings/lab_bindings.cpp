@@ -1,12 +1,18 @@
-// Embind registrations. This file only registers; conversion lives in
-// adapters.h and all validation in the C++ API (cpp/api/).
+// Embind registrations of the activation kernels, buffers, networks, datasets
+// and born-dead estimates. This file only registers, with thin adapters that
+// turn emscripten::val into the plain types of the C++ API and back (the
+// shared converters are in adapters.h and report_adapters.h); the handles and
+// every check live in cpp/api/ (network_handle.h, float32_buffer.h,
+// catalogue_api.h, network_api.h). Every call that can fail is `guarded`.
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 
 #include "adapters.h"
 #include "report_adapters.h"
 #include "api/catalogue_api.h"
+#include "api/float32_buffer.h"
 #include "api/network_api.h"
+#include "api/network_handle.h"
 
 namespace alab::bindings {
 namespace {
@@ -28,34 +34,21 @@ val derivative(const std::string& name, const val& x, const val& params) {
   return apply_kernel(KernelKind::Derivative, name, x, params);
 }
 
-// A float array that lives in the WebAssembly heap, for calls without copies
-// (benchmarks, the page's chart sampling). view() is invalidated by any later
-// heap growth: take it again after other calls.
-class Float32Buffer {
- public:
-  explicit Float32Buffer(std::size_t n) : data_(n) {}
-  // The factory validates (a constructor could not report an error).
-  static Float32Buffer* create(double n) { return guarded([&] { return new Float32Buffer(checked_size(n)); }); }
-  std::size_t size() const { return data_.size(); }
-  val view() { return val(emscripten::typed_memory_view(data_.size(), data_.data())); }
-  float* data() { return data_.data(); }
-  // Heap offset of the first element, for alab_apply_prepared.
-  double address() const { return static_cast<double>(reinterpret_cast<uintptr_t>(data_.data())); }
+// ---- Float32Buffer: the array lives in the WebAssembly heap ----
 
- private:
-  static std::size_t checked_size(double n) {
-    if (!(n >= 0 && n <= static_cast<double>(kMaxKernelElements)) || n != static_cast<double>(static_cast<std::size_t>(n)))
-      throw_range("length", n, "an integer in [0, " + std::to_string(kMaxKernelElements) + "]");
-    return static_cast<std::size_t>(n);
-  }
-  std::vector<float> data_;
-};
+Float32Buffer* create_buffer(double n) { return guarded([&] { return new Float32Buffer(n); }); }
 
-bool apply_buffers(KernelKind kind, const std::string& name, Float32Buffer& x, Float32Buffer& y,
-                   const val& params) {
+// A view of the buffer itself, invalidated by any later heap growth: take it again after other calls.
+val buffer_view(Float32Buffer& b) { return val(emscripten::typed_memory_view(b.size(), b.data())); }
+
+// Heap offset of the first element, for alab_apply_prepared.
+double buffer_address(const Float32Buffer& b) {
+  return static_cast<double>(reinterpret_cast<uintptr_t>(b.data()));
+}
+
+bool apply_buffers(KernelKind kind, const std::string& name, Float32Buffer& x, Float32Buffer& y, const val& params) {
   return guarded([&] {
-    if (x.size() != y.size()) throw_range("output.length", y.size(), "equal to input.length (" + std::to_string(x.size()) + ")");
-    with_optional(params, [&](const ConfigValue* p) { run_activation(kind, name, x.data(), y.data(), x.size(), p); });
+    with_optional(params, [&](const ConfigValue* p) { run_activation(kind, name, x, y, p); });
     return true;
   });
 }
@@ -68,90 +61,10 @@ bool derivative_buffer(const std::string& name, Float32Buffer& x, Float32Buffer&
   return apply_buffers(KernelKind::Derivative, name, x, y, params);
 }
 
-// One trained network; JS owns it and must call delete() (the façade's
-// net.delete() does, and a FinalizationRegistry is the safety net).
-class NetworkHandle {
- public:
-  explicit NetworkHandle(std::unique_ptr<nn::Network> net) : net_(std::move(net)) {}
-
-  bool set_data(const val& x, const val& y, double inputs, const val& test_x, const val& test_y) {
-    return guarded([&] {
-      set_network_data(*net_, to_floats(x), to_floats(y), inputs, to_floats(test_x), to_floats(test_y));
-      return true;
-    });
-  }
-  val train(double steps, bool report) { return guarded([&] { return report_val(train_network(*net_, steps, report)); }); }
-  // [step, batchLoss, diverged, divergedAtStep, learningRate] (see train_network_compact).
-  val train_compact(double steps) {
-    return guarded([&] {
-      const std::array<double, 5> r = train_network_compact(*net_, steps);
-      return val::global("Float64Array").new_(val(emscripten::typed_memory_view(r.size(), r.data())));
-    });
-  }
-  val evaluate() { return guarded([&] { return evaluation_val(evaluate_network(*net_)); }); }
-  val predict(const val& x) {
-    return guarded([&] {
-      const std::vector<float> y = alab::predict(*net_, to_floats(x));
-      return to_float32_array(y.data(), y.size());
-    });
-  }
-  val predict_grid(double x_min, double x_max, double y_min, double y_max, double resolution) {
-    return guarded([&] {
-      const std::vector<float> y = alab::predict_grid(*net_, x_min, x_max, y_min, y_max, resolution);
-      return to_float32_array(y.data(), y.size());
-    });
-  }
-  val unit_grid(double x_min, double x_max, double y_min, double y_max, double resolution) {
-    return guarded([&] {
-      const std::vector<float> y = alab::unit_grid(*net_, x_min, x_max, y_min, y_max, resolution);
-      return to_float32_array(y.data(), y.size());
-    });
-  }
-  val unit_stats() {
-    return guarded([&] {
-      const std::vector<float> y = alab::unit_stats(*net_);
-      return to_float32_array(y.data(), y.size());
-    });
-  }
-  val save_state() {
-    return guarded([&] {
-      const std::vector<uint8_t> b = net_->save_state();
-      return to_uint8_array(b.data(), b.size());
-    });
-  }
-  bool restore_state(const val& bytes, bool exact) {
-    return guarded([&] { alab::restore_state(*net_, to_bytes(bytes), exact); return true; });
-  }
-  bool set_learning_rate(double lr) { return guarded([&] { alab::set_learning_rate(*net_, lr); return true; }); }
-  double learning_rate() const { return net_->learning_rate(); }
-  val weights() const { return to_float32_array(net_->params(), net_->param_count()); }
-  bool set_weights(const val& w) {
-    return guarded([&] {
-      const std::vector<float> v = to_floats(w);
-      net_->set_weights(v.data(), v.size());
-      return true;
-    });
-  }
-  // A view of the parameter block itself (no copy): valid until the heap grows.
-  val weights_view() const { return val(emscripten::typed_memory_view(net_->param_count(), net_->params())); }
-  val layout() const { return guarded([&] { return layout_val(net_->layout()); }); }
-  val config() const { return guarded([&] { return config_val(schema::network_table(), net_->config()); }); }
-  int inputs() const { return net_->inputs(); }
-  // Every parameter as its shortest decimal (a Float64Array), for net.toJSON().
-  val weights_decimal() const {
-    std::vector<double> d(net_->param_count());
-    for (std::size_t i = 0; i < d.size(); ++i) d[i] = shortest_decimal(net_->params()[i]);
-    return val::global("Float64Array").new_(val(emscripten::typed_memory_view(d.size(), d.data())));
-  }
-  bool reset() { return guarded([&] { net_->reset(); return true; }); }
-  double step() const { return static_cast<double>(net_->step()); }
-
- private:
-  std::unique_ptr<nn::Network> net_;
-};
+// ---- Network (JS owns it and must call delete(); web/lib/network.js) ----
 
 NetworkHandle* create_network_handle(const val& config) {
-  return guarded([&] { return new NetworkHandle(create_network(ValValue(config))); });
+  return guarded([&] { return NetworkHandle::create(ValValue(config)).release(); });
 }
 
 // The parts of a network file web/lib/network-file.js has read; `converted`
@@ -160,19 +73,72 @@ NetworkHandle* load_network_handle(const val& config, const val& step, const val
   return guarded([&] {
     const bool have = !converted.isNull() && !converted.isUndefined();
     const std::vector<float> floats = have ? to_floats(converted) : std::vector<float>();
-    return new NetworkHandle(load_network(ValValue(config), ValValue(step), ValValue(weights), have ? &floats : nullptr));
+    return NetworkHandle::load(ValValue(config), ValValue(step), ValValue(weights), have ? &floats : nullptr).release();
   });
 }
+
+bool net_set_data(NetworkHandle& h, const val& x, const val& y, double inputs, const val& test_x, const val& test_y) {
+  return guarded([&] {
+    h.set_data(to_floats(x), to_floats(y), inputs, to_floats(test_x), to_floats(test_y));
+    return true;
+  });
+}
+val net_train(NetworkHandle& h, double steps, bool report) {
+  return guarded([&] { return report_val(h.train(steps, report)); });
+}
+val net_train_compact(NetworkHandle& h, double steps) {
+  return guarded([&] {
+    const std::array<double, 5> r = h.train_compact(steps);
+    return val::global("Float64Array").new_(val(emscripten::typed_memory_view(r.size(), r.data())));
+  });
+}
+val net_evaluate(NetworkHandle& h) { return guarded([&] { return evaluation_val(h.evaluate()); }); }
+val net_predict(NetworkHandle& h, const val& x) {
+  return guarded([&] { return to_float32_array(h.predict(to_floats(x))); });
+}
+val net_predict_grid(NetworkHandle& h, double x_min, double x_max, double y_min, double y_max, double resolution) {
+  return guarded([&] { return to_float32_array(h.predict_grid(x_min, x_max, y_min, y_max, resolution)); });
+}
+val net_unit_grid(NetworkHandle& h, double x_min, double x_max, double y_min, double y_max, double resolution) {
+  return guarded([&] { return to_float32_array(h.unit_grid(x_min, x_max, y_min, y_max, resolution)); });
+}
+val net_unit_stats(NetworkHandle& h) { return guarded([&] { return to_float32_array(h.unit_stats()); }); }
+val net_save_state(NetworkHandle& h) {
+  return guarded([&] {
+    const std::vector<uint8_t> b = h.save_state();
+    return to_uint8_array(b.data(), b.size());
+  });
+}
+bool net_restore_state(NetworkHandle& h, const val& bytes, bool exact) {
+  return guarded([&] { h.restore_state(to_bytes(bytes), exact); return true; });
+}
+bool net_set_learning_rate(NetworkHandle& h, double lr) {
+  return guarded([&] { h.set_learning_rate(lr); return true; });
+}
+val net_weights(const NetworkHandle& h) { return to_float32_array(h.params(), h.param_count()); }
+bool net_set_weights(NetworkHandle& h, const val& w) { return guarded([&] { h.set_weights(to_floats(w)); return true; }); }
+// A view of the parameter block itself (no copy): valid until the heap grows.
+val net_weights_view(const NetworkHandle& h) { return val(emscripten::typed_memory_view(h.param_count(), h.params())); }
+val net_layout(const NetworkHandle& h) { return guarded([&] { return layout_val(h.layout()); }); }
+val net_config(const NetworkHandle& h) { return guarded([&] { return config_val(schema::network_table(), h.config()); }); }
+// Every parameter as its shortest decimal (a Float64Array), for net.toJSON().
+val net_weights_decimal(const NetworkHandle& h) {
+  const std::vector<double> d = h.weights_decimal();
+  return val::global("Float64Array").new_(val(emscripten::typed_memory_view(d.size(), d.data())));
+}
+bool net_reset(NetworkHandle& h) { return guarded([&] { h.reset(); return true; }); }
+
+// ---- datasets, born-dead, prepared kernels ----
 
 val dataset(const std::string& name, const val& options) {
   return guarded([&] {
     const data::Dataset d = make_dataset(name, ValValue(options));
     val out = val::object();
     out.set("name", d.name);
-    out.set("x", to_float32_array(d.x.data(), d.x.size()));
-    out.set("y", to_float32_array(d.y.data(), d.y.size()));
-    out.set("testX", to_float32_array(d.test_x.data(), d.test_x.size()));
-    out.set("testY", to_float32_array(d.test_y.data(), d.test_y.size()));
+    out.set("x", to_float32_array(d.x));
+    out.set("y", to_float32_array(d.y));
+    out.set("testX", to_float32_array(d.test_x));
+    out.set("testY", to_float32_array(d.test_y));
     out.set("inputs", d.inputs);
     out.set("classes", d.classes);
     return out;
@@ -189,11 +155,10 @@ val born_dead_js(const val& options) {
 // little more than the kernel itself.
 val prepare_kernel(const std::string& name, const val& params) {
   return guarded([&] {
-    const ActivationInfo& info = require_activation(name);
-    const ActivationParams p =
-        with_optional(params, [&](const ConfigValue* v) { return parse_activation_params(info, v); });
+    const PreparedKernel k = with_optional(params, [&](const ConfigValue* v) { return alab::prepare_kernel(name, v); });
+    const ActivationParams& p = k.params;
     val out = val::object();
-    out.set("id", static_cast<int>(info.id));
+    out.set("id", static_cast<int>(k.info->id));
     out.set("alpha", p.alpha);
     out.set("lower", p.lower);
     out.set("upper", p.upper);
@@ -202,34 +167,6 @@ val prepare_kernel(const std::string& name, const val& params) {
     return out;
   });
 }
-
-}  // namespace
-}  // namespace alab::bindings
-
-// The hot path of prepared kernels: a plain wasm export taking numbers only
-// (an Embind call with class arguments costs several hundred ns, more than a
-// 1 Ki kernel). The façade passes pointers only from its own buffers and
-// parameters only from prepare_kernel; this still re-checks the index and the
-// ranges and returns 1 instead of running on anything invalid.
-extern "C" EMSCRIPTEN_KEEPALIVE int alab_apply_prepared(int derivative, int id, float alpha, float lower, float upper,
-                                                        int training, uint32_t seed, const float* x, float* y,
-                                                        uint32_t n) {
-  using namespace alab;
-  if (id < 0 || static_cast<std::size_t>(id) >= kActivationCount || n > kMaxKernelElements) return 1;
-  const ActivationInfo& info = activation_table()[static_cast<std::size_t>(id)];
-  ActivationParams p;
-  p.alpha = alpha;
-  p.lower = lower;
-  p.upper = upper;
-  p.training = training != 0;
-  p.seed = seed;
-  if (!params_valid(info, p)) return 1;
-  (derivative ? info.derivative : info.forward)(x, y, n, p);
-  return 0;
-}
-
-namespace alab::bindings {
-namespace {
 
 // Whether this module was compiled with WebAssembly SIMD (the scalar
 // benchmark variant is not).
@@ -244,40 +181,59 @@ bool simd() {
 }  // namespace
 }  // namespace alab::bindings
 
+// The hot path of prepared kernels: a plain wasm export taking numbers only
+// (an Embind call with class arguments costs several hundred ns, more than a
+// 1 Ki kernel). The façade passes pointers only from its own buffers and
+// parameters only from prepare_kernel; apply_prepared still re-checks the
+// index and the ranges and this returns 1 instead of running on anything invalid.
+extern "C" EMSCRIPTEN_KEEPALIVE int alab_apply_prepared(int derivative, int id, float alpha, float lower, float upper,
+                                                        int training, uint32_t seed, const float* x, float* y,
+                                                        uint32_t n) {
+  alab::ActivationParams p;
+  p.alpha = alpha;
+  p.lower = lower;
+  p.upper = upper;
+  p.training = training != 0;
+  p.seed = seed;
+  return alab::apply_prepared(derivative != 0, id, p, x, y, n) ? 0 : 1;
+}
+
 EMSCRIPTEN_BINDINGS(activation_lab) {
   using namespace alab::bindings;
+  using alab::Float32Buffer;
+  using alab::NetworkHandle;
   emscripten::function("forward", &forward);
   emscripten::function("derivative", &derivative);
   emscripten::function("simd", &simd);
   emscripten::function("takeError", &take_error);
   emscripten::class_<Float32Buffer>("Float32Buffer")
-      .class_function("create", &Float32Buffer::create, emscripten::allow_raw_pointers())
+      .class_function("create", &create_buffer, emscripten::allow_raw_pointers())
       .function("size", &Float32Buffer::size)
-      .function("view", &Float32Buffer::view)
-      .function("address", &Float32Buffer::address);
+      .function("view", &buffer_view)
+      .function("address", &buffer_address);
   emscripten::function("forwardBuffer", &forward_buffer);
   emscripten::function("prepareKernel", &prepare_kernel);
   emscripten::class_<NetworkHandle>("Network")
-      .function("setData", &NetworkHandle::set_data)
-      .function("train", &NetworkHandle::train)
-      .function("trainCompact", &NetworkHandle::train_compact)
-      .function("evaluate", &NetworkHandle::evaluate)
-      .function("predict", &NetworkHandle::predict)
-      .function("predictGrid", &NetworkHandle::predict_grid)
-      .function("unitGrid", &NetworkHandle::unit_grid)
-      .function("unitStats", &NetworkHandle::unit_stats)
-      .function("saveState", &NetworkHandle::save_state)
-      .function("restoreState", &NetworkHandle::restore_state)
-      .function("setLearningRate", &NetworkHandle::set_learning_rate)
+      .function("setData", &net_set_data)
+      .function("train", &net_train)
+      .function("trainCompact", &net_train_compact)
+      .function("evaluate", &net_evaluate)
+      .function("predict", &net_predict)
+      .function("predictGrid", &net_predict_grid)
+      .function("unitGrid", &net_unit_grid)
+      .function("unitStats", &net_unit_stats)
+      .function("saveState", &net_save_state)
+      .function("restoreState", &net_restore_state)
+      .function("setLearningRate", &net_set_learning_rate)
       .function("learningRate", &NetworkHandle::learning_rate)
-      .function("weights", &NetworkHandle::weights)
-      .function("setWeights", &NetworkHandle::set_weights)
-      .function("weightsView", &NetworkHandle::weights_view)
-      .function("layout", &NetworkHandle::layout)
-      .function("config", &NetworkHandle::config)
+      .function("weights", &net_weights)
+      .function("setWeights", &net_set_weights)
+      .function("weightsView", &net_weights_view)
+      .function("layout", &net_layout)
+      .function("config", &net_config)
       .function("inputs", &NetworkHandle::inputs)
-      .function("weightsDecimal", &NetworkHandle::weights_decimal)
-      .function("reset", &NetworkHandle::reset)
+      .function("weightsDecimal", &net_weights_decimal)
+      .function("reset", &net_reset)
       .function("step", &NetworkHandle::step);
   emscripten::function("createNetwork", &create_network_handle, emscripten::allow_raw_pointers());
   emscripten::function("loadNetwork", &load_network_handle, emscripten::allow_raw_pointers());

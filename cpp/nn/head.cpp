@@ -1,10 +1,11 @@
 // Output heads (see head.h), vectorised over four samples at a time. Lanes
-// beyond n are computed on padding and discarded.
+// beyond n are computed on whatever follows the row and discarded.
 #include "nn/head.h"
 
 #include "core/activation_kernels.h"
 #include "core/simd.h"
 #include "core/vmath.h"
+#include "nn/dense.h"
 
 namespace alab::nn {
 namespace {
@@ -30,7 +31,6 @@ HeadSums head_loss(OutputHead head, const float* logits, int k, int n, int ld, c
   for (int c = 0; c < cols; c += 4) {
     const int live = lanes_in(c, n);
     const v128_t y = load_partial(labels + c, live);
-    const v128_t live_mask = wasm_i32x4_lt(wasm_i32x4_make(0, 1, 2, 3), wasm_i32x4_splat(live));
     v128_t loss, correct = wasm_i32x4_splat(0);
     if (head == OutputHead::softmax) {
       v128_t m = wasm_v128_load(logits + c);
@@ -54,7 +54,7 @@ HeadSums head_loss(OutputHead head, const float* logits, int k, int n, int ld, c
           const v128_t p = wasm_f32x4_div(vm::exp(wasm_f32x4_sub(z, m)), s);
           const v128_t onehot = wasm_v128_and(wasm_f32x4_eq(y, splat(static_cast<float>(q))), splat(1.0f));
           const v128_t g = wasm_f32x4_mul(wasm_f32x4_sub(p, onehot), vscale);
-          wasm_v128_store(dlogits + static_cast<long>(q) * ld + c, wasm_v128_and(g, live_mask));
+          store_first_lanes(dlogits + static_cast<long>(q) * ld + c, g, live);
         }
     } else {
       const v128_t z = wasm_v128_load(logits + c);
@@ -76,7 +76,7 @@ HeadSums head_loss(OutputHead head, const float* logits, int k, int n, int ld, c
         loss = wasm_f32x4_mul(splat(0.5f), wasm_f32x4_mul(e, e));
         g = e;
       }
-      if (dlogits) wasm_v128_store(dlogits + c, wasm_v128_and(wasm_f32x4_mul(g, vscale), live_mask));
+      if (dlogits) store_first_lanes(dlogits + c, wasm_f32x4_mul(g, vscale), live);
     }
     const Lanes l(loss);
     int32_t ok[4];

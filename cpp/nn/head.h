@@ -20,8 +20,9 @@ struct HeadSums {
   long correct = 0;    // samples predicted right (classification heads)
 };
 
-// logits (k, ld) for n samples, labels (n). When dlogits (k, ld) is not null it
-// receives scale · dL/dz for columns < n and 0 for the padding up to round4(n).
+// logits (k, ld) for n samples, labels (n); rows are read in whole vectors
+// (round4(n) columns, as dense.h). When dlogits (k, ld) is not null it
+// receives scale · dL/dz in columns [0, n); other columns are not written.
 HeadSums head_loss(OutputHead head, const float* logits, int k, int n, int ld, const float* labels,
                    float* dlogits, float scale);
 

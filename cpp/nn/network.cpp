@@ -26,23 +26,6 @@ constexpr uint64_t kShuffleStream = 1ULL << 32;  // + epoch
 
 inline int round4(int n) { return (n + 3) & ~3; }
 
-// Zeroes columns [n, ld) of `count` rows (ld a multiple of 4): one masked
-// vector per row (no memset call per row: rows are a few floats here).
-void zero_padding(float* rows, int count, int n, int ld) {
-  if (n >= ld) return;
-  const int c0 = n & ~3;
-  const v128_t keep = wasm_i32x4_lt(wasm_i32x4_make(0, 1, 2, 3), wasm_i32x4_splat(n - c0));
-  for (int j = 0; j < count; ++j) {
-    float* r = rows + static_cast<long>(j) * ld;
-    int c = c0;
-    if (c < n) {
-      wasm_v128_store(r + c, wasm_v128_and(wasm_v128_load(r + c), keep));
-      c += 4;
-    }
-    for (; c < ld; c += 4) wasm_v128_store(r + c, wasm_i32x4_splat(0));
-  }
-}
-
 // Data values are bounded so that pre-activations stay finite: with |x| near
 // FLT_MAX a single weight overflows them to ±Inf and every statistic to NaN.
 // The built-in datasets lie in [-6, 6].
@@ -140,7 +123,9 @@ void Network::build_layout() {
   labels_ = a += static_cast<std::size_t>(max_width_) * cap_;
   tmp_ = a += cap_;
   a += cap_;
-  acts_.assign(a, 0.0f);
+  // The kernels read whole vectors: up to 3 floats past the last row of the
+  // last block (dense.h).
+  acts_.assign(a + kLanes, 0.0f);
 }
 
 void Network::initialise() {
@@ -248,7 +233,8 @@ void Network::next_batch_indices(int b) {
 }
 
 // Transposes samples into the feature-major input rows: x[idx[i]] (or x[first + i]
-// when idx is null) goes to column i; padding columns are zero.
+// when idx is null) goes to column i. Columns past n are not touched: no
+// kernel result depends on them (dense.h).
 void Network::load_batch(const float* x, const float* y, const uint32_t* idx, int n, int first, int ld) {
   const int d = config_.inputs;
   float* in = acts_.data();
@@ -258,8 +244,6 @@ void Network::load_batch(const float* x, const float* y, const uint32_t* idx, in
     for (int k = 0; k < d; ++k) in[static_cast<long>(k) * ld + i] = x[s * d + k];
     if (y) lab[i] = y[s];
   }
-  zero_padding(in, d, n, ld);
-  for (int i = n; i < ld; ++i) lab[i] = 0.0f;
 }
 
 ActivationParams Network::unit_params(const Layer& L, int l, int unit, bool training) const {
@@ -271,29 +255,42 @@ ActivationParams Network::unit_params(const Layer& L, int l, int unit, bool trai
   return p;
 }
 
+// Whether the activation of a layer must go row by row: a training rrelu
+// layer draws element (j, c) from counter j·round4(n) + c (its position in
+// the padded layout), which a packed block (ld < round4(n)) does not give.
+static bool per_row_counters(const ActivationParams& p, int n, int ld) { return p.training && ld != round4(n); }
+
 void Network::forward(int n, int ld, bool training) {
   training_pass_ = training;
   const float* a_prev = acts_.data();
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const Layer& L = layers_[l];
     float* z = &acts_[L.z];
-    dense_forward(a_prev, &params_[L.w], &params_[L.b], z, L.in, L.out, ld, ld);
+    dense_forward(a_prev, &params_[L.w], &params_[L.b], z, L.in, L.out, n, ld);
     if (!L.hidden) break;
     float* a = &acts_[L.a];
     const ActivationInfo& info = activation_info(L.act);
+    const ActivationParams p = unit_params(L, static_cast<int>(l), 0, training);
     if (L.prelu) {
       for (int j = 0; j < L.out; ++j)
-        info.forward(z + static_cast<long>(j) * ld, a + static_cast<long>(j) * ld, n, unit_params(L, l, j, training));
+        info.forward(z + static_cast<long>(j) * ld, a + static_cast<long>(j) * ld, n,
+                     unit_params(L, static_cast<int>(l), j, training));
+    } else if (per_row_counters(p, n, ld)) {
+      for (int j = 0; j < L.out; ++j) {
+        ActivationParams q = p;
+        q.counter = static_cast<uint32_t>(j * round4(n));
+        info.forward(z + static_cast<long>(j) * ld, a + static_cast<long>(j) * ld, n, q);
+      }
     } else {
-      // Whole block in one call; element (j, c) uses rrelu counter j·ld + c.
-      info.forward(z, a, static_cast<std::size_t>(L.out) * ld, unit_params(L, l, 0, training));
+      // Whole block in one call (element (j, c) uses rrelu counter j·ld + c);
+      // padding columns, if any, are computed and never read.
+      info.forward(z, a, static_cast<std::size_t>(L.out) * ld, p);
     }
-    zero_padding(a, L.out, n, ld);
     a_prev = a;
   }
 }
 
-// dL/dz of the output layer must be in scratch0 (zero padding columns); the
+// dL/dz of the output layer must be in scratch0 (columns [0, n)); the
 // activations are those of the last forward() (same mode, same rrelu draws).
 void Network::backward(int n, int ld) {
   float* dz = &acts_[scratch0_];
@@ -302,30 +299,33 @@ void Network::backward(int n, int ld) {
   for (int l = static_cast<int>(layers_.size()) - 1; l >= 0; --l) {
     const Layer& L = layers_[l];
     const float* a_prev = l == 0 ? acts_.data() : &acts_[layers_[l - 1].a];
-    dense_backward(a_prev, &params_[L.w], dz, &grads_[L.w], &grads_[L.b], l == 0 ? nullptr : da, L.in, L.out, ld, ld);
+    dense_backward(a_prev, &params_[L.w], dz, &grads_[L.w], &grads_[L.b], l == 0 ? nullptr : da, L.in, L.out, n, ld);
     if (l == 0) break;
     const Layer& P = layers_[l - 1];
     const float* z = &acts_[P.z];
     const ActivationInfo& info = activation_info(P.act);
+    const ActivationParams p = unit_params(P, l - 1, 0, training_pass_);
+    const std::size_t block = static_cast<std::size_t>(P.out) * ld;
     if (P.prelu) {
       for (int j = 0; j < P.out; ++j) {
         const float* zj = z + static_cast<long>(j) * ld;
         float* daj = da + static_cast<long>(j) * ld;
         prelu_alpha_derivative(zj, tmp, n);
-        std::fill(tmp + n, tmp + ld, 0.0f);
-        grads_[P.alpha + (P.alpha_count == 1 ? 0 : j)] += dot_columns(tmp, daj, ld);
+        grads_[P.alpha + (P.alpha_count == 1 ? 0 : j)] += dot_columns(tmp, daj, n);
         info.backward(zj, daj, daj, n, unit_params(P, l - 1, j, training_pass_));
+      }
+    } else if (per_row_counters(p, n, ld)) {
+      for (int j = 0; j < P.out; ++j) {
+        ActivationParams q = p;
+        q.counter = static_cast<uint32_t>(j * round4(n));
+        info.backward(z + static_cast<long>(j) * ld, da + static_cast<long>(j) * ld, da + static_cast<long>(j) * ld, n, q);
       }
     } else if (info.backward_from_output) {
       // f' from the stored outputs: 1 − a² for tanh instead of an exp and two divisions.
-      info.backward_from_output(&acts_[P.a], da, da, static_cast<std::size_t>(P.out) * ld,
-                                unit_params(P, l - 1, 0, training_pass_));
+      info.backward_from_output(&acts_[P.a], da, da, block, p);
     } else {
-      info.backward(z, da, da, static_cast<std::size_t>(P.out) * ld, unit_params(P, l - 1, 0, training_pass_));
+      info.backward(z, da, da, block, p);
     }
-    // No zero_padding(da) needed: the padding columns of dz are 0, so those of
-    // wᵀ·dz are ±0, and times the finite f' of the zeroed padding activations
-    // they stay ±0, which add nothing to any later sum (the sums start at +0).
     std::swap(dz, da);
   }
 }
@@ -333,7 +333,7 @@ void Network::backward(int n, int ld) {
 double Network::compute_gradients(const float* x, const float* y, int n, bool training) {
   if (n < 1 || n > cap_) throw_range("n", n, "an integer in [1, " + std::to_string(cap_) + "]");
   if (grad_norms_pending_) record_grad_norms();  // of the last training step, before grads_ change
-  const int ld = round4(n);
+  const int ld = n;  // packed rows, as in training
   load_batch(x, y, nullptr, n, 0, ld);
   forward(n, ld, training);
   const Layer& out = layers_.back();
@@ -363,7 +363,9 @@ void Network::restore_snapshot() {
 
 // One update on the next mini-batch; returns its loss (NaN after a divergence).
 double Network::batch_step(int b) {
-  const int ld = round4(b);
+  // Packed rows (ld = b): batch 10 would otherwise pad to 12 columns, and
+  // the activation functions would do 20 % more work.
+  const int ld = b;
   next_batch_indices(b);
   load_batch(x_.data(), y_.data(), batch_idx_.data(), b, 0, ld);
   forward(b, ld, true);
@@ -377,8 +379,10 @@ double Network::batch_step(int b) {
     diverged_ = true;
     return loss;
   }
-  snapshot_params_ = params_;
-  snapshot_state_ = state_;
+  // The update below copies the parameters and state before this step into
+  // the snapshot, in the same pass.
+  snapshot_params_.resize(params_.size());
+  snapshot_state_.resize(state_.size());
   snapshot_step_ = step_;
   snapshot_beta1_ = beta1_power_;
   snapshot_beta2_ = beta2_power_;
@@ -394,10 +398,12 @@ double Network::batch_step(int b) {
   }
   beta1_power_ *= kAdamBeta1;
   beta2_power_ *= kAdamBeta2;
-  optimizer_update(config_.optimizer, params_.data(), grads_.data(), state_.data(), params_.size(), learning_rate_,
-                   config_.momentum, config_.nesterov, beta1_power_, beta2_power_);
+  const bool finite =
+      optimizer_update(config_.optimizer, params_.data(), grads_.data(), state_.data(), params_.size(), learning_rate_,
+                       config_.momentum, config_.nesterov, beta1_power_, beta2_power_, snapshot_params_.data(),
+                       snapshot_state_.data());
   ++step_;
-  if (!all_finite(params_.data(), params_.size()) || !all_finite(state_.data(), state_.size())) {
+  if (!finite) {
     diverged_at_ = step_;
     restore_snapshot();
     diverged_ = true;

@@ -6,8 +6,12 @@
 //               first, the output layer last. layout() names every tensor.
 //   grads       the same layout; zeroed with one fill per step.
 //   opt state   0, 1 or 2 floats per parameter (sgd, momentum, adam: m then v).
-//   activations input (inputs, cols), per layer z and a (units, cols), scratch:
-//               feature-major, so SIMD lanes run over the samples of a batch.
+//   activations input (inputs, ld), per layer z and a (units, ld), scratch:
+//               feature-major, so SIMD lanes run over the samples of a batch;
+//               a training step packs its rows (ld = batch size), evaluation
+//               passes pad them to a multiple of 4 (dense.h). Plus 4 floats
+//               of slack: the kernels read whole vectors.
+// All blocks are 16-byte aligned (FloatBlock).
 // Plus a snapshot of params and optimizer state: the last state whose loss was
 // finite, restored on divergence.
 //
@@ -30,6 +34,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +44,25 @@
 #include "nn/report.h"
 
 namespace alab::nn {
+
+// Allocates 16-byte aligned blocks (malloc gives only 8 in wasm32): the
+// kernels store whole vectors, and the activation drivers take a slower
+// scalar head for an unaligned output.
+template <class T>
+struct VectorAlignedAllocator {
+  using value_type = T;
+  static constexpr std::align_val_t kAlign{16};
+  VectorAlignedAllocator() = default;
+  template <class U>
+  VectorAlignedAllocator(const VectorAlignedAllocator<U>&) {}
+  T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), kAlign)); }
+  void deallocate(T* p, std::size_t) { ::operator delete(p, kAlign); }
+  friend bool operator==(const VectorAlignedAllocator&, const VectorAlignedAllocator&) { return true; }
+  friend bool operator!=(const VectorAlignedAllocator&, const VectorAlignedAllocator&) { return false; }
+};
+
+// A contiguous model block (parameters, gradients, optimizer state, activations).
+using FloatBlock = std::vector<float, VectorAlignedAllocator<float>>;
 
 // One named tensor of the parameter block (offset and size in floats).
 struct TensorInfo {
@@ -124,7 +148,7 @@ class Network {
   // Validated like config.learningRate; clears a divergence.
   void set_learning_rate(float lr);
 
-  std::vector<float> weights() const { return params_; }
+  std::vector<float> weights() const { return {params_.begin(), params_.end()}; }
   // Replaces the whole parameter block (length param_count(), finite values);
   // resets the optimizer state and clears a divergence.
   void set_weights(const float* w, std::size_t n);
@@ -191,9 +215,9 @@ class Network {
   int cap_ = 0;  // columns of the activation buffers (a multiple of 4)
   int max_width_ = 0;
 
-  std::vector<float> params_, grads_, state_;
-  std::vector<float> snapshot_params_, snapshot_state_;
-  std::vector<float> acts_;
+  FloatBlock params_, grads_, state_;
+  FloatBlock snapshot_params_, snapshot_state_;
+  FloatBlock acts_;
   std::size_t scratch0_ = 0, scratch1_ = 0, labels_ = 0, tmp_ = 0;
 
   std::vector<float> x_, y_, test_x_, test_y_;

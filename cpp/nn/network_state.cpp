@@ -30,11 +30,11 @@ class Writer {
     const auto* p = reinterpret_cast<const uint8_t*>(&v);
     bytes.insert(bytes.end(), p, p + sizeof(T));
   }
-  template <class T>
-  void put_vector(const std::vector<T>& v) {
+  template <class Vector>
+  void put_vector(const Vector& v) {
     put(static_cast<uint64_t>(v.size()));
     const auto* p = reinterpret_cast<const uint8_t*>(v.data());
-    bytes.insert(bytes.end(), p, p + v.size() * sizeof(T));
+    bytes.insert(bytes.end(), p, p + v.size() * sizeof(typename Vector::value_type));
   }
   std::vector<uint8_t> bytes;
 };
@@ -224,9 +224,9 @@ void Network::restore_state(const uint8_t* bytes, std::size_t n, bool exact) {
     if (params.size() != params_.size() || state.size() != state_.size()) Reader::fail("its parameter count differs");
     // Alphas of a prelu layer that is prelu here too keep their saved values
     // (same layout); a fork that swaps activations keeps this network's.
-    std::vector<float> keep_alpha = params_;
-    params_ = std::move(params);
-    state_ = std::move(state);
+    const FloatBlock keep_alpha = params_;
+    params_.assign(params.begin(), params.end());
+    state_.assign(state.begin(), state.end());
     if (!exact)
       for (std::size_t l = 0; l < layers_.size(); ++l)
         if (layers_[l].prelu) std::copy_n(&keep_alpha[layers_[l].alpha], layers_[l].alpha_count, &params_[layers_[l].alpha]);
@@ -253,8 +253,8 @@ void Network::restore_state(const uint8_t* bytes, std::size_t n, bool exact) {
   reshuffle();
   cursor_ = cursor;
   if (exact) {
-    snapshot_params_ = std::move(snap_params);
-    snapshot_state_ = std::move(snap_state);
+    snapshot_params_.assign(snap_params.begin(), snap_params.end());
+    snapshot_state_.assign(snap_state.begin(), snap_state.end());
     snapshot_step_ = snap_step;
     snapshot_beta1_ = snap_b1;
     snapshot_beta2_ = snap_b2;

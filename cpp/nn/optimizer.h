@@ -22,12 +22,18 @@ inline constexpr float kAdamEpsilon = 1e-8f;
 // Floats of optimizer state per parameter: 0 (sgd), 1 (momentum), 2 (adam).
 int optimizer_state_per_param(OptimizerKind kind);
 
-// One update of n parameters. `state` holds optimizer_state_per_param · n floats
-// (velocity, or m then v). beta1_power, beta2_power are β1^t, β2^t for the
-// 1-based step t (adam's bias correction), kept by the caller as running
-// products in double so that no pow() (libm) is needed.
-void optimizer_update(OptimizerKind kind, float* p, const float* g, float* state, std::size_t n, float lr,
-                      float momentum, bool nesterov, double beta1_power, double beta2_power);
+// One update of n parameters in place. `state` holds
+// optimizer_state_per_param · n floats (velocity, or m then v). beta1_power,
+// beta2_power are β1^t, β2^t for the 1-based step t (adam's bias correction),
+// kept by the caller as running products in double so that no pow() (libm)
+// is needed. When p_before / state_before are not null, the values before the
+// update are copied there in the same pass (the network's divergence
+// snapshot; the parameter block itself stays where it is, so a JS view of it
+// stays valid). Returns true when every new parameter and state value is
+// finite (all_finite over both, in the same pass).
+bool optimizer_update(OptimizerKind kind, float* p, const float* g, float* state, std::size_t n, float lr,
+                      float momentum, bool nesterov, double beta1_power, double beta2_power,
+                      float* p_before = nullptr, float* state_before = nullptr);
 
 // g[i] *= s
 void scale_in_place(float* g, std::size_t n, float s);

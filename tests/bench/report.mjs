@@ -145,7 +145,7 @@ export function renderMarkdown(results) {
   if (startup) {
     md.push('## Start-up');
     md.push('');
-    md.push('Headless Chromium (`/usr/bin/chromium`, playwright-core) on the built site served by `vite preview` in-process: milliseconds from navigation start to the first visible canvas with a drawn pixel ("first chart") and to `body.dataset.ready` (every card drawn). Cold = fresh profile, first load; warm = median of the reloads (HTTP and compiled-code caches filled).');
+    md.push(`Headless Chromium (\`/usr/bin/chromium\`, playwright-core) on the built site served by \`vite preview\` in-process: milliseconds from navigation start to the first visible canvas with a drawn pixel ("first chart") and to \`body.dataset.ready\` (every card drawn). Cold = median of ${startup.samples.cold.length} browsers each with a fresh profile (no HTTP or compiled-code cache), first load; warm = median of the ${startup.samples.warm.length} reloads in the last of them (caches filled). The local server has served every file once before (its own first read from disk is not a visitor's cost). Samples, cold: ${startup.samples.cold.map((s) => sig(s.firstChartMs, 3)).join(', ')} ms.`);
     md.push('');
     md.push(table(['load', 'first chart ms', 'ready ms'], [['cold', sig(startup.cold.firstChartMs, 4), sig(startup.cold.readyMs, 4)], ['warm', sig(startup.warm.firstChartMs, 4), sig(startup.warm.readyMs, 4)]]));
     md.push('');

@@ -1,8 +1,9 @@
-// Page entry: loads the library (the explorer draws with it on this thread),
-// reads the settings from the URL, starts the training worker and wires the
-// views of views/registry.js to the store, the worker and the run controller.
+// The page, loaded by entry.js once the training worker has started: loads
+// the library (the explorer draws with it on this thread), reads the settings
+// from the URL, hands the setup to the worker and wires the views of
+// views/registry.js to the store, the worker and the run controller.
 // Views draw; this file routes, and names no view except through the registry.
-import { takeEarlyWorker } from './worker-boot.js';   // first: the worker starts before the rest is evaluated
+import { takeEarlyWorker } from './worker-boot.js';   // the worker entry.js started
 import { loadLab } from '../lib/browser.js';
 import { applyStrings, onLanguageChange, setLanguage, t } from './i18n/i18n.js';
 import { parseState, strongestGroup } from './state.js';

@@ -1,6 +1,6 @@
-// The page's training worker, started while the rest of the page's modules
-// (Chart.js, the views, the strings) are still being evaluated: main.js
-// imports this module first, so the worker fetches and compiles its own
+// The page's training worker, started before the rest of the page's modules
+// (Chart.js, the views, the strings) are fetched: entry.js imports this module
+// and only then loads main.js, so the worker fetches and compiles its own
 // module in parallel with the page. main.js hands it to its WorkerClient;
 // what the worker says before that is kept and replayed to the client.
 import { defaultWorker } from './worker-client.js';
