@@ -1,6 +1,7 @@
 // Results of the C++ API as JS values, built here with emscripten::val: the
-// training report (shape in nn/report.h), evaluation, GCN report, parameter
-// layout and born-dead estimate. No JSON on the way: numbers stay numbers.
+// training report (shape in nn/report.h; packed into one Float64Array, see
+// report_val), evaluation, GCN report, parameter layout and born-dead
+// estimate. No JSON on the way: numbers stay numbers.
 // What JS sees is what it saw when these crossed as JSON text: a number that is
 // not finite is null (JSON had no NaN), optional values are null when absent,
 // floats shown to the user (learning rates, alphas, firing-region centres) as
@@ -10,6 +11,9 @@
 #pragma once
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -99,41 +103,81 @@ inline val layers_val(const std::vector<nn::LayerReport>& layers) {
   return out;
 }
 
-// { center: [x...], share } or null for a unit that never fired.
-inline val region_val(const nn::FiringRegion& region) {
-  if (region.center.empty()) return val::null();
-  val out = val::object();
-  out.set("center", shortest_array(region.center));
-  out.set("share", number_or_null(region.share));
-  return out;
+// The training report as one Float64Array, unpacked into the report object
+// (the shape in nn/report.h) by web/lib/report-unpack.js: one crossing
+// instead of one per field. The layout, all doubles, in order:
+//   header  kPackedReportVersion, kHistogramBins, kHistogramMin, kHistogramMax,
+//           step, learningRate, batchLoss, trainLoss, testLoss, trainAccuracy,
+//           testAccuracy, diverged (0/1), divergedAtStep, gradNormRatio,
+//           number of layers, number of events
+//   layer   preMean, preStd, actMean, actStd, p2, p50, p98, saturatedFraction,
+//           inactiveFraction, deadFraction, meanAbsDerivative, gradNorm,
+//           number of dead units, of saturated units, of alpha values (-1: no
+//           alpha), the kHistogramBins counts, the dead units, the saturated
+//           units, and with alpha: mean, min, max, the values
+//   event   step, layer, unit, died (1: died, 0: revived), learningRate,
+//           number of centre coordinates (-1: no region), share, the centre
+// An absent value is NaN; JS shows every non-finite number as null, as the
+// object built here before did. Floats shown to the user (learning rates,
+// alphas, centres) are their shortest decimals, as above.
+inline constexpr int kPackedReportVersion = 1;
+
+// shortest_decimal with a one-entry memo: a report repeats one learning rate
+// (and snprintf is slow in wasm: long double in software).
+inline double shortest_memo(float v) {
+  static uint32_t last_bits = 0x7fc00000u;
+  static double last = std::nan("");
+  uint32_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  if (bits != last_bits) {
+    last = shortest_decimal(v);
+    last_bits = bits;
+  }
+  return last;
 }
 
 inline val report_val(const nn::TrainReport& r) {
-  val events = val::array();
-  for (const nn::UnitEvent& e : r.events) {
-    val ev = val::object();
-    ev.set("kind", std::string(e.died ? "died" : "revived"));
-    ev.set("layer", e.layer);
-    ev.set("learningRate", shortest(e.learning_rate));
-    ev.set("region", region_val(e.region));
-    ev.set("step", static_cast<double>(e.step));
-    ev.set("unit", e.unit);
-    events.call<void>("push", ev);
+  static std::vector<double> p;  // reused: no allocation once it has grown; the view below points into it
+  p.clear();
+  constexpr double kAbsent = std::numeric_limits<double>::quiet_NaN();
+  const auto opt = [&](const auto& v) { p.push_back(v ? static_cast<double>(*v) : kAbsent); };
+  p.insert(p.end(), {static_cast<double>(kPackedReportVersion), static_cast<double>(nn::kHistogramBins),
+                     static_cast<double>(nn::kHistogramMin), static_cast<double>(nn::kHistogramMax),
+                     static_cast<double>(r.step), shortest_memo(r.learning_rate)});
+  opt(r.batch_loss);
+  opt(r.train_loss);
+  opt(r.test_loss);
+  opt(r.train_accuracy);
+  opt(r.test_accuracy);
+  p.push_back(r.diverged ? 1.0 : 0.0);
+  opt(r.diverged_at_step);
+  opt(r.grad_norm_ratio);
+  p.push_back(static_cast<double>(r.layers.size()));
+  p.push_back(static_cast<double>(r.events.size()));
+  for (const nn::LayerReport& l : r.layers) {
+    p.insert(p.end(), {l.pre_mean, l.pre_std, l.act_mean, l.act_std, l.act_percentiles[0], l.act_percentiles[1],
+                       l.act_percentiles[2], l.saturated_fraction, l.inactive_fraction, l.dead_fraction,
+                       l.mean_abs_derivative, l.grad_norm, static_cast<double>(l.dead_units.size()),
+                       static_cast<double>(l.saturated_units.size()),
+                       l.alpha ? static_cast<double>(l.alpha->values.size()) : -1.0});
+    p.insert(p.end(), l.histogram.begin(), l.histogram.end());
+    p.insert(p.end(), l.dead_units.begin(), l.dead_units.end());
+    p.insert(p.end(), l.saturated_units.begin(), l.saturated_units.end());
+    if (l.alpha) {
+      p.insert(p.end(), {shortest_memo(l.alpha->mean), shortest_memo(l.alpha->min), shortest_memo(l.alpha->max)});
+      for (float v : l.alpha->values) p.push_back(shortest_memo(v));
+    }
   }
-  val out = val::object();
-  out.set("batchLoss", optional_number(r.batch_loss));
-  out.set("diverged", r.diverged);
-  out.set("divergedAtStep", optional_number(r.diverged_at_step));
-  out.set("events", events);
-  out.set("gradNormRatio", optional_number(r.grad_norm_ratio));
-  out.set("layers", layers_val(r.layers));
-  out.set("learningRate", shortest(r.learning_rate));
-  out.set("step", static_cast<double>(r.step));
-  out.set("testAccuracy", optional_number(r.test_accuracy));
-  out.set("testLoss", optional_number(r.test_loss));
-  out.set("trainAccuracy", optional_number(r.train_accuracy));
-  out.set("trainLoss", optional_number(r.train_loss));
-  return out;
+  for (const nn::UnitEvent& e : r.events) {
+    const bool region = !e.region.center.empty();
+    p.insert(p.end(), {static_cast<double>(e.step), static_cast<double>(e.layer), static_cast<double>(e.unit),
+                       e.died ? 1.0 : 0.0, shortest_memo(e.learning_rate),
+                       region ? static_cast<double>(e.region.center.size()) : -1.0, e.region.share});
+    for (float c : e.region.center) p.push_back(shortest_memo(c));
+  }
+  // A view of the buffer, not a copy: web/lib/network.js unpacks it before
+  // anything else can run in the module (which could move or grow the heap).
+  return val(emscripten::typed_memory_view(p.size(), p.data()));
 }
 
 // net.evaluate(): { trainLoss, testLoss, trainAccuracy, testAccuracy }.

@@ -4,39 +4,362 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstring>
+
+#include "core/simd.h"
 
 namespace alab::nn {
 
-LayerStats::LayerStats(int units, const SaturationRegions& regions, long stride)
+LayerStats::LayerStats(int units, const SaturationRegions& regions, long stride, long expected_pairs)
     : regions_(regions), stride_(std::max(1L, stride)), alive_(units, 0), saturated_by_unit_(units, 0),
-      histogram_(kHistogramBins, 0) {}
+      histogram_(static_cast<std::size_t>(kHistogramCopies) * kHistogramBins, 0),
+      top_digits_(static_cast<std::size_t>(kTopDigitCopies) << kTopDigitBits, 0) {
+  if (expected_pairs > 0) kept_.reserve(static_cast<std::size_t>(expected_pairs / stride_ + 1));
+}
 
-std::array<double, 3> percentiles_2_50_98(std::vector<float>& v) {
-  std::array<double, 3> out{0, 0, 0};
-  if (v.empty()) return out;
-  const double ps[3] = {0.02, 0.50, 0.98};
-  const std::size_t n = v.size();
-  // The order statistics are asked for in increasing rank. nth_element leaves
-  // the r-th smallest value at r, whatever the algorithm (so the result is the
-  // same in every standard library), and only larger-or-equal values after it:
-  // the next rank is searched for among those alone.
-  std::size_t start = 0;
-  const auto order_statistic = [&](std::size_t r) {
-    if (r >= start) {
-      std::nth_element(v.begin() + static_cast<long>(start), v.begin() + static_cast<long>(r), v.end());
-      start = r + 1;
+namespace {
+
+// The clamped and classified pairs of one run (see add_run), at most kRun.
+constexpr int kRun = 256;
+struct Run {
+  float z[kRun + kLanes], a[kRun + kLanes];  // gathered input (GCN columns)
+  float za[2 * (kRun + kLanes)];            // finite_or_clamped (z, a) pairs, interleaved
+  float d[kRun + kLanes];                   // finite_or_clamped |f'|
+  int32_t bin[kRun + kLanes];               // histogram_bin(z) + kHistogramBins × its copy
+  int32_t flags[kRun + kLanes];             // 1: saturated, 2: active (f' != 0)
+  uint32_t key[kRun + kLanes];              // order_key(a)
+  uint32_t digit[kRun + kLanes];            // its top digit (kTopDigitShift) + 2^kTopDigitBits × its copy
+};
+
+// finite_or_clamped, lane by lane.
+inline v128_t clamp_lanes(v128_t v) {
+  const v128_t top = wasm_f32x4_splat(FLT_MAX), bottom = wasm_f32x4_splat(-FLT_MAX);
+  v = wasm_v128_bitselect(top, v, wasm_f32x4_gt(v, top));
+  v = wasm_v128_bitselect(bottom, v, wasm_f32x4_lt(v, bottom));
+  return wasm_v128_and(v, wasm_f32x4_eq(v, v));  // NaN → +0
+}
+
+// histogram_bin of a finite z, lane by lane: t = (z − min)·bins/unit as
+// there, then clamped to [0, last] (t < 0 exactly when z < min, since the
+// difference of two distinct floats is never 0; t >= bins when z >= max) and
+// truncated (floor, then the integer read from the bits of floor + 2^23).
+inline v128_t bin_lanes(v128_t z) {
+  constexpr float kBinsPerUnit = kHistogramBins / (kHistogramMax - kHistogramMin);
+  const v128_t last = wasm_f32x4_splat(static_cast<float>(kHistogramBins - 1));
+  v128_t t = wasm_f32x4_mul(wasm_f32x4_sub(z, wasm_f32x4_splat(kHistogramMin)), wasm_f32x4_splat(kBinsPerUnit));
+  t = wasm_f32x4_pmin(wasm_f32x4_pmax(t, wasm_f32x4_splat(0.0f)), last);
+  const v128_t magic = wasm_f32x4_splat(8388608.0f);  // 2^23
+  return wasm_i32x4_sub(wasm_f32x4_add(wasm_f32x4_floor(t), magic), magic);
+}
+
+// order_key, lane by lane: flip the sign bit of positives, every bit of negatives.
+inline v128_t key_lanes(v128_t f) {
+  const v128_t minus_zero = wasm_i32x4_splat(static_cast<int32_t>(0x80000000u));
+  const v128_t u = wasm_v128_andnot(f, wasm_i32x4_eq(f, minus_zero));
+  return wasm_v128_xor(u, wasm_v128_or(wasm_i32x4_shr(u, 31), minus_zero));
+}
+
+inline int32_t lane_sum(v128_t v) {
+  return wasm_i32x4_extract_lane(v, 0) + wasm_i32x4_extract_lane(v, 1) + wasm_i32x4_extract_lane(v, 2) +
+         wasm_i32x4_extract_lane(v, 3);
+}
+
+}  // namespace
+
+uint32_t order_key(float f) {
+  uint32_t u;
+  std::memcpy(&u, &f, sizeof u);
+  u = u == 0x80000000u ? 0u : u;
+  return (u >> 31) ? ~u : (u | 0x80000000u);
+}
+
+float key_value(uint32_t key) {
+  const uint32_t u = (key >> 31) ? (key & 0x7fffffffu) : ~key;
+  float f;
+  std::memcpy(&f, &u, sizeof f);
+  return f;
+}
+
+// n (<= kRun) pairs at z[i·step] (a, d alike); kOneUnit: all of `unit`, else
+// of units unit, unit + 1, ...
+template <bool kOneUnit>
+void LayerStats::add_run(const float* z, const float* a, const float* d, long step, int n, int unit) {
+  Run run;
+  const float* zs = z;
+  const float* as = a;
+  const float* ds = d;
+  float gathered_d[kRun + kLanes];
+  if (step != 1) {  // gather the run first (GCN columns)
+    for (int i = 0; i < n; ++i) {
+      run.z[i] = z[i * step];
+      run.a[i] = a[i * step];
+      gathered_d[i] = d[i * step];
     }
-    return static_cast<double>(v[r]);
-  };
+    zs = run.z, as = run.a, ds = gathered_d;
+  }
+  // With every pair kept, the keys go straight to kept_ (one spare vector).
+  const bool keep_all = stride_ == 1;
+  const std::size_t kept_before = kept_.size();
+  if (keep_all) kept_.resize(kept_before + static_cast<std::size_t>(n) + kLanes);
+  uint32_t* const keys = keep_all ? kept_.data() + kept_before : run.key;
+  // Vector pass: clamp, classify, bin, count, key.
+  const v128_t below = wasm_f32x4_splat(regions_.below), above = wasm_f32x4_splat(regions_.above);
+  const v128_t zero = wasm_f32x4_splat(0.0f), one = wasm_i32x4_splat(1), two = wasm_i32x4_splat(2);
+  const v128_t lane_index = wasm_i32x4_make(0, 1, 2, 3);
+  const v128_t copy_offset = wasm_i32x4_make(0, kHistogramBins, 2 * kHistogramBins, 3 * kHistogramBins);
+  const v128_t digit_copy = wasm_i32x4_make(0, 1 << kTopDigitBits, 0, 1 << kTopDigitBits);
+  static_assert(kHistogramCopies == kLanes, "one histogram copy per lane");
+  v128_t saturated = wasm_i32x4_splat(0), inactive = saturated, active_any = saturated;
+  for_each_vector(static_cast<std::size_t>(n), [&](std::size_t i, std::size_t lanes) {
+    v128_t zc = load_lanes(zs + i, lanes), ac = load_lanes(as + i, lanes);
+    const v128_t de = load_lanes(ds + i, lanes);
+    // |d| as `de < 0 ? -de : de` (so −0 stays −0), then clamped.
+    v128_t ad = wasm_v128_bitselect(wasm_f32x4_neg(de), de, wasm_f32x4_lt(de, zero));
+    // The clamp changes only NaN and ±inf (x − x is NaN for them alone).
+    const v128_t t = wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_sub(zc, zc), wasm_f32x4_sub(ac, ac)), wasm_f32x4_sub(ad, ad));
+    if (wasm_v128_any_true(wasm_f32x4_ne(t, t))) {
+      zc = clamp_lanes(zc);
+      ac = clamp_lanes(ac);
+      ad = clamp_lanes(ad);
+    }
+    // Lanes past n (a tail computes on zeros) count nothing.
+    const v128_t valid = wasm_i32x4_lt(lane_index, wasm_i32x4_splat(static_cast<int32_t>(lanes)));
+    const v128_t sat = wasm_v128_or(wasm_f32x4_le(zc, below), wasm_f32x4_ge(zc, above));  // regions_.saturated(zc)
+    const v128_t active = wasm_f32x4_ne(ad, zero);
+    saturated = wasm_i32x4_sub(saturated, wasm_v128_and(sat, valid));
+    inactive = wasm_i32x4_sub(inactive, wasm_v128_andnot(valid, wasm_v128_or(sat, active)));
+    active_any = wasm_v128_or(active_any, wasm_v128_and(active, valid));
+    wasm_v128_store(run.za + 2 * i, wasm_i8x16_shuffle(zc, ac, 0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23));
+    wasm_v128_store(run.za + 2 * i + 4,
+                    wasm_i8x16_shuffle(zc, ac, 8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31));
+    wasm_v128_store(run.d + i, ad);
+    wasm_v128_store(run.bin + i, wasm_i32x4_add(bin_lanes(zc), copy_offset));
+    const v128_t key = key_lanes(ac);
+    wasm_v128_store(keys + i, key);
+    wasm_v128_store(run.digit + i, wasm_i32x4_add(wasm_u32x4_shr(key, kTopDigitShift), digit_copy));
+    if (!kOneUnit) wasm_v128_store(run.flags + i, wasm_v128_or(wasm_v128_and(sat, one), wasm_v128_and(active, two)));
+  });
+  // Scalar pass, in order: the double sums (z and a side by side in the two
+  // lanes of a double vector, each lane the same additions in the same order
+  // as a scalar sum), the histograms.
+  v128_t sum = wasm_f64x2_make(sum_z_, sum_a_), sum2 = wasm_f64x2_make(sum_z2_, sum_a2_);
+  double sd = sum_abs_d_;
+  uint32_t* const histogram = histogram_.data();
+  uint32_t* const top = top_digits_.data();
+  for (int i = 0; i < n; ++i) {
+    const v128_t v = wasm_f64x2_promote_low_f32x4(wasm_v128_load64_zero(run.za + 2 * i));  // (z, a)
+    sum = wasm_f64x2_add(sum, v);
+    sum2 = wasm_f64x2_add(sum2, wasm_f64x2_mul(v, v));
+    sd += run.d[i];
+    ++histogram[run.bin[i]];
+    if (keep_all) ++top[run.digit[i]];
+  }
+  sum_z_ = wasm_f64x2_extract_lane(sum, 0), sum_a_ = wasm_f64x2_extract_lane(sum, 1);
+  sum_z2_ = wasm_f64x2_extract_lane(sum2, 0), sum_a2_ = wasm_f64x2_extract_lane(sum2, 1);
+  sum_abs_d_ = sd;
+  const int32_t run_saturated = lane_sum(saturated);
+  saturated_ += run_saturated;
+  inactive_ += lane_sum(inactive);
+  if (kOneUnit) {
+    saturated_by_unit_[unit] += run_saturated;
+    alive_[unit] |= static_cast<char>(lane_sum(active_any) != 0);
+  } else {
+    for (int i = 0; i < n; ++i) {
+      saturated_by_unit_[unit + i] += run.flags[i] & 1;
+      alive_[unit + i] |= static_cast<char>(run.flags[i] >> 1);
+    }
+  }
+  // The kept activations: all, or every stride-th pair in order.
+  if (keep_all) {
+    kept_.resize(kept_before + static_cast<std::size_t>(n));
+  } else {
+    long since_kept = since_kept_;
+    for (int i = 0; i < n; ++i)
+      if (++since_kept == stride_) {
+        kept_.push_back(run.key[i]);
+        ++top_digits_[run.digit[i] & ((1u << kTopDigitBits) - 1)];
+        since_kept = 0;
+      }
+    since_kept_ = since_kept;
+  }
+  pairs_ += n;
+}
+
+void LayerStats::add_block(const float* z, const float* a, const float* d, int first_unit, int units, int samples,
+                           long unit_stride, long sample_stride, bool units_outer) {
+  // Runs along the inner loop, in the order of the pairs.
+  const int outer = units_outer ? units : samples, inner = units_outer ? samples : units;
+  const long outer_step = units_outer ? unit_stride : sample_stride;
+  const long inner_step = units_outer ? sample_stride : unit_stride;
+  for (int o = 0; o < outer; ++o)
+    for (int i = 0; i < inner; i += kRun) {
+      const long e = o * outer_step + i * inner_step;
+      const int n = std::min(kRun, inner - i);
+      if (units_outer) add_run<true>(z + e, a + e, d + e, inner_step, n, first_unit + o);
+      else add_run<false>(z + e, a + e, d + e, inner_step, n, first_unit + i);
+    }
+}
+
+namespace {
+
+// Order statistics by MSD radix selection over the order keys: a histogram
+// of the top digit places each wanted rank in a bucket; the wanted buckets
+// are gathered and searched on the next digit, down to the last, where all
+// keys of a bucket are the same. Exact: the same values a sort gives.
+// Digits of 11, 8, 8 and 5 bits.
+constexpr int kDigitBits[] = {kTopDigitBits, 8, 8, 5};
+static_assert(kTopDigitBits == 11 && kTopDigitShift == 21, "the top digit is the first of the selection's");
+constexpr int kLevels = 4;
+constexpr int kSmallBucket = 32;  // sorted directly
+constexpr int kMaxRanks = 6;
+
+class Selection {
+ public:
+  // The scratch is kept from call to call (grown when needed): every
+  // histogram is cleared before use, every region written before it is read.
+  explicit Selection(std::size_t n) {
+    thread_local std::vector<uint32_t> scratch, counts(kLevels << 11);
+    if (scratch.size() < static_cast<std::size_t>(kLevels) * 2 * (n + 1)) scratch.resize(kLevels * 2 * (n + 1));
+    scratch_ = scratch.data();
+    counts_ = counts.data();
+  }
+
+  // The keys at ranks[0..count) (ascending) of keys[0..n) into out; `top`:
+  // the histogram of their top digits.
+  void select(const uint32_t* keys, std::size_t n, const uint32_t* top, const std::size_t* ranks, int count,
+              uint32_t* out) {
+    top_ = top;
+    select(keys, n, 0, 32, 0, ranks, count, out, 0);
+  }
+
+ private:
+  // keys[0..n) share their bits above `shift` (`prefix`).
+  void select(const uint32_t* keys, std::size_t n, int level, int shift, uint32_t prefix, const std::size_t* ranks,
+              int count, uint32_t* out, std::size_t region) {
+    if (n <= static_cast<std::size_t>(kSmallBucket)) {
+      uint32_t sorted[kSmallBucket];
+      std::copy_n(keys, n, sorted);
+      std::sort(sorted, sorted + n);
+      for (int i = 0; i < count; ++i) out[i] = sorted[ranks[i]];
+      return;
+    }
+    const int bits = kDigitBits[level];
+    shift -= bits;
+    const uint32_t mask = (1u << bits) - 1;
+    uint32_t* hist = &counts_[static_cast<std::size_t>(level) << 11];
+    if (level == 0) {
+      hist = const_cast<uint32_t*>(top_);  // counted as the keys were added (read only)
+    } else {
+      std::fill_n(hist, mask + 1, 0u);
+      for (std::size_t i = 0; i < n; ++i) ++hist[(keys[i] >> shift) & mask];
+    }
+    // The wanted buckets, each with its first rank and the ranks within it.
+    uint32_t bucket[kMaxRanks];
+    int first[kMaxRanks + 1];
+    std::size_t local[kMaxRanks];
+    int buckets = 0;
+    std::size_t below = 0;
+    for (uint32_t b = 0, i = 0; static_cast<int>(i) < count; ++b) {
+      // Sixteen bins at a time while the next rank lies beyond them.
+      if ((b & 15) == 0 && b + 16 <= mask + 1) {
+        const v128_t s4 = wasm_i32x4_add(wasm_i32x4_add(wasm_v128_load(hist + b), wasm_v128_load(hist + b + 4)),
+                                         wasm_i32x4_add(wasm_v128_load(hist + b + 8), wasm_v128_load(hist + b + 12)));
+        const std::size_t group = static_cast<uint32_t>(wasm_i32x4_extract_lane(s4, 0)) +
+                                  static_cast<uint32_t>(wasm_i32x4_extract_lane(s4, 1)) +
+                                  static_cast<uint32_t>(wasm_i32x4_extract_lane(s4, 2)) +
+                                  static_cast<uint32_t>(wasm_i32x4_extract_lane(s4, 3));
+        if (ranks[i] >= below + group) {
+          below += group;
+          b += 15;
+          continue;
+        }
+      }
+      const std::size_t c = hist[b];
+      if (ranks[i] < below + c) {
+        bucket[buckets] = b;
+        first[buckets++] = static_cast<int>(i);
+        for (; static_cast<int>(i) < count && ranks[i] < below + c; ++i) local[i] = ranks[i] - below;
+      }
+      below += c;
+    }
+    first[buckets] = count;
+    if (shift == 0) {  // all 32 bits known
+      for (int k = 0; k < buckets; ++k)
+        for (int i = first[k]; i < first[k + 1]; ++i) out[i] = prefix | bucket[k];
+      return;
+    }
+    // With several wanted buckets, first one pass gathering all of them (a
+    // mark per bucket), then each from that smaller set.
+    const uint32_t* source = keys;
+    std::size_t source_n = n;
+    uint32_t* const gathered = &scratch_[region];
+    if (buckets > 1) {
+      std::size_t total = 0;
+      for (int k = 0; k < buckets; ++k) total += hist[bucket[k]];
+      if (2 * total < n) {
+        uint8_t* const wanted = reinterpret_cast<uint8_t*>(&counts_[(static_cast<std::size_t>(kLevels - 1) << 11) + 1024]);
+        std::fill_n(wanted, mask + 1, uint8_t{0});
+        for (int k = 0; k < buckets; ++k) wanted[bucket[k]] = 1;
+        std::size_t m = 0;
+        uint32_t* const all = gathered + n + 1;
+        for (std::size_t i = 0; i < n; ++i) {
+          all[m] = keys[i];
+          m += wanted[(keys[i] >> shift) & mask];
+        }
+        source = all;
+        source_n = total;
+      }
+    }
+    for (int k = 0; k < buckets; ++k) {
+      const uint32_t b = bucket[k];
+      std::size_t m = 0;
+      for (std::size_t i = 0; i < source_n; ++i) {
+        gathered[m] = source[i];
+        m += ((source[i] >> shift) & mask) == b;
+      }
+      select(gathered, hist[b], level + 1, shift, prefix | (b << shift), local + first[k], first[k + 1] - first[k],
+             out + first[k], region + 2 * (n + 1));
+    }
+  }
+
+  const uint32_t* top_ = nullptr;
+  uint32_t* scratch_;  // per gathering level: one bucket, and all wanted buckets
+  uint32_t* counts_;   // per level: the histogram (the last level's upper half: bucket marks)
+};
+
+std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n, const uint32_t* top) {
+  std::array<double, 3> out{0, 0, 0};
+  if (n == 0) return out;
+  const double ps[3] = {0.02, 0.50, 0.98};
+  // Rank p (n − 1), interpolated between its two neighbours: six ranks, ascending.
+  std::size_t ranks[6];
+  double fraction[3];
   for (int k = 0; k < 3; ++k) {
-    // Rank p (n − 1), interpolated between its two neighbours.
     const double rank = ps[k] * static_cast<double>(n - 1);
     const std::size_t lo = static_cast<std::size_t>(std::floor(rank));
-    const double vlo = order_statistic(lo);
-    const double vhi = lo + 1 < n ? order_statistic(lo + 1) : vlo;
-    out[k] = vlo + (rank - static_cast<double>(lo)) * (vhi - vlo);
+    ranks[2 * k] = lo;
+    ranks[2 * k + 1] = lo + 1 < n ? lo + 1 : lo;
+    fraction[k] = rank - static_cast<double>(lo);
+  }
+  uint32_t found[6];
+  Selection(n).select(keys, n, top, ranks, 6, found);
+  for (int k = 0; k < 3; ++k) {
+    // −0 and +0 give the same result here (+0), so reading −0 as +0 is exact.
+    const double vlo = key_value(found[2 * k]), vhi = key_value(found[2 * k + 1]);
+    out[k] = vlo + fraction[k] * (vhi - vlo);
   }
   return out;
+}
+
+}  // namespace
+
+std::array<double, 3> percentiles_2_50_98(const std::vector<float>& v) {
+  std::vector<uint32_t> keys(v.size()), top(1u << kTopDigitBits, 0);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    keys[i] = order_key(v[i]);
+    ++top[keys[i] >> kTopDigitShift];
+  }
+  return percentiles_of_keys(keys.data(), keys.size(), top.data());
 }
 
 std::vector<std::vector<char>> dead_flags(const std::vector<LayerReport>& layers, const std::vector<int>& widths) {
@@ -76,8 +399,16 @@ void LayerStats::finish(LayerReport& out, long samples) {
     else if (saturated_by_unit_[j] * 10 >= samples * 9) out.saturated_units.push_back(j);
   }
   out.dead_fraction = units > 0 ? static_cast<double>(out.dead_units.size()) / units : 0.0;
-  out.histogram = histogram_;
-  out.act_percentiles = percentiles_2_50_98(kept_);
+  out.histogram.assign(histogram_.begin(), histogram_.begin() + kHistogramBins);
+  for (int copy = 1; copy < kHistogramCopies; ++copy)
+    for (int b = 0; b < kHistogramBins; ++b) out.histogram[b] += histogram_[copy * kHistogramBins + b];
+  uint32_t* const top = top_digits_.data();
+  for (int copy = 1; copy < kTopDigitCopies; ++copy)
+    for (std::size_t b = 0; b < (1u << kTopDigitBits); b += kLanes) {
+      uint32_t* const t = top + b;
+      wasm_v128_store(t, wasm_i32x4_add(wasm_v128_load(t), wasm_v128_load(t + (static_cast<std::size_t>(copy) << kTopDigitBits))));
+    }
+  out.act_percentiles = percentiles_of_keys(kept_.data(), kept_.size(), top);
 }
 
 }  // namespace alab::nn

@@ -23,8 +23,9 @@ namespace alab::nn {
 class LayerStats {
  public:
   // `units` of the layer, its activation's regions; every `stride`-th pair
-  // (>= 1) is kept for the percentiles.
-  LayerStats(int units, const SaturationRegions& regions, long stride);
+  // (>= 1) is kept for the percentiles; room for `expected_pairs` of them is
+  // reserved at once (a hint: more may be added).
+  LayerStats(int units, const SaturationRegions& regions, long stride, long expected_pairs = 0);
 
   // One (unit, sample) pair; z, a and d = f'(z) as computed (non-finite values
   // are counted as ±FLT_MAX, NaN as 0, so the report stays finite).
@@ -33,58 +34,9 @@ class LayerStats {
   // A block of pairs in the order they are added: units [first_unit,
   // first_unit + units) × `samples`, the pair (j, c) at z[j·unit_stride +
   // c·sample_stride] (a, d alike); units_outer: unit by unit (MLP rows),
-  // else sample by sample (GCN node rows). Same sums as add() pair by pair,
-  // with the accumulators kept in registers.
+  // else sample by sample (GCN node rows). Same sums as add() pair by pair.
   void add_block(const float* z, const float* a, const float* d, int first_unit, int units, int samples,
-                 long unit_stride, long sample_stride, bool units_outer) {
-    double sz = sum_z_, sz2 = sum_z2_, sa = sum_a_, sa2 = sum_a2_, sd = sum_abs_d_;
-    long saturated = saturated_, inactive = inactive_, since_kept = since_kept_;
-    // Plain pointers and locals: nothing in the loop may alias the sums.
-    const long pairs = static_cast<long>(units) * samples;
-    std::size_t kept = kept_.size();
-    // One spare slot: every pair writes its activation, only every stride-th is kept.
-    kept_.resize(kept + static_cast<std::size_t>((since_kept + pairs) / stride_) + 1);
-    float* const kept_values = kept_.data();
-    long* const saturated_by_unit = saturated_by_unit_.data();
-    char* const alive = alive_.data();
-    uint32_t* const histogram = histogram_.data();
-    const float below = regions_.below, above = regions_.above;
-    const long stride = stride_;
-    // Branch-free (selects, not jumps): the pairs' outcomes are data-dependent.
-    const auto pair = [&](int unit, long e) {
-      const float zc = finite_or_clamped(z[e]);
-      const float ac = finite_or_clamped(a[e]);
-      const float de = d[e];
-      const float ad = finite_or_clamped(de < 0 ? -de : de);
-      sz += zc;
-      sz2 += static_cast<double>(zc) * zc;
-      sa += ac;
-      sa2 += static_cast<double>(ac) * ac;
-      sd += ad;
-      const int sat = (zc <= below) | (zc >= above);  // regions_.saturated(zc)
-      const int active = ad != 0.0f;
-      saturated += sat;
-      saturated_by_unit[unit] += sat;
-      alive[unit] |= static_cast<char>(active);
-      inactive += (active | sat) ^ 1;
-      ++histogram[histogram_bin(zc)];
-      kept_values[kept] = ac;
-      const int take = ++since_kept == stride;
-      kept += static_cast<std::size_t>(take);
-      since_kept = take ? 0 : since_kept;
-    };
-    if (units_outer) {
-      for (int j = 0; j < units; ++j)
-        for (int c = 0; c < samples; ++c) pair(first_unit + j, j * unit_stride + c * sample_stride);
-    } else {
-      for (int c = 0; c < samples; ++c)
-        for (int j = 0; j < units; ++j) pair(first_unit + j, j * unit_stride + c * sample_stride);
-    }
-    sum_z_ = sz, sum_z2_ = sz2, sum_a_ = sa, sum_a2_ = sa2, sum_abs_d_ = sd;
-    saturated_ = saturated, inactive_ = inactive, since_kept_ = since_kept;
-    kept_.resize(kept);
-    pairs_ += pairs;
-  }
+                 long unit_stride, long sample_stride, bool units_outer);
 
   bool alive(int unit) const { return alive_[unit] != 0; }
 
@@ -102,7 +54,8 @@ class LayerStats {
     constexpr float kBinsPerUnit = kHistogramBins / (kHistogramMax - kHistogramMin);
     constexpr float kLast = kHistogramBins - 1;
     // Below the range (and NaN) bin 0, at or above it the last bin; written
-    // as selects on a value that is always in range when converted.
+    // as selects on a value that is always in range when converted (the
+    // vector form in layer_stats.cpp gives the same bins for finite z).
     float t = (z - kHistogramMin) * kBinsPerUnit;
     t = z >= kHistogramMin ? t : 0.0f;
     t = z >= kHistogramMax ? kLast : t;
@@ -111,14 +64,25 @@ class LayerStats {
   }
 
  private:
+  // Pairs are added in runs along the inner loop (layer_stats.cpp): a vector
+  // pass clamps and classifies a run, then a scalar pass adds it to the
+  // double sums in order.
+  // The histograms are counted in kHistogramCopies interleaved copies (summed
+  // in finish): consecutive pairs in the same bin then do not wait on each other.
+  static constexpr int kHistogramCopies = 4;
+  static constexpr int kTopDigitCopies = 2;
+  template <bool kOneUnit>
+  void add_run(const float* z, const float* a, const float* d, long step, int n, int unit);
+
   SaturationRegions regions_;
   long stride_, since_kept_ = 0, pairs_ = 0;
   double sum_z_ = 0, sum_z2_ = 0, sum_a_ = 0, sum_a2_ = 0, sum_abs_d_ = 0;
   long saturated_ = 0, inactive_ = 0;
   std::vector<char> alive_;
   std::vector<long> saturated_by_unit_;
-  std::vector<uint32_t> histogram_;
-  std::vector<float> kept_;
+  std::vector<uint32_t> histogram_;  // (kHistogramCopies, kHistogramBins)
+  std::vector<uint32_t> kept_;        // order_key of the kept activations
+  std::vector<uint32_t> top_digits_;  // (kTopDigitCopies, 2^kTopDigitBits) counts of their top digits
 };
 
 // Per layer, a flag per unit (widths[l] of them): 1 for the layers' dead_units.
@@ -131,7 +95,16 @@ void append_unit_events(const std::vector<std::vector<char>>& before, const std:
                         const std::vector<std::vector<FiringRegion>>& regions, int64_t step, float learning_rate,
                         std::vector<UnitEvent>& events);
 
-// [p2, p50, p98] of v (reordered in place); zeros when v is empty.
-std::array<double, 3> percentiles_2_50_98(std::vector<float>& v);
+// [p2, p50, p98] of v (no NaN; -0 counts as +0); zeros when v is empty.
+// Each percentile is linear interpolation between the two closest ranks of
+// the sorted values, found by an exact selection (the same values as a sort).
+std::array<double, 3> percentiles_2_50_98(const std::vector<float>& v);
+
+// A key that orders as its float does (−0 as +0, NaN not allowed), and back;
+// the percentiles' selection starts from a histogram of the keys' top bits.
+uint32_t order_key(float f);
+float key_value(uint32_t key);
+inline constexpr int kTopDigitBits = 11;
+inline constexpr int kTopDigitShift = 32 - kTopDigitBits;
 
 }  // namespace alab::nn

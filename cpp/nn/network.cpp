@@ -425,18 +425,12 @@ TrainReport Network::train(long steps, bool with_report) {
   r.learning_rate = learning_rate_;
   r.diverged = diverged_;
   r.diverged_at_step = diverged_at_;
-  if (with_report) {
-    const Evaluation e = evaluate();
-    r.train_loss = e.train_loss;
-    r.test_loss = e.test_loss;
-    r.train_accuracy = e.train_accuracy;
-    r.test_accuracy = e.test_accuracy;
-    diagnostics(r, true);
-  }
+  if (with_report) report(r);
   return r;
 }
 
-void Network::evaluate_set(const float* x, const float* y, int n, double& loss, long& correct) {
+void Network::evaluate_set(const float* x, const float* y, int n, double& loss, long& correct,
+                           const ChunkHook& after_chunk) {
   loss = 0.0;
   correct = 0;
   const Layer& out = layers_.back();
@@ -448,16 +442,19 @@ void Network::evaluate_set(const float* x, const float* y, int n, double& loss, 
     const HeadSums s = head_loss(config_.output, &acts_[out.z], out.out, m, ld, &acts_[labels_], nullptr, 1.0f);
     loss += s.loss;
     correct += s.correct;
+    if (after_chunk) after_chunk(first, m, ld);
   }
 }
 
-Evaluation Network::evaluate() {
+Evaluation Network::evaluate() { return evaluate(nullptr); }
+
+Evaluation Network::evaluate(const ChunkHook& after_train_chunk) {
   if (!has_data()) throw_type("data", "none", "set with setData() before evaluating");
   Evaluation e;
   const bool classify = config_.output != OutputHead::linear;
   double loss;
   long correct;
-  evaluate_set(x_.data(), y_.data(), n_train_, loss, correct);
+  evaluate_set(x_.data(), y_.data(), n_train_, loss, correct, after_train_chunk);
   e.train_loss = loss / n_train_;
   if (classify) e.train_accuracy = static_cast<double>(correct) / n_train_;
   if (n_test_ > 0) {

@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -174,8 +175,17 @@ class Network {
   double batch_step(int b);
   void next_batch_indices(int b);
   void reshuffle();
-  void evaluate_set(const float* x, const float* y, int n, double& loss, long& correct);
+  // after_chunk(first, m, ld), if given, runs after each chunk's forward pass
+  // and loss (the chunk's activations still in acts_).
+  using ChunkHook = std::function<void(int first, int m, int ld)>;
+  void evaluate_set(const float* x, const float* y, int n, double& loss, long& correct,
+                    const ChunkHook& after_chunk = nullptr);
+  Evaluation evaluate(const ChunkHook& after_train_chunk);
+  // The report's evaluation and diagnostics (network_diagnostics.cpp): the
+  // diagnostics reuse the training-set evaluation's forward passes.
+  void report(TrainReport& r);
   void diagnostics(TrainReport& r, bool events);
+  struct DiagnosticsPass;  // the per-layer accumulators of one diagnostics run
   std::vector<std::vector<char>> dead_units();
   std::vector<int> hidden_widths() const;
   void record_grad_norms();
@@ -223,28 +233,37 @@ class Network {
   // of every hidden unit is computed into the scratch block, and
   // visit(l, first, m, ld, z, a, d) sees hidden layer l's rows (unit j's m
   // samples at offset j * ld) of pre-activations, activations and f'.
+  // visit_diagnostics_chunk does that for one chunk already forwarded.
   template <class Visit>
-  void for_each_diagnostics_batch(Visit&& visit);
+  void for_each_diagnostics_batch(Visit&& visit, int from = 0);
+  template <class Visit>
+  void visit_diagnostics_chunk(int first, int m, int ld, Visit&& visit);
 };
 
 template <class Visit>
-void Network::for_each_diagnostics_batch(Visit&& visit) {
+void Network::visit_diagnostics_chunk(int first, int m, int ld, Visit&& visit) {
   const int hidden = static_cast<int>(layers_.size()) - 1;
-  const int total = std::min(kDiagnosticsSamples, n_train_);
   float* d = &acts_[scratch0_];
-  for (int first = 0; first < total; first += cap_) {
+  for (int l = 0; l < hidden; ++l) {
+    const Layer& L = layers_[l];
+    const float* z = &acts_[L.z];
+    const ActivationInfo& info = activation_info(L.act);
+    for (int j = 0; j < L.out; ++j)
+      info.derivative(z + static_cast<long>(j) * ld, d + static_cast<long>(j) * ld, m, unit_params(L, l, j, false));
+    visit(l, first, m, ld, z, static_cast<const float*>(&acts_[L.a]), static_cast<const float*>(d));
+  }
+}
+
+// The chunks from sample `from` (a chunk boundary) on.
+template <class Visit>
+void Network::for_each_diagnostics_batch(Visit&& visit, int from) {
+  const int total = std::min(kDiagnosticsSamples, n_train_);
+  for (int first = from; first < total; first += cap_) {
     const int m = std::min(cap_, total - first);
     const int ld = (m + 3) & ~3;
     load_batch(x_.data(), nullptr, nullptr, m, first, ld);
     forward(m, ld, false);
-    for (int l = 0; l < hidden; ++l) {
-      const Layer& L = layers_[l];
-      const float* z = &acts_[L.z];
-      const ActivationInfo& info = activation_info(L.act);
-      for (int j = 0; j < L.out; ++j)
-        info.derivative(z + static_cast<long>(j) * ld, d + static_cast<long>(j) * ld, m, unit_params(L, l, j, false));
-      visit(l, first, m, ld, z, static_cast<const float*>(&acts_[L.a]), static_cast<const float*>(d));
-    }
+    visit_diagnostics_chunk(first, m, ld, visit);
   }
 }
 

@@ -7,10 +7,17 @@
 // unit's firing region (mean input where f'(z) != 0) for the autopsy.
 // The saturation regions come from the layer's activation with its
 // configured parameters (prelu: the initial alpha).
+// The report (train with a report) evaluates the training set and takes the
+// diagnostics from the same forward passes: the diagnostics set is the
+// training set's first samples, and a chunk of the evaluation that covers
+// the same samples as a diagnostics chunk (same first sample, same size) runs
+// the same forward pass on the same inputs.
 // All sums run in double in (chunk, unit, sample) order: deterministic.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
+#include "core/simd.h"
 #include "nn/layer_stats.h"
 #include "nn/network.h"
 
@@ -21,92 +28,209 @@ namespace {
 // percentiles; beyond it every k-th (unit, sample) pair is used.
 constexpr long kPercentileBudget = 1L << 22;
 
-struct Firing {
-  std::vector<long> fired;       // (units) samples with f'(z) != 0
-  std::vector<double> fired_x;   // (units, inputs) sum of their inputs
-};
+// The firing masks of kPairs pairs of units (2·kPairs rows of d at ld): for
+// sample c, mask[2 (p·m + c) + {0, 1}] holds the masks of units 2p and 2p + 1,
+// the two 64-bit lanes of a double vector (all ones where f'(z) != 0 and not NaN).
+// Also counts each unit's firing samples.
+template <int kPairs>
+void firing_masks(const float* d, int ld, int m, uint64_t* mask, long* fired) {
+  const v128_t zero = wasm_f32x4_splat(0.0f);
+  for (int p = 0; p < kPairs; ++p) {
+    const float* r0 = d + static_cast<long>(2 * p) * ld;
+    const float* r1 = r0 + ld;
+    v128_t n0 = wasm_i32x4_splat(0), n1 = n0;
+    for (int c = 0; c < m; c += 4) {
+      const int lanes = std::min(4, m - c);
+      const v128_t valid = wasm_i32x4_lt(wasm_i32x4_make(0, 1, 2, 3), wasm_i32x4_splat(lanes));
+      const v128_t a = load_lanes(r0 + c, static_cast<std::size_t>(lanes));
+      const v128_t b = load_lanes(r1 + c, static_cast<std::size_t>(lanes));
+      const v128_t fa = wasm_v128_and(valid, wasm_v128_and(wasm_f32x4_ne(a, zero), wasm_f32x4_eq(a, a)));
+      const v128_t fb = wasm_v128_and(valid, wasm_v128_and(wasm_f32x4_ne(b, zero), wasm_f32x4_eq(b, b)));
+      n0 = wasm_i32x4_sub(n0, fa);
+      n1 = wasm_i32x4_sub(n1, fb);
+      uint64_t* out = mask + 2 * (static_cast<long>(p) * m + c);
+      wasm_v128_store(out, wasm_i8x16_shuffle(fa, fb, 0, 1, 2, 3, 0, 1, 2, 3, 16, 17, 18, 19, 16, 17, 18, 19));
+      if (lanes > 1) wasm_v128_store(out + 2, wasm_i8x16_shuffle(fa, fb, 4, 5, 6, 7, 4, 5, 6, 7, 20, 21, 22, 23, 20, 21, 22, 23));
+      if (lanes > 2) wasm_v128_store(out + 4, wasm_i8x16_shuffle(fa, fb, 8, 9, 10, 11, 8, 9, 10, 11, 24, 25, 26, 27, 24, 25, 26, 27));
+      if (lanes > 3) wasm_v128_store(out + 6, wasm_i8x16_shuffle(fa, fb, 12, 13, 14, 15, 12, 13, 14, 15, 28, 29, 30, 31, 28, 29, 30, 31));
+    }
+    const auto total = [](v128_t v) {
+      return static_cast<long>(wasm_i32x4_extract_lane(v, 0)) + wasm_i32x4_extract_lane(v, 1) +
+             wasm_i32x4_extract_lane(v, 2) + wasm_i32x4_extract_lane(v, 3);
+    };
+    fired[2 * p] += total(n0);
+    fired[2 * p + 1] += total(n1);
+  }
+}
+
+// Adds the inputs of the samples where the kPairs pairs of units fired to
+// their sums (units, inputs), in sample order: x2[k·m + c] is input k of
+// sample c in both lanes. A sample that did not fire adds +0.0, which changes
+// no sum (a sum that starts at +0 never becomes −0), so the adds need no
+// branch; each lane is the scalar sum of its unit, two units per vector and
+// kPairs vectors in flight.
+template <int kPairs>
+void add_firing(const uint64_t* mask, const double* x2, int m, int inputs, double* sums) {
+  for (int k = 0; k < inputs; ++k) {
+    v128_t s[kPairs];
+    for (int p = 0; p < kPairs; ++p)
+      s[p] = wasm_f64x2_make(sums[static_cast<std::size_t>(2 * p) * inputs + k], sums[static_cast<std::size_t>(2 * p + 1) * inputs + k]);
+    const double* xk = x2 + 2 * static_cast<long>(k) * m;
+    for (int c = 0; c < m; ++c) {
+      const v128_t x = wasm_v128_load(xk + 2 * c);
+      for (int p = 0; p < kPairs; ++p)
+        s[p] = wasm_f64x2_add(s[p], wasm_v128_and(x, wasm_v128_load(mask + 2 * (static_cast<long>(p) * m + c))));
+    }
+    for (int p = 0; p < kPairs; ++p) {
+      sums[static_cast<std::size_t>(2 * p) * inputs + k] = wasm_f64x2_extract_lane(s[p], 0);
+      sums[static_cast<std::size_t>(2 * p + 1) * inputs + k] = wasm_f64x2_extract_lane(s[p], 1);
+    }
+  }
+}
 
 }  // namespace
 
-void Network::diagnostics(TrainReport& r, bool events) {
-  const int hidden = static_cast<int>(layers_.size()) - 1;
-  const int total = std::min(kDiagnosticsSamples, n_train_);
-  const int d_in = config_.inputs;
-  long all_pairs = 0;
-  for (int l = 0; l < hidden; ++l) all_pairs += static_cast<long>(total) * layers_[l].out;
-  const long stride = (all_pairs + kPercentileBudget - 1) / kPercentileBudget;
+struct Network::DiagnosticsPass {
+  Network& net;
+  const int hidden, total, inputs;
   std::vector<LayerStats> stats;
-  std::vector<Firing> firing(hidden);
-  for (int l = 0; l < hidden; ++l) {
-    stats.emplace_back(layers_[l].out, layers_[l].regions, stride);
-    firing[l].fired.assign(layers_[l].out, 0);
-    firing[l].fired_x.assign(static_cast<std::size_t>(layers_[l].out) * d_in, 0.0);
+  std::vector<std::vector<long>> fired;      // per layer (units): samples with f'(z) != 0
+  std::vector<std::vector<double>> fired_x;  // per layer (units, inputs): sum of their inputs
+  // Scratch of the firing sums: the chunk's inputs (inputs, m) as double
+  // pairs, the masks of up to 4 pairs of units, the sums of an odd last unit.
+  std::vector<double> x2;
+  std::vector<uint64_t> mask;
+  int x2_first = -1;
+  std::vector<double> last_unit;
+
+  explicit DiagnosticsPass(Network& n)
+      : net(n), hidden(static_cast<int>(n.layers_.size()) - 1), total(std::min(kDiagnosticsSamples, n.n_train_)),
+        inputs(n.config_.inputs), fired(hidden), fired_x(hidden) {
+    long all_pairs = 0;
+    for (int l = 0; l < hidden; ++l) all_pairs += static_cast<long>(total) * n.layers_[l].out;
+    const long stride = (all_pairs + kPercentileBudget - 1) / kPercentileBudget;
+    stats.reserve(hidden);
+    for (int l = 0; l < hidden; ++l) {
+      const Layer& L = n.layers_[l];
+      stats.emplace_back(L.out, L.regions, stride, static_cast<long>(total) * L.out);
+      fired[l].assign(L.out, 0);
+      fired_x[l].assign(static_cast<std::size_t>(L.out) * inputs, 0.0);
+    }
   }
-  for_each_diagnostics_batch([&](int l, int first, int m, int ld, const float* z, const float* a, const float* d) {
-    LayerStats& S = stats[l];
-    Firing& F = firing[l];
-    S.add_block(z, a, d, 0, layers_[l].out, m, ld, 1, true);
-    // Firing regions: per unit and input, the inputs of the samples where
-    // f'(z) != 0, summed over the samples in order (a register sum per input).
-    const float* xs = &x_[static_cast<std::size_t>(first) * d_in];
-    for (int j = 0; j < layers_[l].out; ++j) {
-      const float* dj = d + static_cast<long>(j) * ld;
-      for (int c = 0; c < m; ++c) F.fired[j] += dj[c] != 0.0f && dj[c] == dj[c];
-      double* sums = &F.fired_x[static_cast<std::size_t>(j) * d_in];
-      for (int k = 0; k < d_in; ++k) {
-        double sum = sums[k];
-        for (int c = 0; c < m; ++c)
-          if (dj[c] != 0.0f && dj[c] == dj[c]) sum += xs[static_cast<std::size_t>(c) * d_in + k];
-        sums[k] = sum;
+
+  // One chunk of hidden layer l (Network::for_each_diagnostics_batch).
+  void operator()(int l, int first, int m, int ld, const float* z, const float* a, const float* d) {
+    const int units = net.layers_[l].out;
+    stats[l].add_block(z, a, d, 0, units, m, ld, 1, true);
+    // The chunk's inputs as double pairs, once per chunk (every layer's firing uses them).
+    if (first != x2_first) {
+      x2.resize(static_cast<std::size_t>(2) * inputs * m);
+      const float* xs = &net.x_[static_cast<std::size_t>(first) * inputs];
+      for (int k = 0; k < inputs; ++k)
+        for (int c = 0; c < m; ++c) {
+          const std::size_t e = 2 * (static_cast<std::size_t>(k) * m + c);
+          x2[e] = x2[e + 1] = xs[static_cast<std::size_t>(c) * inputs + k];
+        }
+      x2_first = first;
+    }
+    // Units in blocks of 8 (4 pairs), then pairs; an odd last unit pairs with
+    // a copy of itself, whose lane is dropped.
+    mask.resize(static_cast<std::size_t>(2 * 4) * m);
+    long* const count = fired[l].data();
+    double* const sums = fired_x[l].data();
+    int j = 0;
+    for (; j + 8 <= units; j += 8) {
+      firing_masks<4>(d + static_cast<long>(j) * ld, ld, m, mask.data(), count + j);
+      add_firing<4>(mask.data(), x2.data(), m, inputs, sums + static_cast<std::size_t>(j) * inputs);
+    }
+    for (; j + 2 <= units; j += 2) {
+      firing_masks<1>(d + static_cast<long>(j) * ld, ld, m, mask.data(), count + j);
+      add_firing<1>(mask.data(), x2.data(), m, inputs, sums + static_cast<std::size_t>(j) * inputs);
+    }
+    if (j < units) {
+      // The last unit twice over (rows j and j at stride 0): its own lane is kept.
+      long twice[2] = {0, 0};
+      firing_masks<1>(d + static_cast<long>(j) * ld, 0, m, mask.data(), twice);
+      count[j] += twice[0];
+      std::vector<double>& tmp = last_unit;
+      tmp.assign(static_cast<std::size_t>(2) * inputs, 0.0);
+      std::copy_n(sums + static_cast<std::size_t>(j) * inputs, inputs, tmp.data());
+      add_firing<1>(mask.data(), x2.data(), m, inputs, tmp.data());
+      std::copy_n(tmp.data(), inputs, sums + static_cast<std::size_t>(j) * inputs);
+    }
+  }
+
+  void finish(TrainReport& r, bool events) {
+    r.layers.assign(hidden, LayerReport{});
+    for (int l = 0; l < hidden; ++l) {
+      const Layer& L = net.layers_[l];
+      LayerReport& out = r.layers[l];
+      stats[l].finish(out, total);
+      out.grad_norm = l < static_cast<int>(net.grad_norms_.size()) ? net.grad_norms_[l] : 0.0;
+      if (L.prelu) {
+        AlphaStats s;
+        s.values.assign(&net.params_[L.alpha], &net.params_[L.alpha] + L.alpha_count);
+        double sum = 0;
+        s.min = s.max = s.values[0];
+        for (float v : s.values) {
+          sum += v;
+          s.min = std::min(s.min, v);
+          s.max = std::max(s.max, v);
+        }
+        s.mean = static_cast<float>(sum / L.alpha_count);
+        out.alpha = s;
       }
+    }
+    if (hidden > 0 && r.layers.back().grad_norm > 0)
+      r.grad_norm_ratio = r.layers.front().grad_norm / r.layers.back().grad_norm;
+    // Firing regions of this report; a dead unit keeps the one it last fired in.
+    std::vector<std::vector<FiringRegion>> regions(hidden);
+    for (int l = 0; l < hidden; ++l) {
+      const int units = net.layers_[l].out;
+      regions[l].resize(units);
+      for (int j = 0; j < units; ++j) {
+        const long count = fired[l][j];
+        if (count > 0) {
+          FiringRegion& g = regions[l][j];
+          g.share = static_cast<double>(count) / total;
+          g.center.resize(inputs);
+          for (int k = 0; k < inputs; ++k)
+            g.center[k] = static_cast<float>(fired_x[l][static_cast<std::size_t>(j) * inputs + k] / count);
+        } else if (l < static_cast<int>(net.last_region_.size()) && j < static_cast<int>(net.last_region_[l].size())) {
+          regions[l][j] = net.last_region_[l][j];
+        }
+      }
+    }
+    if (events) {
+      std::vector<std::vector<char>> now = dead_flags(r.layers, net.hidden_widths());
+      append_unit_events(net.dead_before_, now, regions, net.step_, net.learning_rate_, r.events);
+      net.dead_before_ = std::move(now);
+    }
+    net.last_region_ = std::move(regions);
+  }
+};
+
+void Network::diagnostics(TrainReport& r, bool events) {
+  DiagnosticsPass pass(*this);
+  for_each_diagnostics_batch(pass);
+  pass.finish(r, events);
+}
+
+void Network::report(TrainReport& r) {
+  DiagnosticsPass pass(*this);
+  int next = 0;  // the first diagnostics sample not visited yet (a chunk boundary)
+  const Evaluation e = evaluate([&](int first, int m, int ld) {
+    if (first == next && first < pass.total && std::min(cap_, pass.total - first) == m) {
+      visit_diagnostics_chunk(first, m, ld, pass);
+      next = first + m;
     }
   });
-  r.layers.assign(hidden, LayerReport{});
-  for (int l = 0; l < hidden; ++l) {
-    const Layer& L = layers_[l];
-    LayerReport& out = r.layers[l];
-    stats[l].finish(out, total);
-    out.grad_norm = l < static_cast<int>(grad_norms_.size()) ? grad_norms_[l] : 0.0;
-    if (L.prelu) {
-      AlphaStats s;
-      s.values.assign(&params_[L.alpha], &params_[L.alpha] + L.alpha_count);
-      double sum = 0;
-      s.min = s.max = s.values[0];
-      for (float v : s.values) {
-        sum += v;
-        s.min = std::min(s.min, v);
-        s.max = std::max(s.max, v);
-      }
-      s.mean = static_cast<float>(sum / L.alpha_count);
-      out.alpha = s;
-    }
-  }
-  if (hidden > 0 && r.layers.back().grad_norm > 0)
-    r.grad_norm_ratio = r.layers.front().grad_norm / r.layers.back().grad_norm;
-  // Firing regions of this report; a dead unit keeps the one it last fired in.
-  std::vector<std::vector<FiringRegion>> regions(hidden);
-  for (int l = 0; l < hidden; ++l) {
-    regions[l].resize(layers_[l].out);
-    for (int j = 0; j < layers_[l].out; ++j) {
-      const long fired = firing[l].fired[j];
-      if (fired > 0) {
-        FiringRegion& g = regions[l][j];
-        g.share = static_cast<double>(fired) / total;
-        for (int k = 0; k < d_in; ++k)
-          g.center.push_back(static_cast<float>(firing[l].fired_x[static_cast<std::size_t>(j) * d_in + k] / fired));
-      } else if (l < static_cast<int>(last_region_.size()) && j < static_cast<int>(last_region_[l].size())) {
-        regions[l][j] = last_region_[l][j];
-      }
-    }
-  }
-  if (!events) {
-    last_region_ = regions;
-    return;
-  }
-  std::vector<std::vector<char>> now = dead_flags(r.layers, hidden_widths());
-  append_unit_events(dead_before_, now, regions, step_, learning_rate_, r.events);
-  dead_before_ = std::move(now);
-  last_region_ = regions;
+  for_each_diagnostics_batch(pass, next);  // the diagnostics chunks no evaluation chunk matched
+  r.train_loss = e.train_loss;
+  r.test_loss = e.test_loss;
+  r.train_accuracy = e.train_accuracy;
+  r.test_accuracy = e.test_accuracy;
+  pass.finish(r, true);
 }
 
 std::vector<int> Network::hidden_widths() const {

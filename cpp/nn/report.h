@@ -1,7 +1,8 @@
 // The training report: what a step of training did and why the network is or
-// is not learning. Built by Network::train; the bindings hand it to JS as an
-// object of this shape (names exact; cpp/bindings/report_adapters.h, and
-// cpp/api/json/report_json.h gives the same as JSON for native code):
+// is not learning. Built by Network::train; the bindings pack it into one
+// Float64Array (cpp/bindings/report_adapters.h) that web/lib/report-unpack.js
+// turns into an object of this shape (names exact; cpp/api/json/report_json.h
+// gives the same as JSON for native code):
 //
 // { step, learningRate, batchLoss, trainLoss, testLoss, trainAccuracy, testAccuracy,
 //   diverged, divergedAtStep,

@@ -4,6 +4,7 @@
 // use `using net = lab.createNetwork(...)`); a FinalizationRegistry frees
 // networks that were forgotten, as a safety net only.
 import { networkFile } from './network-file.js';
+import { unpackReport } from './report-unpack.js';
 import { WasmObject } from './wasm-object.js';
 import { schemaOf } from './schema.js';
 import { describe, plainConfig, readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject } from './validate.js';
@@ -62,7 +63,7 @@ export class Network extends WasmObject {
         divergedAtStep: divergedAtStep < 0 ? null : divergedAtStep,
       };
     }
-    return this.checkedResult(handle.train(steps, true));
+    return unpackReport(this.checkedResult(handle.train(steps, true)));
   }
 
   /** Loss and accuracy on the whole training and test sets (evaluation mode). */
