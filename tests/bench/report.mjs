@@ -139,7 +139,7 @@ export function renderMarkdown(results) {
     md.push('');
     md.push(table(['file', 'bytes', 'gzip -9'], [...size.wasm, ...size.pageJs].map((f) => [`\`${f.file}\``, f.bytes.toLocaleString('en-US'), f.gzip.toLocaleString('en-US')])));
     md.push('');
-    md.push(`Page JavaScript in dist/, gzip total: **${size.pageJsGzipTotal.toLocaleString('en-US')} bytes**${size.builtDist ? ' (dist/ was built by this run)' : ''}. The page ships the SIMD wasm; the scalar one is listed for comparison.`);
+    md.push(`Page JavaScript of the site as this run built it (\`vite build\`), gzip total: **${size.pageJsGzipTotal.toLocaleString('en-US')} bytes**. The page ships the SIMD wasm; the scalar one is listed for comparison.`);
     md.push('');
   }
   if (startup) {

@@ -20,7 +20,7 @@ import { countOps } from './count-ops.mjs';
 import { benchKernels } from './kernels.mjs';
 import { runNativeBench } from './native.mjs';
 import { writeReport } from './report.mjs';
-import { ensureDist, measureSizes } from './size.mjs';
+import { buildSite, measureSizes } from './size.mjs';
 import { measureStartup } from './startup.mjs';
 import { measurePageFps } from './page-fps.mjs';
 import { evaluateTargets } from './targets.mjs';
@@ -79,8 +79,12 @@ export async function runBenchmarks({
     }
   }
   if (parts.includes('size')) {
-    const builtDist = await ensureDist(root);
-    results.size = { ...measureSizes(root), builtDist };
+    const site = await buildSite(root);
+    try {
+      results.size = measureSizes(root, site.dir);
+    } finally {
+      site.remove();
+    }
   }
   if (parts.includes('startup')) {
     log('startup: headless Chromium');

@@ -1,6 +1,8 @@
 // Download size: gzip (level 9) of the WebAssembly modules and of the page's
-// JavaScript in dist/ (built with Vite when missing).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// JavaScript, from a fresh build of the site (Vite, into a temporary folder:
+// a dist/ left from an earlier build would show old sizes).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -14,20 +16,20 @@ function listFiles(dir) {
     e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]);
 }
 
-/** Builds dist/ with Vite's JS API when it is missing. */
-export async function ensureDist(root) {
-  if (existsSync(path.join(root, 'dist'))) return false;
+/** Builds the site with Vite's JS API into a new temporary folder; returns { dir, remove() }. */
+export async function buildSite(root) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'alab-bench-site-'));
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.js'), logLevel: 'warn' });
-  return true;
+  await build({ configFile: path.join(root, 'vite.config.js'), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** @returns {{ wasm: object[], pageJs: object[], pageJsGzipTotal: number }} sizes in bytes, paths relative to root */
-export function measureSizes(root) {
+/** @returns {{ wasm: object[], pageJs: object[], pageJsGzipTotal: number }} sizes in bytes; wasm paths relative to root, page files as dist/… */
+export function measureSizes(root, siteDir) {
   const rel = (entry) => ({ ...entry, file: path.relative(root, entry.file) });
   const wasm = ['activation_lab.wasm', 'activation_lab_scalar.wasm']
     .map((f) => path.join(root, 'web/lib/wasm', f)).filter(existsSync).map(gz).map(rel);
-  const dist = path.join(root, 'dist');
-  const pageJs = existsSync(dist) ? listFiles(dist).filter((f) => /\.m?js$/.test(f)).sort().map(gz).map(rel) : [];
+  const pageJs = listFiles(siteDir).filter((f) => /\.m?js$/.test(f)).sort().map(gz)
+    .map((entry) => ({ ...entry, file: path.posix.join('dist', path.relative(siteDir, entry.file).split(path.sep).join('/')) }));
   return { wasm, pageJs, pageJsGzipTotal: pageJs.reduce((t, e) => t + e.gzip, 0) };
 }
