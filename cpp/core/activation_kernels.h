@@ -224,9 +224,17 @@ struct LeakyRelu {
   static constexpr KernelAccuracy accuracy = {4.0, 1e-7, 16.0, 2e-7, 0.50, 0.00};
   static constexpr const char* variant = "select_u32";
   static constexpr std::size_t kUnroll = 8;
-  // max(x, alpha x) for alpha in [0, 1]: the same bits as the select
-  // x > 0 ? x : alpha x (also for ±0 and NaN, which pmax keeps), one op less.
-  static v128_t forward(v128_t x, const Prepared& p, v128_t) { return wasm_f32x4_pmax(x, wasm_f32x4_mul(p.alpha, x)); }
+  // x > 0 ? x : alpha x, for every alpha in [0, 1].
+  static v128_t forward(v128_t x, const Prepared& p, v128_t) {
+    return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, x), positive(x));
+  }
+  // max(x, alpha x): the select's bits for alpha in (0, 1] (also for ±0, ±Inf
+  // and NaN, which pmax keeps), one op less; the array driver picks it per
+  // call. alpha = 0 keeps the select: 0 × −Inf is NaN, which max would
+  // replace by −Inf.
+  static v128_t forward_slope_at_most_one(v128_t x, const Prepared& p, v128_t) {
+    return wasm_f32x4_pmax(x, wasm_f32x4_mul(p.alpha, x));
+  }
   static v128_t derivative(v128_t x, const Prepared& p, v128_t) {
     return wasm_v128_bitselect(splat(1.0f), p.alpha, positive(x));
   }
@@ -241,17 +249,12 @@ struct LeakyRelu {
 // is learned; the trainer uses prelu_alpha_derivative for ∂f/∂alpha.
 struct Prelu : LeakyRelu {
   static constexpr bool kDerivativeFromOutput = false;  // alpha may be negative
-  // alpha in [-10, 10]: the select, for any alpha.
-  static v128_t forward(v128_t x, const Prepared& p, v128_t) {
-    return wasm_v128_bitselect(x, wasm_f32x4_mul(p.alpha, x), positive(x));
-  }
-  // Its cheaper forms, one op less, which the array driver picks per call
-  // (alpha is one number): for alpha in (0, 1] leaky_relu's max(x, alpha x),
-  // for alpha >= 1 min(x, alpha x). Both give the select's bits, ±0 and ±Inf
-  // included (pmin/pmax keep x when the comparison fails, and NaN, as
-  // leaky_relu). alpha < 0 (alpha × +0 = −0) and alpha = 0 (0 × −Inf = NaN,
-  // which max would replace by −Inf) keep the select.
-  static v128_t forward_slope_at_most_one(v128_t x, const Prepared& p, v128_t c) { return LeakyRelu::forward(x, p, c); }
+  // forward: leaky_relu's select, for any alpha in [-10, 10]. Its cheaper
+  // forms, one op less, which the array driver picks per call (alpha is one
+  // number): for alpha in (0, 1] leaky_relu's max(x, alpha x), for alpha > 1
+  // min(x, alpha x). Both give the select's bits, ±0 and ±Inf included
+  // (pmin/pmax keep x when the comparison fails, and NaN). alpha < 0
+  // (alpha × +0 = −0) and alpha = 0 (0 × −Inf = NaN) keep the select.
   static v128_t forward_slope_at_least_one(v128_t x, const Prepared& p, v128_t) {
     return wasm_f32x4_pmin(x, wasm_f32x4_mul(p.alpha, x));
   }

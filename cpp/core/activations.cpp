@@ -96,8 +96,20 @@ void forward_array(const float* x, float* y, std::size_t n, const ActivationPara
   });
 }
 
-// PReLU's forward by its slope, as kernels::Prelu explains: the same bits
-// as Prelu::forward for every alpha, one op per vector less unless alpha < 0.
+// Leaky ReLU's and PReLU's forward by their slope, as kernels::LeakyRelu and
+// kernels::Prelu explain: the same bits as the select for every alpha, one op
+// per vector less unless alpha <= 0.
+template <>
+void forward_array<kernels::LeakyRelu>(const float* x, float* y, std::size_t n, const ActivationParams& params) {
+  using K = kernels::LeakyRelu;
+  constexpr std::size_t U = UnrollOf<K>::value;
+  const Prepared p(params);
+  if (params.alpha > 0.0f)
+    unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward_slope_at_most_one(v, p, v); });
+  else
+    unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward(v, p, v); });
+}
+
 template <>
 void forward_array<kernels::Prelu>(const float* x, float* y, std::size_t n, const ActivationParams& params) {
   using K = kernels::Prelu;

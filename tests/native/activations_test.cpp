@@ -267,23 +267,29 @@ TEST(Rectifiers, SlopesAndConventions) {
 // every form must give the select's bits, x > 0 ? x : alpha x, on every
 // float class (±0, subnormals, ±Inf; NaN stays NaN), at alphas inside and on
 // the edges of each range.
-TEST(Rectifiers, PreluFormsGiveTheSelectsBits) {
-  const ActivationInfo& info = *find_activation("prelu");
+// leaky_relu and prelu pick a cheaper form per call (max or min of x and
+// alpha x); every alpha in range must give the select's bits, x > 0 ? x :
+// alpha x, infinities included (alpha = 0: 0 x -Inf is NaN, not -Inf).
+TEST(Rectifiers, LeakyAndPreluFormsGiveTheSelectsBits) {
   std::vector<float> xs = dense_sweep();
-  for (float x : {0.0f, -0.0f, 1e-45f, -1e-45f, 1.17549435e-38f, -3.4028235e38f, 3.4028235e38f}) xs.push_back(x);
+  for (float x : {0.0f, -0.0f, 1e-45f, -1e-45f, 1.17549435e-38f, -3.4028235e38f, 3.4028235e38f, kInf, -kInf}) xs.push_back(x);
   std::vector<float> ys(xs.size());
-  for (float alpha : {-10.0f, -1.0f, -0.25f, -1e-30f, 0.0f, 1e-30f, 0.25f, 0.999f, 1.0f, 1.0000001f, 2.5f, 10.0f}) {
-    ActivationParams p = default_params(info);
-    p.alpha = alpha;
-    info.forward(xs.data(), ys.data(), xs.size(), p);
-    std::size_t wrong = 0;
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-      const float want = xs[i] > 0.0f ? xs[i] : alpha * xs[i];
-      if (std::isnan(want) ? !std::isnan(ys[i]) : std::memcmp(&want, &ys[i], sizeof want) != 0) {
-        if (++wrong <= 3) ADD_FAILURE() << "alpha " << alpha << ", x " << xs[i] << ": got " << ys[i] << ", want " << want;
+  for (const char* name : {"leaky_relu", "prelu"}) {
+    const ActivationInfo& info = *find_activation(name);
+    for (float alpha : {-10.0f, -1.0f, -0.25f, -1e-30f, 0.0f, 1e-30f, 0.25f, 0.999f, 1.0f, 1.0000001f, 2.5f, 10.0f}) {
+      if (alpha < info.params[0].min_value || alpha > info.params[0].max_value) continue;
+      ActivationParams p = default_params(info);
+      p.alpha = alpha;
+      info.forward(xs.data(), ys.data(), xs.size(), p);
+      std::size_t wrong = 0;
+      for (std::size_t i = 0; i < xs.size(); ++i) {
+        const float want = xs[i] > 0.0f ? xs[i] : alpha * xs[i];
+        if (std::isnan(want) ? !std::isnan(ys[i]) : std::memcmp(&want, &ys[i], sizeof want) != 0) {
+          if (++wrong <= 3) ADD_FAILURE() << name << " alpha " << alpha << ", x " << xs[i] << ": got " << ys[i] << ", want " << want;
+        }
       }
+      EXPECT_EQ(wrong, 0u) << name << " alpha " << alpha;
     }
-    EXPECT_EQ(wrong, 0u) << "alpha " << alpha;
   }
 }
 
