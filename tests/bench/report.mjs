@@ -107,6 +107,11 @@ export function renderMarkdown(results) {
       md.push(`The report's cost (${pg.label}): \`net.train(45)\` with its default report ${sig(pg.train.oursReport.ns / 1e3)} µs per call, \`net.train(45, { report: false })\` ${sig(pg.train.ours.ns / 1e3)} µs: ${ratio(pg.train.oursReport.ns / pg.train.ours.ns)} (issue 14's target: at most 2×).`);
       md.push('');
     }
+    const costs = training.rows.filter((r) => r.callCost);
+    if (costs.length) {
+      md.push(`The cost of one call (${costs[0].callCost.rounds} interleaved pairs of samples on one network, process CPU time, medians): ${costs.map((r) => `${r.label}: ${sig(r.callCost.nsPerSample)} ns per sample at 45 steps per call, ${sig(r.callCost.nsPerSample450)} at 450, ${r.callCost.extraPercent.toFixed(1)} % extra`).join('; ')}. (The wall-clock "call cost" column below compares two cases timed apart, and swings by ±20 % on this machine.)`);
+      md.push('');
+    }
     md.push(table(['network', 'ours', 'ours 450', 'call cost', 'Playground-style JS', 'TF.js wasm', 'TF.js cpu', 'native', 'ours vs Playground', 'ours vs TF.js wasm', 'ours vs TF.js cpu', 'wasm / native'],
       training.rows.map((r) => {
         const s = (impl) => r.train[impl]?.samplesPerSecond;

@@ -69,6 +69,7 @@ function oursCases(lab, net, data, stepsPerCall = STEPS_PER_CALL, { report = fal
   const model = lab.createNetwork(config);
   model.setData({ x: data.x, y: data.y, inputs: 2 });
   return {
+    model,
     train: { fn: report ? () => model.train(stepsPerCall) : () => model.train(stepsPerCall, { report: false }), samples: stepsPerCall * net.batchSize },
     grid: { fn: () => model.predictGrid(-6, 6, -6, 6, GRID_RESOLUTION) },
     // Every hidden unit's image (the page's diagram): at the boundary's grid and at the page's 40x40.
@@ -147,6 +148,36 @@ function tfCases(tfjs, backend, net, data) {
 }
 
 /**
+ * What one net.train call costs beyond its steps: one network trained
+ * alternately with 45 and 450 steps per call, `rounds` pairs, each sample
+ * timed on the process's CPU time (time the machine gave to other processes
+ * does not count, unlike the wall-clock table: a 5 % effect drowns in that
+ * noise on a shared machine). Returns ns per sample of each (medians) and the
+ * extra share of 45 steps per call.
+ */
+function measureCallCost(lab, net, data, { rounds, minSampleMs }) {
+  const { model, finish } = oursCases(lab, net, data);
+  const cpuNs = (steps, calls) => {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < calls; i++) model.train(steps, { report: false });
+    const c = process.cpuUsage(c0);
+    return ((c.user + c.system) * 1e3) / (calls * steps * net.batchSize);
+  };
+  // Calls per sample: at least minSampleMs of CPU for the 45-step samples.
+  let calls = 1;
+  while (cpuNs(STEPS_PER_CALL, calls) * calls * STEPS_PER_CALL * net.batchSize < minSampleMs * 1e6 && calls < 1 << 16) calls *= 2;
+  const short = [];
+  const long = [];
+  for (let r = 0; r < rounds; r++) {
+    short.push(cpuNs(STEPS_PER_CALL, calls));
+    long.push(cpuNs(LONG_STEPS_PER_CALL, Math.max(1, Math.round(calls / 10))));
+  }
+  finish();
+  const med = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
+  return { nsPerSample: med(short), nsPerSample450: med(long), extraPercent: (med(short) / med(long) - 1) * 100, rounds };
+}
+
+/**
  * @returns {Promise<{ rows: object[], trainer: boolean }>} one row per network
  *   with train: { impl: { ns, samples } } (ns per call), grid: { impl: ns } and
  *   unitGrid: { resolution: ns } (ours: every hidden unit's image, net.unitGrid).
@@ -166,7 +197,14 @@ export async function benchTraining({ lab, tfjs, repetitions, minSampleMs, netwo
     const impls = { playground: playgroundCases(net, data) };
     if (trainer) {
       impls.ours = oursCases(lab, net, data);
-      impls.ours450 = oursCases(lab, net, data, LONG_STEPS_PER_CALL);
+      // The same network object as ours (a step costs the same at any point of
+      // training): the two differ only in steps per call, not in where their
+      // blocks happen to lie in memory.
+      const { model } = impls.ours;
+      impls.ours450 = {
+        train: { fn: () => model.train(LONG_STEPS_PER_CALL, { report: false }), samples: LONG_STEPS_PER_CALL * net.batchSize },
+        finish: () => ({ finalLoss: NaN, diverged: false }),
+      };
       if (net.id === 'playground') impls.oursReport = oursCases(lab, net, data, STEPS_PER_CALL, { report: true });
     }
     if (tfjs) {
@@ -194,6 +232,9 @@ export async function benchTraining({ lab, tfjs, repetitions, minSampleMs, netwo
   log(`training: ${cases.length} cases x ${repetitions} repetitions${trainer ? '' : ' (trainer API not in the library yet: no "ours" rows)'}`);
   const timed = await timeCases(cases, { repetitions, minSampleMs, onProgress: (r, t) => log(`training: round ${r}/${t}`) });
   for (const c of cases) c.store(timed.get(c.key).ns);
+  if (trainer) {
+    for (const [i, net] of networks.entries()) rows[i].callCost = measureCallCost(lab, net, data, { rounds: Math.max(5, 5 * repetitions), minSampleMs });
+  }
   for (const f of finishers) await f();
   return { rows, trainer };
 }
