@@ -235,6 +235,10 @@ struct LeakyRelu {
   static v128_t forward_slope_at_most_one(v128_t x, const Prepared& p, v128_t) {
     return wasm_f32x4_pmax(x, wasm_f32x4_mul(p.alpha, x));
   }
+  // min(x, alpha x) for alpha > 1 (PReLU's learned alpha; leaky_relu's is at most 1).
+  static v128_t forward_slope_at_least_one(v128_t x, const Prepared& p, v128_t) {
+    return wasm_f32x4_pmin(x, wasm_f32x4_mul(p.alpha, x));
+  }
   static v128_t derivative(v128_t x, const Prepared& p, v128_t) {
     return wasm_v128_bitselect(splat(1.0f), p.alpha, positive(x));
   }
@@ -255,9 +259,6 @@ struct Prelu : LeakyRelu {
   // min(x, alpha x). Both give the select's bits, ±0 and ±Inf included
   // (pmin/pmax keep x when the comparison fails, and NaN). alpha < 0
   // (alpha × +0 = −0) and alpha = 0 (0 × −Inf = NaN) keep the select.
-  static v128_t forward_slope_at_least_one(v128_t x, const Prepared& p, v128_t) {
-    return wasm_f32x4_pmin(x, wasm_f32x4_mul(p.alpha, x));
-  }
   static constexpr const char* label = "PReLU";
   static constexpr const char* formula = "f(x) = x if x > 0, else alpha x (alpha learned)";
   static constexpr const char* derivative_formula = "f'(x) = 1 if x > 0, else alpha; df/dalpha = x if x <= 0, else 0";

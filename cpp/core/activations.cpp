@@ -98,21 +98,9 @@ void forward_array(const float* x, float* y, std::size_t n, const ActivationPara
 
 // Leaky ReLU's and PReLU's forward by their slope, as kernels::LeakyRelu and
 // kernels::Prelu explain: the same bits as the select for every alpha, one op
-// per vector less unless alpha <= 0.
-template <>
-void forward_array<kernels::LeakyRelu>(const float* x, float* y, std::size_t n, const ActivationParams& params) {
-  using K = kernels::LeakyRelu;
-  constexpr std::size_t U = UnrollOf<K>::value;
-  const Prepared p(params);
-  if (params.alpha > 0.0f)
-    unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward_slope_at_most_one(v, p, v); });
-  else
-    unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward(v, p, v); });
-}
-
-template <>
-void forward_array<kernels::Prelu>(const float* x, float* y, std::size_t n, const ActivationParams& params) {
-  using K = kernels::Prelu;
+// per vector less unless alpha <= 0 (leaky_relu's alpha is at most 1).
+template <class K>
+void forward_by_slope(const float* x, float* y, std::size_t n, const ActivationParams& params) {
   constexpr std::size_t U = UnrollOf<K>::value;
   const Prepared p(params);
   if (params.alpha > 0.0f && params.alpha <= 1.0f)
@@ -121,6 +109,16 @@ void forward_array<kernels::Prelu>(const float* x, float* y, std::size_t n, cons
     unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward_slope_at_least_one(v, p, v); });
   else
     unrolled_map<U>(x, y, n, [&](v128_t v, std::size_t) { return K::forward(v, p, v); });
+}
+
+template <>
+void forward_array<kernels::LeakyRelu>(const float* x, float* y, std::size_t n, const ActivationParams& params) {
+  forward_by_slope<kernels::LeakyRelu>(x, y, n, params);
+}
+
+template <>
+void forward_array<kernels::Prelu>(const float* x, float* y, std::size_t n, const ActivationParams& params) {
+  forward_by_slope<kernels::Prelu>(x, y, n, params);
 }
 
 template <class K>
