@@ -10,6 +10,9 @@
 //   copyWasmLoop a v128 load/store loop in WebAssembly
 //   copySlice    x.slice(): a new array of n floats, what any call returning one pays
 //   callOverhead ours on 4 elements: the fixed cost of one lab call
+// For the rectifier target (issue 15) the 1 Ki relu, leaky_relu and prelu
+// forward rows and the copy are timed again in a process with one lab
+// (kernels-one-lab.mjs: ns.simdOneLab, limits' ns.copySetOneLab, and oneLab).
 // and, for BY_NAME (sigmoid), the call every user makes first: lab.forward(name, x)
 // and lab.derivative(name, x) on a plain Float32Array, returning a new one
 // (impl 'call', beside the prepared kernel's 'simd' in the same row).
@@ -20,6 +23,7 @@ import { createIssueLoop, OPS_PER_ITERATION } from './wasm-issue.mjs';
 import { jsLoop } from './js-activations.mjs';
 import { tfActivation } from './tfjs.mjs';
 import { timeCases } from './timing.mjs';
+import { measureOneLab, ONE_LAB_ACTIVATIONS, ONE_LAB_SIZE } from './kernels-one-lab.mjs';
 
 export const KERNEL_IMPLEMENTATIONS = ['simd', 'scalar', 'js', 'tfWasm', 'tfCpu'];
 export const LIMITS = ['copySet', 'copySlice', 'copyWasm', 'copyWasmLoop', 'callOverhead'];
@@ -139,5 +143,15 @@ export async function benchKernels({ lab, scalarLab, tfjs, sizes, repetitions, m
   const timed = await timeCases(cases, { repetitions, minSampleMs, onProgress: (r, t) => log(`kernels: round ${r}/${t}`) });
   for (const c of cases) c.row.ns[c.impl] = timed.get(c.key).ns;
   for (const c of cleanup) (c.delete ?? c.dispose).call(c);
-  return { rows, limits, callOverhead: overhead.ns, issueOpsPerNs: (OPS_PER_ITERATION * ISSUE_ITERS) / issueRow.ns.issue };
+
+  // The rectifier target's rows once more, in a child process with one lab.
+  const oneLabNames = ONE_LAB_ACTIVATIONS.filter((name) => activations.some((a) => a.name === name));
+  let oneLab = null;
+  if (oneLabNames.length && sizes.includes(ONE_LAB_SIZE)) {
+    log(`kernels: ${oneLabNames.join(', ')} at ${ONE_LAB_SIZE} in a process with one lab`);
+    oneLab = await measureOneLab({ names: oneLabNames, n: ONE_LAB_SIZE, rounds: 4 * repetitions + 1, minSampleMs });
+    for (const name of oneLabNames) rows.find((r) => r.name === name && r.kind === 'forward' && r.n === ONE_LAB_SIZE).ns.simdOneLab = oneLab.ns[name];
+    limits.find((l) => l.n === ONE_LAB_SIZE).ns.copySetOneLab = oneLab.copySet;
+  }
+  return { rows, limits, oneLab, callOverhead: overhead.ns, issueOpsPerNs: (OPS_PER_ITERATION * ISSUE_ITERS) / issueRow.ns.issue };
 }

@@ -1,0 +1,107 @@
+// The rectifier target of issue 15 (relu, leaky_relu, prelu forward at 1 Ki
+// within 1.5x a copy), timed in a Node process of its own that loads one lab
+// and nothing else, as a program using the library does.
+//
+// Why a process of its own: in the benchmark process two labs (SIMD and
+// no-SIMD) and TF.js are loaded, and every kernel case reaches the prepared
+// kernel's wrapper in web/lib/lab.js through one closure. That wrapper's call
+// of the wasm export then sees two wasm functions (one per lab), so V8 calls
+// through its generic JS-to-wasm entry instead of inlining the call: 10-18 ns
+// more per call, measured in one process on the same kernel (CPU time,
+// interleaved, 1 December), a sixth of a 1 Ki relu. With one lab the call is
+// monomorphic and inlined.
+//
+// What is compared is what kernels.mjs compares: lab.kernel(name).forwardInto
+// on two heap buffers from lab.createBuffer, against Float32Array.prototype.set
+// of the same input array (benchInput). Two differences in how it is timed:
+//   - process CPU time (process.cpuUsage), every case sampled once per round,
+//     median over the rounds, so other processes on this shared machine do not
+//     enter the samples (wall-clock samples here varied up to 2x);
+//   - the copy goes into COPY_DESTINATIONS arrays and the baseline is the
+//     fastest of them: a destination that lands a multiple of 4 KiB from its
+//     source (the low 12 address bits equal) makes every load wait on the
+//     store before it (4K aliasing), 2-3x slower, which would flatter the
+//     ratio. The fastest copy is the strict baseline.
+//
+//   node tests/bench/kernels-one-lab.mjs '{"names":["relu"],"n":1024,"rounds":15,"minSampleMs":20}'
+// prints { n, rounds, clock, ns: { <name>: median }, copySet, copySets,
+// samples } as JSON; benchKernels runs it through measureOneLab().
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+export const ONE_LAB_ACTIVATIONS = ['relu', 'leaky_relu', 'prelu'];
+export const ONE_LAB_SIZE = 1024;
+const COPY_DESTINATIONS = 4;
+
+/**
+ * Runs this file in a child Node process and returns its result.
+ * @param {{ names: string[], n: number, rounds: number, minSampleMs: number }} options
+ */
+export async function measureOneLab(options) {
+  const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), JSON.stringify(options)],
+    { maxBuffer: 1 << 24 });
+  return JSON.parse(stdout);
+}
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e3;
+};
+
+// ns per call of fn over `iterations` calls, on process CPU time.
+function sampleCpu(fn, iterations) {
+  const t0 = cpuMs();
+  for (let i = 0; i < iterations; i++) fn();
+  return ((cpuMs() - t0) * 1e6) / iterations;
+}
+
+// Smallest power-of-two iteration count lasting minSampleMs of CPU time (also warms the JIT).
+function calibrateCpu(fn, minSampleMs) {
+  for (let iterations = 1; ; iterations *= 2) {
+    const t0 = cpuMs();
+    for (let i = 0; i < iterations; i++) fn();
+    if (cpuMs() - t0 >= minSampleMs || iterations >= 1 << 24) return iterations;
+  }
+}
+
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function main({ names, n, rounds, minSampleMs }) {
+  const { loadLab } = await import('activation-lab');
+  const { benchInput } = await import('./kernels.mjs');
+  const lab = await loadLab();
+  const x = benchInput(n);
+  const a = lab.createBuffer(n);
+  const b = lab.createBuffer(n);
+  a.view().set(x);
+  const cases = [];
+  for (const name of names) {
+    const kernel = lab.kernel(name);
+    cases.push({ key: name, fn: () => kernel.forwardInto(a, b) });
+  }
+  for (let d = 0; d < COPY_DESTINATIONS; d++) {
+    const dst = new Float32Array(n);
+    cases.push({ key: `copySet${d}`, fn: () => dst.set(x) });
+  }
+  for (const c of cases) c.iterations = calibrateCpu(c.fn, minSampleMs);
+  const samples = Object.fromEntries(cases.map((c) => [c.key, []]));
+  for (let r = 0; r < rounds; r++) for (const c of cases) samples[c.key].push(sampleCpu(c.fn, c.iterations));
+  const ns = Object.fromEntries(names.map((name) => [name, median(samples[name])]));
+  const copySets = cases.filter((c) => c.key.startsWith('copySet')).map((c) => median(samples[c.key]));
+  a.delete();
+  b.delete();
+  return { n, rounds, clock: 'process CPU time', ns, copySet: Math.min(...copySets), copySets, samples };
+}
+
+// No top-level await: main() imports kernels.mjs, which imports this module.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main(JSON.parse(process.argv[2])).then((result) => process.stdout.write(JSON.stringify(result)), (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
