@@ -24,8 +24,10 @@
 //     ratio. The fastest copy is the strict baseline.
 //
 //   node tests/bench/kernels-one-lab.mjs '{"names":["relu"],"n":1024,"rounds":15,"minSampleMs":20}'
-// prints { n, rounds, clock, ns: { <name>: median }, copySet, copySets,
-// samples } as JSON; benchKernels runs it through measureOneLab().
+// prints { n, rounds, clock, ns: { <name>: median }, copySet (the fastest
+// destination's median), copySets (each destination's), quartiles: { <name>,
+// copySet: [q1, q3] }, samples } as JSON; benchKernels runs it through
+// measureOneLab().
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -65,11 +67,14 @@ function calibrateCpu(fn, minSampleMs) {
   }
 }
 
-const median = (v) => {
+// The q-quantile of v (0.5: the median), interpolated between order statistics.
+const quantile = (v, q) => {
   const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const i = q * (s.length - 1);
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
 };
+const median = (v) => quantile(v, 0.5);
 
 async function main({ names, n, rounds, minSampleMs }) {
   const { loadLab } = await import('activation-lab');
@@ -82,6 +87,13 @@ async function main({ names, n, rounds, minSampleMs }) {
   const cases = [];
   for (const name of names) {
     const kernel = lab.kernel(name);
+    // What is timed computes f(x): the same bits as the by-name call.
+    kernel.forwardInto(a, b);
+    const want = lab.forward(name, x);
+    const got = b.view();
+    for (let i = 0; i < n; i++) {
+      if (!Object.is(got[i], want[i])) throw new Error(`${name}: forwardInto gave ${got[i]} at ${i}, lab.forward ${want[i]}`);
+    }
     cases.push({ key: name, fn: () => kernel.forwardInto(a, b) });
   }
   for (let d = 0; d < COPY_DESTINATIONS; d++) {
@@ -93,9 +105,13 @@ async function main({ names, n, rounds, minSampleMs }) {
   for (let r = 0; r < rounds; r++) for (const c of cases) samples[c.key].push(sampleCpu(c.fn, c.iterations));
   const ns = Object.fromEntries(names.map((name) => [name, median(samples[name])]));
   const copySets = cases.filter((c) => c.key.startsWith('copySet')).map((c) => median(samples[c.key]));
+  const fastest = copySets.indexOf(Math.min(...copySets));
+  // Spread: the quartiles of each case's samples (the copy: its fastest destination).
+  const quartiles = Object.fromEntries([...names, `copySet${fastest}`].map((key) =>
+    [key.startsWith('copySet') ? 'copySet' : key, [quantile(samples[key], 0.25), quantile(samples[key], 0.75)]]));
   a.delete();
   b.delete();
-  return { n, rounds, clock: 'process CPU time', ns, copySet: Math.min(...copySets), copySets, samples };
+  return { n, rounds, clock: 'process CPU time', ns, copySet: copySets[fastest], copySets, quartiles, samples };
 }
 
 // No top-level await: main() imports kernels.mjs, which imports this module.

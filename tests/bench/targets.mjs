@@ -27,7 +27,7 @@ export function evaluateTargets(results) {
         const value = oneLab
           ? SPEED(row(name, 'forward', ki)?.ns.simdOneLab, limit(ki)?.ns.copySetOneLab)
           : SPEED(row(name, 'forward', ki)?.ns.simd, limit(ki)?.ns.copySet);
-        return { what: `${name} / copy${oneLab ? ' (one lab)' : ''}`, value, limit: '<= 1.5', met: value !== null && value <= 1.5 };
+        return { what: `${name} / copy${oneLab ? ', one lab' : ''}`, value, limit: '<= 1.5', met: value !== null && value <= 1.5 };
       }));
     const smooth = ['sigmoid', 'tanh', 'silu', 'gelu', 'elu'];
     add('smooth-vs-js', 'sigmoid, tanh, silu, gelu, elu forward at 1 Mi at least 10x the plain JS loop',

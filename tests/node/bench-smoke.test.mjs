@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { measureOneLab } from '../bench/kernels-one-lab.mjs';
 import { runBenchmarks } from '../bench/run.mjs';
 import { renderMarkdown } from '../bench/report.mjs';
 import { getLab } from './helpers/lab.mjs';
@@ -39,4 +40,14 @@ test('the benchmark suite runs and times every activation of the registry', { ti
   const md = renderMarkdown(results);
   for (const name of names) assert.ok(md.includes(`\`${name}\``), `${name} in the report`);
   assert.match(md, /## Unit images and the page's frame rate[\s\S]*\| 2-4-1 tanh, batch 4 \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \|/);
+});
+
+test('the rectifier target is timed in a process with one lab, against the fastest of its copies', { timeout: 60000 }, async () => {
+  const r = await measureOneLab({ names: ['relu', 'prelu'], n: 64, rounds: 2, minSampleMs: 0.2 });
+  assert.deepEqual(Object.keys(r.ns), ['relu', 'prelu']);
+  for (const [name, ns] of Object.entries(r.ns)) assert.ok(positive(ns), `${name}: ${ns}`);
+  assert.equal(r.copySets.length, 4);
+  assert.equal(r.copySet, Math.min(...r.copySets));
+  assert.equal(r.samples.relu.length, 2);
+  for (const [key, [q1, q3]] of Object.entries(r.quartiles)) assert.ok(positive(q1) && q3 >= q1, `${key} quartiles ${q1} ${q3}`);
 });
