@@ -5,12 +5,16 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
+import { preloadEntryImports } from './scripts/vite-preload-entry-imports.mjs';
+
 const web = fileURLToPath(new URL('./web/', import.meta.url));
 
 export default defineConfig({
   root: web,
   base: './',
   publicDir: false,
+  // the lab page's main.js chunks, fetched while its entry starts the worker
+  plugins: [preloadEntryImports()],
   build: {
     outDir: fileURLToPath(new URL('./dist/', import.meta.url)),
     emptyOutDir: true,

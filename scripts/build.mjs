@@ -12,7 +12,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
+import { schemaStale } from './export-schema.mjs';
+
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const wasmDir = path.join(root, 'web/lib/wasm');
 
 // Debian's Emscripten needs Node to find its own acorn (see docs/toolchain).
 export function emscriptenEnv() {
@@ -127,6 +130,11 @@ export function buildWasm() {
   withLock('build/wasm', () => {
     configure('build/wasm', 'build/wasm', 'emcmake', ['cmake', '-S', '.', '-B', 'build/wasm', `-DCMAKE_CROSSCOMPILING_EMULATOR=${process.execPath}`], env);
     step('build/wasm', 'cmake', ['--build', 'build/wasm', '-j', jobs], env);
+    // lab.schema as web/lib/wasm/schema.js, for the page (scripts/export-schema.mjs)
+    if (schemaStale(wasmDir)) {
+      execFileSync(process.execPath, [path.join(root, 'scripts/export-schema.mjs'), wasmDir], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+      console.log('web/lib/wasm/schema.js: written from the module');
+    }
   });
 }
 

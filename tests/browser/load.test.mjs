@@ -46,8 +46,12 @@ const tab = async (page, view) => {
   await act(page, `tab ${view}`);
   await page.click(`.tabs [data-view="${view}"]`);
 };
-// what the script did when (page time), to tell which action a long task followed
-const act = (page, what) => page.evaluate((a) => { (window.__actions ??= []).push({ t: Math.round(performance.now()), a }); }, what);
+// what the script did when (page time, and a performance mark that the trace
+// records), to tell which action a long task followed
+const act = (page, what) => page.evaluate((a) => {
+  (window.__actions ??= []).push({ t: Math.round(performance.now()), a });
+  performance.mark(`action: ${a}`);
+}, what);
 
 test('2 minutes of 4 networks at the fastest speed under slider drags, tab switches and language toggles', { timeout: LOAD_MS + 180_000 }, async (t) => {
   const context = env.browser.context;
@@ -98,6 +102,11 @@ test('2 minutes of 4 networks at the fastest speed under slider drags, tab switc
   const longestCpu = Math.max(0, ...tasks.map((x) => x.cpuMs));
   t.diagnostic(`long tasks by wall time (PerformanceObserver, > 50 ms): ${longTasks.length}, longest ${Math.max(0, ...longTasks.map((l) => l.ms))} ms (load average ${loadavg})`);
   t.diagnostic(`main-thread tasks traced: ${tasks.length}; longest by CPU time ${longestCpu.toFixed(0)} ms, by wall time ${Math.max(0, ...tasks.map((x) => x.wallMs)).toFixed(0)} ms`);
+  // the longest tasks by CPU time, each with the action before it
+  const after = (task) => tasks.marks.filter((m) => m.start <= task.start).at(-1)?.name ?? 'start';
+  for (const x of [...tasks].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 8)) {
+    t.diagnostic(`task ${x.cpuMs.toFixed(0)} ms CPU (${x.wallMs.toFixed(0)} ms wall), ${(x.start - (tasks.marks.filter((m) => m.start <= x.start).at(-1)?.start ?? x.start)).toFixed(0)} ms after ${after(x)}`);
+  }
   await screenshot(page, 'load-compare');
 
   // the settings in the URL are the settings on the screen

@@ -27,6 +27,8 @@ test('the explorer draws f and f\' of every activation, with sliders, read-out a
   const page = await openReady(env.browser.context, `${env.site.url}?view=explore&fn=leaky_relu`);
   assert.equal(await page.evaluate(() => document.body.dataset.ready), 'true');
   assert.equal(await page.evaluate(() => document.body.dataset.simd), 'true');
+  // the gallery's cards are drawn a few per task after the view is shown
+  await page.waitForSelector('#explorer[data-gallery="drawn"]', { timeout: 10000 });
   const cards = await page.$$eval('#explorer [data-activation]', (els) => els.map((e) => e.dataset.activation));
   assert.deepEqual(cards, NAMES);
   const drawn = await page.$$eval('#explorer [data-activation] canvas', countCurvePixels);

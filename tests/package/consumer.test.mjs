@@ -67,7 +67,7 @@ test('the tarball carries the library, both wasm builds, the element, the CLI, t
   const list = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
   for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/activation-lab.js', 'bin/experiments.js', 'web/lib/lab.js', 'web/lib/node.js',
     'web/lib/browser.js', 'web/lib/wasm/activation_lab.mjs', 'web/lib/wasm/activation_lab.wasm', 'web/lib/wasm/activation_lab_scalar.wasm',
-    'web/lib/wasm/catalogue.js',
+    'web/lib/wasm/catalogue.js', 'web/lib/wasm/schema.js',
     'dist-lib/activation-lab.js', 'types/index.d.ts', 'types/element.d.ts', 'docs/embedding.md']) {
     assert.ok(list.includes(f), `tarball has ${f}`);
   }

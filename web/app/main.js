@@ -1,10 +1,14 @@
-// The page, loaded by entry.js once the training worker has started: loads
-// the library (the explorer draws with it on this thread), reads the settings
-// from the URL, hands the setup to the worker and wires the views of
-// views/registry.js to the store, the worker and the run controller.
+// The page, loaded by entry.js once the training worker has started: reads
+// the settings from the URL (with the catalogue and the schema the build wrote
+// as JS), hands the setup to the worker, wires the views of views/registry.js
+// to the store, the worker and the run controller, and then loads its own lab
+// (the explorer and the graph lab compute with it on this thread): after the
+// first setup has arrived, so that a second compile of the module does not
+// compete with the worker's on the way to the first chart.
 // Views draw; this file routes, and names no view except through the registry.
 import { takeEarlyWorker } from './worker-boot.js';   // the worker entry.js started
-import { loadLab } from '../lib/browser.js';
+import { catalogue } from '../lib/catalogue.js';
+import { shippedSchema } from '../lib/schema.js';
 import { applyStrings, onLanguageChange, setLanguage, t } from './i18n/i18n.js';
 import { parseState, strongestGroup } from './state.js';
 import { Store } from './store.js';
@@ -36,10 +40,11 @@ let wired = false;      // the views exist (a death before that is handled once 
 let earlyDeath = null;
 const client = new WorkerClient({
   onMessage: (msg) => controller.receive(msg),
-  tools: Object.fromEntries(toolViews.map((v) => [v.message, (msg) => views[v.id].onMessage(msg)])),
+  tools: Object.fromEntries(toolViews.map((v) => [v.message, (msg) => views[v.id]?.onMessage(msg)])),
   onDeath: (message) => {
     if (wired) onWorkerDeath(message);
     else earlyDeath = message;
+    loadPageLab();
   },
 }, () => takeEarlyWorker() ?? defaultWorker());
 function onWorkerDeath(message) {
@@ -60,18 +65,8 @@ function onWorkerDeath(message) {
 }
 const controller = new RunController(client);
 
-let lab;
-try {
-  lab = await loadLab();
-} catch (error) {
-  client.terminate();
-  status.textContent = t('app.loadFailed', { message: error.message });
-  document.body.dataset.ready = 'error';
-  throw error;
-}
-
-const activations = lab.activations;
-const ctx = { activations: activations.map((a) => a.name), schema: lab.schema };
+const activations = catalogue();
+const ctx = { activations: activations.map((a) => a.name), schema: shippedSchema() };
 const { state: initial } = parseState(location.search, ctx);
 const store = new Store(initial, ctx);
 setLanguage(initial.lang);
@@ -98,9 +93,32 @@ const onReset = () => startSession();
 const onSpike = () => controller.spike(store.get().spikeSteps);
 
 // ---- views: one per registry line, each on its panel (made, with its tab,
-// when index.html has none)
-const deps = { lab, store, controller, client, activations, onReset, onSpike, onRunPreset: (patch) => applyAndPlay(patch) };
-const views = Object.fromEntries(VIEW_REGISTRY.map((v) => [v.id, new v.View(panelOf(v.id), deps)]));
+// when index.html has none); those that compute with the lab once it has loaded
+const deps = { lab: null, store, controller, client, activations, onReset, onSpike, onRunPreset: (patch) => applyAndPlay(patch) };
+const panels = Object.fromEntries(VIEW_REGISTRY.map((v) => [v.id, panelOf(v.id)]));
+const views = {};
+for (const v of VIEW_REGISTRY) if (!v.lab) views[v.id] = new v.View(panels[v.id], deps);
+
+// The page's own lab: loaded once (loadPageLab), when the first setup or
+// error has come back from the worker, when the worker dies, or at once when
+// a view that needs it is shown. Then its views are built and drawn.
+let labLoad = null;
+function loadPageLab() {
+  if (labLoad) return labLoad;
+  labLoad = import('../lib/browser.js').then(({ loadLab }) => loadLab()).then((lab) => {
+    deps.lab = lab;
+    for (const v of VIEW_REGISTRY) if (v.lab) views[v.id] = new v.View(panels[v.id], deps);
+    render(store.get());
+    return lab;
+  }, (error) => {
+    client.terminate();
+    status.textContent = t('app.loadFailed', { message: error.message });
+    document.body.dataset.ready = 'error';
+    throw error;
+  });
+  labLoad.catch(() => {});   // the start-up below awaits it and reports a failure
+  return labLoad;
+}
 
 function panelOf(id) {
   let panel = document.querySelector(`[data-view-panel="${id}"]`);
@@ -124,6 +142,8 @@ controller.on((kind, payload) => {
   }
   if (kind === 'setup') errorBanner.hidden = true;
   for (const view of Object.values(views)) view.onRun?.(kind, payload);
+  // the first chart is on its way: the page's lab may load now (after this frame)
+  if (kind === 'setup' || kind === 'error') requestAnimationFrame(() => setTimeout(loadPageLab, 0));
 });
 wired = true;
 if (earlyDeath !== null) onWorkerDeath(earlyDeath);
@@ -152,6 +172,7 @@ function render(state) {
   document.body.dataset.view = state.view;
   for (const [id, view] of Object.entries(views)) view.render(state, { visible: state.view === id });
   renderPanels(state);
+  if (viewEntry(state.view).lab) loadPageLab();
 }
 
 // ---- settings changes
@@ -214,6 +235,7 @@ render(store.get());
 // The worker queues the setup until its module is loaded: sent now, it is built as soon as it can be.
 startSession({ play: sessionOf(store.get().view) !== null && Boolean(EXPERIMENTS[store.get().exp]) });
 await client.ready;
+const lab = await loadPageLab();
 status.textContent = t('app.loaded', { simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
 status.dataset.i18nVars = JSON.stringify({ simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
 status.dataset.i18n = 'app.loaded';

@@ -1,6 +1,18 @@
 // lab.schema: the C++ field tables of every config (cpp/api/config_schema.cpp),
 // read once per module and frozen. Shape: types/index.d.ts (ConfigSchema).
+// The build also writes it as JS (scripts/export-schema.mjs → wasm/schema.js):
+// shippedSchema() serves that copy to page code that needs the tables without
+// a loaded lab (tests/node/shipped-schema.test.mjs: equal to lab.schema).
+import { SCHEMA } from './wasm/schema.js';
+
 const schemas = new WeakMap();
+let shipped = null;
+
+/** The frozen schema as the build wrote it from the module (equal to lab.schema). */
+export function shippedSchema() {
+  shipped ??= deepFreeze(structuredClone(SCHEMA));
+  return shipped;
+}
 
 /** The frozen schema of an Embind module. */
 export function schemaOf(module) {

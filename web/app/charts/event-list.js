@@ -15,6 +15,12 @@ export class EventList {
     this.shown = -1;
   }
 
+  /** Empties the list (a new run). */
+  clear() {
+    this.shown = -1;
+    this.update({ total: 0, byKind: {}, recent: [] });
+  }
+
   /** @param log an EventLog (bounded-history.js): counts over the whole run, the newest events in full */
   update(log) {
     this.box.dataset.count = String(log.total);

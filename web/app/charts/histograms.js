@@ -44,6 +44,14 @@ export class Histograms {
     });
   }
 
+  /** Empties the bars (a new run); the f' curves stay. */
+  clear() {
+    for (const chart of this.charts) {
+      chart.data.datasets[1].data = [];
+      chart.update('none');
+    }
+  }
+
   destroy() {
     for (const c of this.charts) c.destroy();
   }

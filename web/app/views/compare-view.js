@@ -10,7 +10,7 @@ import { chartGate, networkDeadFraction, series } from '../charts/series.js';
 import { PlayBar } from '../playbar.js';
 import { el } from '../dom.js';
 import { fmt, percent } from '../format.js';
-import { getLanguage, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { MAX_COMPARE, initNames } from '../state.js';
 
 const CHARTS = [
@@ -47,12 +47,13 @@ export class CompareView {
   }
 
   /**
-   * The run picker, built from the settings: rebuilt only when the runs or
-   * the language change (a slider drag elsewhere re-renders every view, and
-   * rebuilding four cards, diagrams and charts costs a frame or more).
+   * The run picker, built from the settings: rebuilt only when the runs
+   * change (a slider drag elsewhere re-renders every view, and rebuilding four
+   * cards, diagrams and charts costs a frame or more); a language change
+   * relabels it in place (relabel).
    */
   render(state) {
-    const cardsKey = `${getLanguage()}|${state.runs.map((r) => `${r.act}:${r.init}`).join(',')}`;
+    const cardsKey = state.runs.map((r) => `${r.act}:${r.init}`).join(',');
     if (cardsKey === this.cardsKey) return;
     this.cardsKey = cardsKey;
     const label = new Map(this.activations.map((a) => [a.name, a.label]));
@@ -63,13 +64,13 @@ export class CompareView {
     };
     this.runCards = state.runs.map((r, i) => {
       const n = i + 1;
-      const act = el('select', { 'aria-label': t('compare.activation', { i: n }), on: { change: (e) => setRun(i, { act: e.target.value }) } },
+      const act = el('select', { dataset: { label: 'compare.activation', labelRun: n }, on: { change: (e) => setRun(i, { act: e.target.value }) } },
         ...this.activations.map((a) => el('option', { value: a.name }, a.label)));
       act.value = r.act;
-      const init = el('select', { 'aria-label': t('compare.init', { i: n }), on: { change: (e) => setRun(i, { init: e.target.value }) } },
+      const init = el('select', { dataset: { label: 'compare.init', labelRun: n }, on: { change: (e) => setRun(i, { init: e.target.value }) } },
         ...initNames(this.store.ctx).map((v) => el('option', { value: v }, v)));
       init.value = r.init;
-      const remove = el('button', { type: 'button', class: 'small', 'aria-label': t('compare.remove', { i: n }), disabled: state.runs.length <= 2,
+      const remove = el('button', { type: 'button', class: 'small', dataset: { label: 'compare.remove', labelRun: n }, disabled: state.runs.length <= 2,
         on: { click: () => this.store.set({ runs: state.runs.filter((_, j) => j !== i) }) } }, '×');
       const canvas = el('canvas', { width: 220, height: 220, role: 'img', 'aria-label': `${label.get(r.act)} + ${r.init}` });
       const stats = el('p', { class: 'run-stats', dataset: { run: `run${i}` } });
@@ -77,9 +78,10 @@ export class CompareView {
       return el('div', { class: 'panel run-card', style: `border-top: 4px solid ${RUN_COLORS[i]}` },
         el('div', { class: 'run-head' }, act, init, remove), canvas, diagram, stats);
     });
-    const add = el('button', { type: 'button', disabled: state.runs.length >= MAX_COMPARE,
+    const add = el('button', { type: 'button', i18n: 'compare.add', disabled: state.runs.length >= MAX_COMPARE,
       on: { click: () => this.store.set({ runs: [...state.runs, { act: 'elu', init: 'he' }] }) } }, t('compare.add'));
     this.runsBox.replaceChildren(...this.runCards, el('div', { class: 'add-run' }, add));
+    this.relabel();
     this.boundaries = this.runCards.map((card) => new BoundaryView(card.querySelector('canvas')));
     this.diagrams = this.runCards.map((card) => new NetworkDiagram(card.querySelector('.run-diagram'), { compact: true }));
     // New cards need their boundaries and diagrams, and the charts their
@@ -87,9 +89,13 @@ export class CompareView {
     if (this.active() && this.controller.setupInfo) this.#setup();
   }
 
-  /** Language changed: the cards and charts are rebuilt by the next render. */
+  /**
+   * Language changed (and new cards): the cards' accessible names, in place.
+   * (Their other text and the charts' titles are data-i18n, which
+   * setLanguage translates; run and activation names are not translated.)
+   */
   relabel() {
-    this.cardsKey = null;
+    for (const e of this.runsBox.querySelectorAll('[data-label]')) e.setAttribute('aria-label', t(e.dataset.label, { i: Number(e.dataset.labelRun) }));
   }
 
   /** The worker died: draw the stopped runs. */
@@ -106,23 +112,27 @@ export class CompareView {
       if (config) this.diagrams[i]?.reset({ inputs: info.data.inputs, widths: config.hidden, outputs: config.output === 'softmax' ? config.classes : 1,
         activations: acts, output: config.output, properties: acts.map((a) => this.activations.find((x) => x.name === a)?.properties) });
     });
+    const label = new Map(this.activations.map((a) => [a.name, a.label]));
+    const datasets = () => Object.values(info.configs).map((cfg, i) => {
+      const act = Array.isArray(cfg.activation) ? cfg.activation[0] : cfg.activation;
+      return { label: `${label.get(act) ?? act} + ${cfg.init}`, data: [], borderColor: RUN_COLORS[i], backgroundColor: RUN_COLORS[i] };
+    });
+    // A new session: the charts are kept and given the new runs' (empty) series;
+    // building them again costs tens of milliseconds of main thread each.
+    if (this.chartsBox.childElementCount === CHARTS.length && Object.keys(this.charts).length === CHARTS.length) {
+      for (const spec of CHARTS) {
+        this.charts[spec.key].data.datasets = datasets();
+        this.charts[spec.key].update('none');
+      }
+      return;
+    }
     for (const c of Object.values(this.charts)) c.destroy();
     this.charts = {};
     this.chartsBox.replaceChildren();
-    const keys = Object.keys(info.configs);
-    const label = new Map(this.activations.map((a) => [a.name, a.label]));
     for (const spec of CHARTS) {
       const { card, canvas } = chartCard(spec.key, spec.titleKey, { height: 220, getChart: () => this.charts[spec.key] });
       this.chartsBox.append(card);
-      this.charts[spec.key] = new Chart(canvas, {
-        type: 'line',
-        data: { datasets: keys.map((key, i) => {
-          const cfg = info.configs[key];
-          const act = Array.isArray(cfg.activation) ? cfg.activation[0] : cfg.activation;
-          return { label: `${label.get(act) ?? act} + ${cfg.init}`, data: [], borderColor: RUN_COLORS[i], backgroundColor: RUN_COLORS[i] };
-        }) },
-        options: lineOptions(spec.opts),
-      });
+      this.charts[spec.key] = new Chart(canvas, { type: 'line', data: { datasets: datasets() }, options: lineOptions(spec.opts) });
     }
   }
 

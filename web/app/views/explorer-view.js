@@ -9,6 +9,7 @@ import { t } from '../i18n/i18n.js';
 import { renderPropertiesTable } from './properties-table.js';
 
 const RANGE = 6;
+const CARDS_PER_TASK = 3;
 // Slider spans: the library's allowed ranges, narrowed to what is worth seeing.
 const SLIDER = { alpha: { min: -2, max: 2, step: 0.01 }, lower: { min: 1, max: 20, step: 0.1 }, upper: { min: 1, max: 20, step: 0.1 } };
 // The URL setting of each activation parameter (the one place that pairs them).
@@ -53,13 +54,31 @@ export class ExplorerView {
     this.shown = null;
   }
 
+  // The chart now; the gallery's cards (a chart each, 5-10 ms) a few per task,
+  // so that opening the view is no long task. #explorer gets data-gallery =
+  // "drawn" when the last card is.
   #build() {
     this.#makeChart(this.root.querySelector('#fn-chart'));
     const gallery = this.root.querySelector('#explorer');
-    this.cards = this.lab.activations.map((a) => drawActivationCard(gallery, this.lab, a, { onSelect: (name) => {
+    const onSelect = (name) => {
       this.store.set({ fn: name, ...DEFAULT_PARAMS });
       this.select.focus();
-    } }));
+    };
+    const todo = [...this.lab.activations];
+    this.cards = [];
+    const drawSome = () => {
+      for (const a of todo.splice(0, CARDS_PER_TASK)) this.cards.push(drawActivationCard(gallery, this.lab, a, { onSelect }));
+      if (todo.length) setTimeout(drawSome, 0);
+      else gallery.dataset.gallery = 'drawn';
+      this.#markSelected(this.select.value);
+    };
+    setTimeout(drawSome, 0);
+  }
+
+  #markSelected(name) {
+    for (const card of this.root.querySelectorAll('#explorer [data-activation]')) {
+      card.setAttribute('aria-pressed', String(card.dataset.activation === name));
+    }
   }
 
   #makeChart(canvas) {
@@ -123,9 +142,7 @@ export class ExplorerView {
     this.chart.options.plugins.crosshair.x = this.cursor;
     this.chart.update('none');
     this.canvas.setAttribute('aria-label', t('explore.chartLabel', { label: a.label }));
-    for (const card of this.root.querySelectorAll('#explorer [data-activation]')) {
-      card.setAttribute('aria-pressed', String(card.dataset.activation === a.name));
-    }
+    this.#markSelected(a.name);
     renderPropertiesTable(this.tableBox, this.lab.activations, a.name, (name) => this.store.set({ fn: name, ...DEFAULT_PARAMS }));
     this.#renderReadout();
   }
