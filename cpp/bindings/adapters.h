@@ -251,12 +251,16 @@ inline val schema_object() {
   return out;
 }
 
-// The indices of names in alphabetical order (not a template: one sort in
-// the module for every table and every parameter object).
+// The indices of names in alphabetical order: one small insertion sort for
+// every table (at most a few dozen rows) and parameter object, not a
+// std::sort instantiation per table type.
 inline std::vector<std::size_t> alphabetical(const std::vector<const std::string*>& names) {
   std::vector<std::size_t> order(names.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return *names[a] < *names[b]; });
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    std::size_t at = k;
+    for (; at > 0 && *names[k] < *names[order[at - 1]]; --at) order[at] = order[at - 1];
+    order[at] = k;
+  }
   return order;
 }
 
