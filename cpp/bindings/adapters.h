@@ -251,6 +251,19 @@ inline val schema_object() {
   return out;
 }
 
+// The indices of names in alphabetical order: one small insertion sort for
+// every table (at most a few dozen rows) and parameter object, not a
+// std::sort instantiation per table type.
+inline std::vector<std::size_t> alphabetical(const std::vector<const std::string*>& names) {
+  std::vector<std::size_t> order(names.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    std::size_t at = k;
+    for (; at > 0 && *names[k] < *names[order[at - 1]]; --at) order[at] = order[at - 1];
+    order[at] = k;
+  }
+  return order;
+}
+
 // A config struct as the JS object createNetwork/createGcn reads back
 // (net.config, model.config): every row of its table, read from c, keys in
 // alphabetical order (the order JSON read-back always had). The native twin
@@ -275,10 +288,10 @@ inline val field_val(const schema::FieldSpec& spec, const schema::FieldValue& v)
     case FieldType::activation_params: {
       val out = val::array();
       for (const auto& obj : v.params) {
-        std::vector<std::pair<std::string, float>> sorted(obj.begin(), obj.end());
-        std::sort(sorted.begin(), sorted.end());
+        std::vector<const std::string*> keys;  // unique: they were an object's
+        for (const auto& entry : obj) keys.push_back(&entry.first);
         val p = val::object();
-        for (const auto& [key, x] : sorted) p.set(key, shortest_decimal(x));
+        for (std::size_t i : alphabetical(keys)) p.set(obj[i].first, shortest_decimal(obj[i].second));
         out.call<void>("push", p);
       }
       return out;
@@ -289,11 +302,13 @@ inline val field_val(const schema::FieldSpec& spec, const schema::FieldValue& v)
 
 template <class T>
 val config_val(const schema::Table<T>& table, const T& c) {
-  std::vector<const schema::Field<T>*> rows;
-  for (const schema::Field<T>& f : table.fields) rows.push_back(&f);
-  std::sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) { return a->spec.name < b->spec.name; });
+  std::vector<const std::string*> names;
+  for (const schema::Field<T>& f : table.fields) names.push_back(&f.spec.name);
   val out = val::object();
-  for (const schema::Field<T>* f : rows) out.set(f->spec.name, field_val(f->spec, f->read(c)));
+  for (std::size_t i : alphabetical(names)) {
+    const schema::Field<T>& f = table.fields[i];
+    out.set(f.spec.name, field_val(f.spec, f.read(c)));
+  }
   return out;
 }
 

@@ -5,10 +5,11 @@
 #pragma once
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+
+#include "core/decimal.h"
 
 namespace alab {
 
@@ -26,24 +27,31 @@ class InvalidArgument : public std::invalid_argument {
 };
 
 // Formats a number for an error message: "NaN", "Infinity", or the shortest
-// decimal that reads back as the same value in its own type (0.3f -> "0.3").
-// snprintf rather than iostreams, which would add ~100 KB to the wasm module.
+// decimal that reads back as the same value in its own type (0.3f -> "0.3"),
+// as printf's %.*g shows it. decimal.h does the exact arithmetic (printf and
+// strtod would add ~12 KB gzip to the wasm module, iostreams ~100 KB).
 template <class T>
 std::string describe_value(T v) {
   const double d = static_cast<double>(v);
   if (d != d) return "NaN";
   if (d == static_cast<double>(HUGE_VAL)) return "Infinity";
   if (d == -static_cast<double>(HUGE_VAL)) return "-Infinity";
-  char buf[40];
   if (d > -1e15 && d < 1e15 && d == std::trunc(d)) {  // range first: casting 1e47 is UB
-    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(d));
-    return buf;
+    return std::to_string(static_cast<long long>(d));
   }
-  for (int digits = 1; digits <= 17; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, d);
-    if (static_cast<T>(std::strtod(buf, nullptr)) == v) break;
+  const decimal::Expansion exact = decimal::expand(d);
+  int digits = 1;
+  decimal::Decimal shown = decimal::round_to(exact, digits);
+  for (; digits < 17; shown = decimal::round_to(exact, ++digits)) {
+    if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
+      // Read back as strtod does, then converted to T (for a float: rounded twice).
+      if (std::is_same_v<T, double> ? decimal::reads_back_as(shown, d)
+                                    : static_cast<T>(decimal::to_double(shown)) == v) break;
+    } else {
+      if (static_cast<T>(decimal::to_double(shown)) == v) break;
+    }
   }
-  return buf;
+  return decimal::format_g(shown, digits);
 }
 
 inline std::string describe_value(const std::string& v) { return v; }
@@ -53,12 +61,19 @@ inline std::string describe_value(const std::string& v) { return v; }
 // that still round-trip bit-exactly. Non-finite values are returned as they are.
 inline double shortest_decimal(float v) {
   if (!std::isfinite(v)) return v;
-  char buf[32];
-  for (int digits = 1; digits <= 9; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
-    if (std::strtof(buf, nullptr) == v) break;
+  const decimal::Expansion exact = decimal::expand(v);
+  int digits = 1;
+  decimal::Decimal shown = decimal::round_to(exact, digits);
+  for (; digits < 9; shown = decimal::round_to(exact, ++digits)) {
+    if (decimal::reads_back_as(shown, v)) break;
   }
-  return std::strtod(buf, nullptr);
+  return decimal::to_double(shown);
+}
+
+// "\u00XX" for a control character c < 0x80 in a message or a JSON string.
+inline std::string unicode_escape(unsigned char c) {
+  const char* hex = "0123456789abcdef";
+  return std::string("\\u00") + hex[c >> 4] + hex[c & 15];
 }
 
 // A key from outside as it appears in a message: at most 40 characters, control
@@ -68,9 +83,7 @@ inline std::string printable_key(const std::string& key) {
   for (std::size_t i = 0; i < key.size() && i < 40; ++i) {
     const unsigned char c = static_cast<unsigned char>(key[i]);
     if (c < 0x20 || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
+      out += unicode_escape(c);
     } else {
       out += key[i];
     }

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <queue>
 
 #include "core/rng.h"
+#include "graph/gcn_config.h"
 
 namespace alab::graph {
 
@@ -19,11 +21,14 @@ std::vector<std::pair<int, int>> Graph::edges() const {
 }
 
 Graph from_edges(int n, const std::vector<std::pair<int, int>>& edges) {
-  std::vector<std::pair<int, int>> both;
+  // Each directed edge (u, v) as the key u·2^16 + v: sorting the keys sorts
+  // the pairs (and the module has its unsigned sort already).
+  static_assert(kMaxGraphNodes <= 65536, "a node index must fit in 16 bits of an edge key");
+  std::vector<std::uint32_t> both;
   both.reserve(edges.size() * 2);
   for (const auto& [u, v] : edges) {
-    both.emplace_back(u, v);
-    both.emplace_back(v, u);
+    both.push_back(static_cast<std::uint32_t>(u) << 16 | static_cast<std::uint32_t>(v));
+    both.push_back(static_cast<std::uint32_t>(v) << 16 | static_cast<std::uint32_t>(u));
   }
   std::sort(both.begin(), both.end());
   both.erase(std::unique(both.begin(), both.end()), both.end());
@@ -31,9 +36,9 @@ Graph from_edges(int n, const std::vector<std::pair<int, int>>& edges) {
   g.n = n;
   g.row_ptr.assign(n + 1, 0);
   g.col.reserve(both.size());
-  for (const auto& [u, v] : both) {
-    ++g.row_ptr[u + 1];
-    g.col.push_back(v);
+  for (const std::uint32_t key : both) {
+    ++g.row_ptr[(key >> 16) + 1];
+    g.col.push_back(static_cast<int>(key & 0xffff));
   }
   for (int i = 0; i < n; ++i) g.row_ptr[i + 1] += g.row_ptr[i];
   return g;

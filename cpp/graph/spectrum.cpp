@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "core/simd.h"
 #include "core/vmath.h"
@@ -61,9 +60,15 @@ SymmetricEigen jacobi_eigen(std::vector<double> a, int n) {
         }
       }
   }
+  // Ascending eigenvalues, equal ones in index order: a stable insertion
+  // sort (n <= 400: nothing beside the sweeps, and far less code than
+  // std::stable_sort).
   std::vector<int> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int i, int j) { return A(i, i) < A(j, j); });
+  for (int k = 0; k < n; ++k) {
+    int at = k;
+    for (; at > 0 && A(k, k) < A(order[at - 1], order[at - 1]); --at) order[at] = order[at - 1];
+    order[at] = k;
+  }
   SymmetricEigen out;
   out.n = n;
   out.values.resize(n);
