@@ -123,7 +123,7 @@ inline val layers_val(const std::vector<nn::LayerReport>& layers) {
 inline constexpr int kPackedReportVersion = 1;
 
 // shortest_decimal with a one-entry memo: a report repeats one learning rate
-// (and snprintf is slow in wasm: long double in software).
+// (shortest_decimal works out exact decimal digits: cheap, not free).
 inline double shortest_memo(float v) {
   static uint32_t last_bits = 0x7fc00000u;
   static double last = std::nan("");
