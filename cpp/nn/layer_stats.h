@@ -38,7 +38,10 @@ class LayerStats {
   void add_block(const float* z, const float* a, const float* d, int first_unit, int units, int samples,
                  long unit_stride, long sample_stride, bool units_outer);
 
-  bool alive(int unit) const { return alive_[unit] != 0; }
+  bool alive(int unit) const { return active_by_unit_[unit] != 0; }
+  // The pairs of `unit` added so far with f'(z) != 0 (NaN counts as 0): the
+  // samples it fired on.
+  long active_pairs(int unit) const { return active_by_unit_[unit]; }
 
   // Fills the statistics fields of `out` (not gradNorm, alpha or events).
   // `samples` per unit, for saturatedUnits (saturated on >= 90 % of them).
@@ -78,8 +81,7 @@ class LayerStats {
   long stride_, since_kept_ = 0, pairs_ = 0;
   double sum_z_ = 0, sum_z2_ = 0, sum_a_ = 0, sum_a2_ = 0, sum_abs_d_ = 0;
   long saturated_ = 0, inactive_ = 0;
-  std::vector<char> alive_;
-  std::vector<long> saturated_by_unit_;
+  std::vector<long> active_by_unit_, saturated_by_unit_;
   std::vector<uint32_t> histogram_;  // (kHistogramCopies, kHistogramBins)
   std::vector<uint32_t> kept_;        // order_key of the kept activations
   std::vector<uint32_t> top_digits_;  // (kTopDigitCopies, 2^kTopDigitBits) counts of their top digits
