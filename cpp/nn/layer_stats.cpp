@@ -17,6 +17,26 @@ LayerStats::LayerStats(int units, const SaturationRegions& regions, long stride,
   if (expected_pairs > 0) kept_.reserve(static_cast<std::size_t>(expected_pairs / stride_ + 1));
 }
 
+void LayerStats::reset(int units, const SaturationRegions& regions, long stride, long expected_pairs) {
+  regions_ = regions;
+  stride_ = std::max(1L, stride);
+  since_kept_ = pairs_ = 0;
+  sum_z_ = sum_z2_ = sum_a_ = sum_a2_ = sum_abs_d_ = 0;
+  saturated_ = inactive_ = 0;
+  active_by_unit_.assign(static_cast<std::size_t>(units), 0);
+  saturated_by_unit_.assign(static_cast<std::size_t>(units), 0);
+  std::fill(histogram_.begin(), histogram_.end(), 0u);
+  // Only the digits that can have been counted are cleared (every copy).
+  if (digit_lo_ <= digit_hi_)
+    for (int copy = 0; copy < kTopDigitCopies; ++copy) {
+      uint32_t* const t = top_digits_.data() + (static_cast<std::size_t>(copy) << kTopDigitBits);
+      std::fill(t + digit_lo_, t + digit_hi_ + 1, 0u);
+    }
+  digit_lo_ = 1u << kTopDigitBits, digit_hi_ = 0;
+  kept_.clear();
+  if (expected_pairs > 0) kept_.reserve(static_cast<std::size_t>(expected_pairs / stride_ + 1));
+}
+
 namespace {
 
 // The clamped and classified pairs of one run (see add_run), at most kRun.
@@ -110,6 +130,8 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   const v128_t digit_copy = wasm_i32x4_make(0, 1 << kTopDigitBits, 0, 1 << kTopDigitBits);
   static_assert(kHistogramCopies == kLanes, "one histogram copy per lane");
   v128_t saturated = wasm_i32x4_splat(0), inactive = saturated, active_count = saturated;
+  // The range of the top digits (tail lanes included: a wider range is harmless).
+  v128_t digit_lo = wasm_i32x4_splat(static_cast<int32_t>(digit_lo_)), digit_hi = wasm_i32x4_splat(static_cast<int32_t>(digit_hi_));
   for_each_vector(static_cast<std::size_t>(n), [&](std::size_t i, std::size_t lanes) {
     v128_t zc = load_lanes(zs + i, lanes), ac = load_lanes(as + i, lanes);
     const v128_t de = load_lanes(ds + i, lanes);
@@ -136,7 +158,10 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
     wasm_v128_store(run.bin + i, wasm_i32x4_add(bin_lanes(zc), copy_offset));
     const v128_t key = key_lanes(ac);
     wasm_v128_store(keys + i, key);
-    wasm_v128_store(run.digit + i, wasm_i32x4_add(wasm_u32x4_shr(key, kTopDigitShift), digit_copy));
+    const v128_t digit = wasm_u32x4_shr(key, kTopDigitShift);
+    digit_lo = wasm_u32x4_min(digit_lo, digit);
+    digit_hi = wasm_u32x4_max(digit_hi, digit);
+    wasm_v128_store(run.digit + i, wasm_i32x4_add(digit, digit_copy));
     if (!kOneUnit) wasm_v128_store(run.flags + i, wasm_v128_or(wasm_v128_and(sat, one), wasm_v128_and(active, two)));
   });
   // Scalar pass, in order: the double sums (z and a side by side in the two
@@ -157,6 +182,10 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   sum_z_ = wasm_f64x2_extract_lane(sum, 0), sum_a_ = wasm_f64x2_extract_lane(sum, 1);
   sum_z2_ = wasm_f64x2_extract_lane(sum2, 0), sum_a2_ = wasm_f64x2_extract_lane(sum2, 1);
   sum_abs_d_ = sd;
+  digit_lo = wasm_u32x4_min(digit_lo, wasm_i32x4_shuffle(digit_lo, digit_lo, 2, 3, 0, 1));
+  digit_hi = wasm_u32x4_max(digit_hi, wasm_i32x4_shuffle(digit_hi, digit_hi, 2, 3, 0, 1));
+  digit_lo_ = std::min(static_cast<uint32_t>(wasm_i32x4_extract_lane(digit_lo, 0)), static_cast<uint32_t>(wasm_i32x4_extract_lane(digit_lo, 1)));
+  digit_hi_ = std::max(static_cast<uint32_t>(wasm_i32x4_extract_lane(digit_hi, 0)), static_cast<uint32_t>(wasm_i32x4_extract_lane(digit_hi, 1)));
   const int32_t run_saturated = lane_sum(saturated);
   saturated_ += run_saturated;
   inactive_ += lane_sum(inactive);
@@ -271,10 +300,11 @@ class Selection {
   }
 
   // The keys at ranks[0..count) (ascending) of keys[0..n) into out; `top`:
-  // the histogram of their top digits.
-  void select(const uint32_t* keys, std::size_t n, const uint32_t* top, const std::size_t* ranks, int count,
-              uint32_t* out) {
+  // the histogram of their top digits, 0 below first_bin (a multiple of 16).
+  void select(const uint32_t* keys, std::size_t n, const uint32_t* top, uint32_t first_bin, const std::size_t* ranks,
+              int count, uint32_t* out) {
     top_ = top;
+    first_bin_ = first_bin;
     select(keys, n, 0, 32, 0, ranks, count, out, 0);
   }
 
@@ -319,7 +349,7 @@ class Selection {
     std::size_t local[kMaxRanks];
     int buckets = 0;
     std::size_t below = 0;
-    for (uint32_t b = 0, i = 0; static_cast<int>(i) < count; ++b) {
+    for (uint32_t b = level == 0 ? first_bin_ : 0, i = 0; static_cast<int>(i) < count; ++b) {
       // Sixteen bins at a time while the next rank lies beyond them.
       if ((b & 15) == 0 && b + 16 <= mask + 1) {
         const v128_t s4 = wasm_i32x4_add(wasm_i32x4_add(wasm_v128_load(hist + b), wasm_v128_load(hist + b + 4)),
@@ -370,11 +400,12 @@ class Selection {
   }
 
   const uint32_t* top_ = nullptr;
+  uint32_t first_bin_ = 0;
   uint32_t* scratch_;  // per level: the wanted buckets, each with kLanes spare keys
   uint32_t* counts_;   // per level: the histogram (two copies below the top level)
 };
 
-std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n, const uint32_t* top) {
+std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n, const uint32_t* top, uint32_t first_bin) {
   std::array<double, 3> out{0, 0, 0};
   if (n == 0) return out;
   const double ps[3] = {0.02, 0.50, 0.98};
@@ -389,7 +420,7 @@ std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n, c
     fraction[k] = rank - static_cast<double>(lo);
   }
   uint32_t found[6];
-  Selection(n).select(keys, n, top, ranks, 6, found);
+  Selection(n).select(keys, n, top, first_bin, ranks, 6, found);
   for (int k = 0; k < 3; ++k) {
     // −0 and +0 give the same result here (+0), so reading −0 as +0 is exact.
     const double vlo = key_value(found[2 * k]), vhi = key_value(found[2 * k + 1]);
@@ -406,7 +437,7 @@ std::array<double, 3> percentiles_2_50_98(const std::vector<float>& v) {
     keys[i] = order_key(v[i]);
     ++top[keys[i] >> kTopDigitShift];
   }
-  return percentiles_of_keys(keys.data(), keys.size(), top.data());
+  return percentiles_of_keys(keys.data(), keys.size(), top.data(), 0);
 }
 
 std::vector<std::vector<char>> dead_flags(const std::vector<LayerReport>& layers, const std::vector<int>& widths) {
@@ -449,13 +480,15 @@ void LayerStats::finish(LayerReport& out, long samples) {
   out.histogram.assign(histogram_.begin(), histogram_.begin() + kHistogramBins);
   for (int copy = 1; copy < kHistogramCopies; ++copy)
     for (int b = 0; b < kHistogramBins; ++b) out.histogram[b] += histogram_[copy * kHistogramBins + b];
+  // The copies of the top-digit counts summed into the first, over the digits that can be counted.
   uint32_t* const top = top_digits_.data();
+  const uint32_t lo = digit_lo_ <= digit_hi_ ? digit_lo_ & ~15u : 0, hi = digit_lo_ <= digit_hi_ ? digit_hi_ : 0;
   for (int copy = 1; copy < kTopDigitCopies; ++copy)
-    for (std::size_t b = 0; b < (1u << kTopDigitBits); b += kLanes) {
+    for (std::size_t b = lo; b <= hi; b += kLanes) {
       uint32_t* const t = top + b;
       wasm_v128_store(t, wasm_i32x4_add(wasm_v128_load(t), wasm_v128_load(t + (static_cast<std::size_t>(copy) << kTopDigitBits))));
     }
-  out.act_percentiles = percentiles_of_keys(kept_.data(), kept_.size(), top);
+  out.act_percentiles = percentiles_of_keys(kept_.data(), kept_.size(), top, lo);
 }
 
 }  // namespace alab::nn

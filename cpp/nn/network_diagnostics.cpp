@@ -78,42 +78,72 @@ void add_firing(const uint64_t* mask, const double* x2, int m, int inputs, doubl
   }
 }
 
+// The storage of a diagnostics pass (see DiagnosticsPass), kept from report
+// to report: no allocation once it has grown.
+struct PassStorage {
+  bool in_use = false;
+  std::vector<LayerStats> stats;
+  std::vector<std::vector<double>> fired_x;
+  std::vector<std::vector<char>> own;
+  std::vector<double> all_x, all_x_before, x2, last_unit;
+  std::vector<uint64_t> mask;
+};
+
+// The kept storage, or `local` while a pass is using it.
+PassStorage& claim_storage(PassStorage& local) {
+  thread_local PassStorage kept;
+  if (kept.in_use) return local;
+  kept.in_use = true;
+  return kept;
+}
+
 }  // namespace
 
 struct Network::DiagnosticsPass {
   Network& net;
   const int hidden, total, inputs;
-  std::vector<LayerStats> stats;  // per layer; also each unit's firing samples (active_pairs)
+  PassStorage local_;
+  PassStorage& storage;
+  std::vector<LayerStats>& stats;  // per layer; also each unit's firing samples (active_pairs)
   // The firing sums, per layer (units, inputs): the sum of the inputs of the
   // samples where the unit fired, in sample order. A unit that has fired on
   // every sample so far has the sums of all inputs, all_x: its own are
   // written (from all_x as it was before the chunk) only once it misses a
   // sample (`own`). Same additions, same bits; most smooth units never miss.
-  std::vector<std::vector<double>> fired_x;
-  std::vector<std::vector<char>> own;
-  std::vector<double> all_x, all_x_before;  // (inputs), after and before the current chunk
+  std::vector<std::vector<double>>& fired_x;
+  std::vector<std::vector<char>>& own;
+  std::vector<double>& all_x;
+  std::vector<double>& all_x_before;  // (inputs), after and before the current chunk
   int all_x_first = -1;
   // Scratch of the firing sums: the chunk's inputs (inputs, m) as double
   // pairs, the masks of up to 4 pairs of units, the sums of an odd last unit.
-  std::vector<double> x2;
-  std::vector<uint64_t> mask;
+  std::vector<double>& x2;
+  std::vector<uint64_t>& mask;
   int x2_first = -1;
-  std::vector<double> last_unit;
+  std::vector<double>& last_unit;
 
   explicit DiagnosticsPass(Network& n)
       : net(n), hidden(static_cast<int>(n.layers_.size()) - 1), total(std::min(kDiagnosticsSamples, n.n_train_)),
-        inputs(n.config_.inputs), fired_x(hidden), own(hidden), all_x(inputs, 0.0) {
+        inputs(n.config_.inputs), storage(claim_storage(local_)), stats(storage.stats), fired_x(storage.fired_x),
+        own(storage.own), all_x(storage.all_x), all_x_before(storage.all_x_before), x2(storage.x2),
+        mask(storage.mask), last_unit(storage.last_unit) {
     long all_pairs = 0;
     for (int l = 0; l < hidden; ++l) all_pairs += static_cast<long>(total) * n.layers_[l].out;
     const long stride = (all_pairs + kPercentileBudget - 1) / kPercentileBudget;
-    stats.reserve(hidden);
+    all_x.assign(inputs, 0.0);
+    if (static_cast<int>(fired_x.size()) < hidden) fired_x.resize(hidden), own.resize(hidden);
     for (int l = 0; l < hidden; ++l) {
       const Layer& L = n.layers_[l];
-      stats.emplace_back(L.out, L.regions, stride, static_cast<long>(total) * L.out);
+      const long expected = static_cast<long>(total) * L.out;
+      if (l < static_cast<int>(stats.size())) stats[l].reset(L.out, L.regions, stride, expected);
+      else stats.emplace_back(L.out, L.regions, stride, expected);
       fired_x[l].assign(static_cast<std::size_t>(L.out) * inputs, 0.0);
       own[l].assign(L.out, 0);
     }
   }
+  ~DiagnosticsPass() { storage.in_use = false; }
+  DiagnosticsPass(const DiagnosticsPass&) = delete;
+  DiagnosticsPass& operator=(const DiagnosticsPass&) = delete;
 
   // One chunk of hidden layer l (Network::for_each_diagnostics_batch).
   void operator()(int l, int first, int m, int ld, const float* z, const float* a, const float* d) {
@@ -205,8 +235,10 @@ struct Network::DiagnosticsPass {
     }
     if (hidden > 0 && r.layers.back().grad_norm > 0)
       r.grad_norm_ratio = r.layers.front().grad_norm / r.layers.back().grad_norm;
-    // Firing regions of this report; a dead unit keeps the one it last fired in.
-    std::vector<std::vector<FiringRegion>> regions(hidden);
+    // Firing regions of this report, written over the last ones in place; a
+    // dead unit keeps the one it last fired in (none before any report).
+    std::vector<std::vector<FiringRegion>>& regions = net.last_region_;
+    regions.resize(hidden);
     for (int l = 0; l < hidden; ++l) {
       const int units = net.layers_[l].out;
       regions[l].resize(units);
@@ -218,8 +250,6 @@ struct Network::DiagnosticsPass {
           g.center.resize(inputs);
           const double* sums = own[l][j] ? &fired_x[l][static_cast<std::size_t>(j) * inputs] : all_x.data();
           for (int k = 0; k < inputs; ++k) g.center[k] = static_cast<float>(sums[k] / count);
-        } else if (l < static_cast<int>(net.last_region_.size()) && j < static_cast<int>(net.last_region_[l].size())) {
-          regions[l][j] = net.last_region_[l][j];
         }
       }
     }
@@ -228,7 +258,6 @@ struct Network::DiagnosticsPass {
       append_unit_events(net.dead_before_, now, regions, net.step_, net.learning_rate_, r.events);
       net.dead_before_ = std::move(now);
     }
-    net.last_region_ = std::move(regions);
   }
 };
 
