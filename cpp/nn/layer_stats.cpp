@@ -14,8 +14,22 @@ LayerStats::LayerStats(int units, const SaturationRegions& regions, long stride,
     : regions_(regions), stride_(std::max(1L, stride)), active_by_unit_(units, 0), saturated_by_unit_(units, 0),
       histogram_(static_cast<std::size_t>(kHistogramCopies) * kHistogramBins, 0),
       top_digits_(static_cast<std::size_t>(kTopDigitCopies) << kTopDigitBits, 0) {
-  if (expected_pairs > 0) kept_.reserve(static_cast<std::size_t>(expected_pairs / stride_ + 1));
+  if (expected_pairs > 0) make_room(static_cast<std::size_t>(expected_pairs / stride_ + 1));
 }
+
+void LayerStats::make_room(std::size_t keys) {
+  const std::size_t want = kept_n_ + keys + kLanes;  // a spare vector: keys are stored a vector at a time
+  if (kept_.size() < want) kept_.resize(std::max(want, 2 * kept_.size()));
+}
+
+namespace {
+
+// Zeroes t[0..n), n a multiple of 4.
+void clear_counts(uint32_t* t, std::size_t n) {
+  for (std::size_t i = 0; i < n; i += kLanes) wasm_v128_store(t + i, wasm_i32x4_splat(0));
+}
+
+}  // namespace
 
 void LayerStats::reset(int units, const SaturationRegions& regions, long stride, long expected_pairs) {
   regions_ = regions;
@@ -27,14 +41,14 @@ void LayerStats::reset(int units, const SaturationRegions& regions, long stride,
   saturated_by_unit_.assign(static_cast<std::size_t>(units), 0);
   std::fill(histogram_.begin(), histogram_.end(), 0u);
   // Only the digits that can have been counted are cleared (every copy).
-  if (digit_lo_ <= digit_hi_)
-    for (int copy = 0; copy < kTopDigitCopies; ++copy) {
-      uint32_t* const t = top_digits_.data() + (static_cast<std::size_t>(copy) << kTopDigitBits);
-      std::fill(t + digit_lo_, t + digit_hi_ + 1, 0u);
-    }
+  if (digit_lo_ <= digit_hi_) {
+    const uint32_t lo = digit_lo_ & ~3u, end = (digit_hi_ + 4) & ~3u;
+    for (int copy = 0; copy < kTopDigitCopies; ++copy)
+      clear_counts(top_digits_.data() + (static_cast<std::size_t>(copy) << kTopDigitBits) + lo, end - lo);
+  }
   digit_lo_ = 1u << kTopDigitBits, digit_hi_ = 0;
-  kept_.clear();
-  if (expected_pairs > 0) kept_.reserve(static_cast<std::size_t>(expected_pairs / stride_ + 1));
+  kept_n_ = 0;
+  if (expected_pairs > 0) make_room(static_cast<std::size_t>(expected_pairs / stride_ + 1));
 }
 
 namespace {
@@ -119,9 +133,8 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   }
   // With every pair kept, the keys go straight to kept_ (one spare vector).
   const bool keep_all = stride_ == 1;
-  const std::size_t kept_before = kept_.size();
-  if (keep_all) kept_.resize(kept_before + static_cast<std::size_t>(n) + kLanes);
-  uint32_t* const keys = keep_all ? kept_.data() + kept_before : run.key;
+  make_room(static_cast<std::size_t>(n));
+  uint32_t* const keys = keep_all ? kept_.data() + kept_n_ : run.key;
   // Vector pass: clamp, classify, bin, count, key.
   const v128_t below = wasm_f32x4_splat(regions_.below), above = wasm_f32x4_splat(regions_.above);
   const v128_t zero = wasm_f32x4_splat(0.0f), one = wasm_i32x4_splat(1), two = wasm_i32x4_splat(2);
@@ -200,12 +213,12 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   }
   // The kept activations: all, or every stride-th pair in order.
   if (keep_all) {
-    kept_.resize(kept_before + static_cast<std::size_t>(n));
+    kept_n_ += static_cast<std::size_t>(n);
   } else {
     long since_kept = since_kept_;
     for (int i = 0; i < n; ++i)
       if (++since_kept == stride_) {
-        kept_.push_back(run.key[i]);
+        kept_[kept_n_++] = run.key[i];
         ++top_digits_[run.digit[i] & ((1u << kTopDigitBits) - 1)];
         since_kept = 0;
       }
@@ -333,7 +346,7 @@ class Selection {
       // Two interleaved copies (keys of one bucket often share the next
       // digit too: consecutive counts then do not wait on each other).
       uint32_t* const second = hist + (mask + 1);
-      std::fill_n(hist, 2 * (mask + 1), 0u);
+      clear_counts(hist, 2 * (mask + 1));
       std::size_t i = 0;
       for (; i + 2 <= n; i += 2) {
         ++hist[(keys[i] >> shift) & mask];
@@ -488,7 +501,7 @@ void LayerStats::finish(LayerReport& out, long samples) {
       uint32_t* const t = top + b;
       wasm_v128_store(t, wasm_i32x4_add(wasm_v128_load(t), wasm_v128_load(t + (static_cast<std::size_t>(copy) << kTopDigitBits))));
     }
-  out.act_percentiles = percentiles_of_keys(kept_.data(), kept_.size(), top, lo);
+  out.act_percentiles = percentiles_of_keys(kept_.data(), kept_n_, top, lo);
 }
 
 }  // namespace alab::nn

@@ -92,7 +92,11 @@ class LayerStats {
   long saturated_ = 0, inactive_ = 0;
   std::vector<long> active_by_unit_, saturated_by_unit_;
   std::vector<uint32_t> histogram_;  // (kHistogramCopies, kHistogramBins)
-  std::vector<uint32_t> kept_;        // order_key of the kept activations
+  // order_key of the kept activations: the first kept_n_ of kept_ (sized
+  // ahead, never shrunk: growing it is the only time it is cleared).
+  std::vector<uint32_t> kept_;
+  std::size_t kept_n_ = 0;
+  void make_room(std::size_t keys);
   std::vector<uint32_t> top_digits_;  // (kTopDigitCopies, 2^kTopDigitBits) counts of their top digits
   // Top digits [digit_lo_, digit_hi_] (or wider) may be counted; all others are 0.
   uint32_t digit_lo_ = 1u << kTopDigitBits, digit_hi_ = 0;
