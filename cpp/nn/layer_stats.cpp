@@ -148,8 +148,9 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   for_each_vector(static_cast<std::size_t>(n), [&](std::size_t i, std::size_t lanes) {
     v128_t zc = load_lanes(zs + i, lanes), ac = load_lanes(as + i, lanes);
     const v128_t de = load_lanes(ds + i, lanes);
-    // |d| as `de < 0 ? -de : de` (so −0 stays −0), then clamped.
-    v128_t ad = wasm_v128_bitselect(wasm_f32x4_neg(de), de, wasm_f32x4_lt(de, zero));
+    // |d| (sign bit cleared), then clamped. −0 becomes +0, which no sum or
+    // count can tell apart from −0 here (the |f'| sum starts at +0).
+    v128_t ad = wasm_v128_and(de, wasm_i32x4_splat(0x7fffffff));
     // The clamp changes only NaN and ±inf (x − x is NaN for them alone).
     const v128_t t = wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_sub(zc, zc), wasm_f32x4_sub(ac, ac)), wasm_f32x4_sub(ad, ad));
     if (wasm_v128_any_true(wasm_f32x4_ne(t, t))) {
@@ -391,7 +392,7 @@ class Selection {
         for (int i = first[k]; i < first[k + 1]; ++i) out[i] = prefix | bucket[k];
       return;
     }
-    // Every wanted bucket gathered in one pass (three at a time), each into
+    // Every wanted bucket gathered in one pass (four at a time), each into
     // its own part of this level's scratch; the deeper levels' scratch follows.
     uint32_t* start[kMaxRanks];
     uint32_t* end[kMaxRanks];
@@ -400,11 +401,12 @@ class Selection {
       start[k] = end[k] = &scratch_[next_region];
       next_region += hist[bucket[k]] + kLanes;
     }
-    for (int k = 0; k < buckets; k += 3) {
-      switch (std::min(3, buckets - k)) {
+    for (int k = 0; k < buckets; k += 4) {
+      switch (std::min(4, buckets - k)) {
         case 1: gather_buckets<1>(keys, n, shift, mask, bucket + k, end + k); break;
         case 2: gather_buckets<2>(keys, n, shift, mask, bucket + k, end + k); break;
-        default: gather_buckets<3>(keys, n, shift, mask, bucket + k, end + k); break;
+        case 3: gather_buckets<3>(keys, n, shift, mask, bucket + k, end + k); break;
+        default: gather_buckets<4>(keys, n, shift, mask, bucket + k, end + k); break;
       }
     }
     for (int k = 0; k < buckets; ++k)
