@@ -11,10 +11,44 @@
 namespace alab::nn {
 
 LayerStats::LayerStats(int units, const SaturationRegions& regions, long stride, long expected_pairs)
-    : regions_(regions), stride_(std::max(1L, stride)), alive_(units, 0), saturated_by_unit_(units, 0),
+    : regions_(regions), stride_(std::max(1L, stride)), active_by_unit_(units, 0), saturated_by_unit_(units, 0),
       histogram_(static_cast<std::size_t>(kHistogramCopies) * kHistogramBins, 0),
       top_digits_(static_cast<std::size_t>(kTopDigitCopies) << kTopDigitBits, 0) {
-  if (expected_pairs > 0) kept_.reserve(static_cast<std::size_t>(expected_pairs / stride_ + 1));
+  if (expected_pairs > 0) make_room(static_cast<std::size_t>(expected_pairs / stride_ + 1));
+}
+
+void LayerStats::make_room(std::size_t keys) {
+  const std::size_t want = kept_n_ + keys + kLanes;  // a spare vector: keys are stored a vector at a time
+  if (kept_.size() < want) kept_.resize(std::max(want, 2 * kept_.size()));
+}
+
+namespace {
+
+// Zeroes t[0..n), n a multiple of 4.
+void clear_counts(uint32_t* t, std::size_t n) {
+  for (std::size_t i = 0; i < n; i += kLanes) wasm_v128_store(t + i, wasm_i32x4_splat(0));
+}
+
+}  // namespace
+
+void LayerStats::reset(int units, const SaturationRegions& regions, long stride, long expected_pairs) {
+  regions_ = regions;
+  stride_ = std::max(1L, stride);
+  since_kept_ = pairs_ = 0;
+  sum_z_ = sum_z2_ = sum_a_ = sum_a2_ = sum_abs_d_ = 0;
+  saturated_ = inactive_ = 0;
+  active_by_unit_.assign(static_cast<std::size_t>(units), 0);
+  saturated_by_unit_.assign(static_cast<std::size_t>(units), 0);
+  std::fill(histogram_.begin(), histogram_.end(), 0u);
+  // Only the digits that can have been counted are cleared (every copy).
+  if (digit_lo_ <= digit_hi_) {
+    const uint32_t lo = digit_lo_ & ~3u, end = (digit_hi_ + 4) & ~3u;
+    for (int copy = 0; copy < kTopDigitCopies; ++copy)
+      clear_counts(top_digits_.data() + (static_cast<std::size_t>(copy) << kTopDigitBits) + lo, end - lo);
+  }
+  digit_lo_ = 1u << kTopDigitBits, digit_hi_ = 0;
+  kept_n_ = 0;
+  if (expected_pairs > 0) make_room(static_cast<std::size_t>(expected_pairs / stride_ + 1));
 }
 
 namespace {
@@ -99,9 +133,8 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   }
   // With every pair kept, the keys go straight to kept_ (one spare vector).
   const bool keep_all = stride_ == 1;
-  const std::size_t kept_before = kept_.size();
-  if (keep_all) kept_.resize(kept_before + static_cast<std::size_t>(n) + kLanes);
-  uint32_t* const keys = keep_all ? kept_.data() + kept_before : run.key;
+  make_room(static_cast<std::size_t>(n));
+  uint32_t* const keys = keep_all ? kept_.data() + kept_n_ : run.key;
   // Vector pass: clamp, classify, bin, count, key.
   const v128_t below = wasm_f32x4_splat(regions_.below), above = wasm_f32x4_splat(regions_.above);
   const v128_t zero = wasm_f32x4_splat(0.0f), one = wasm_i32x4_splat(1), two = wasm_i32x4_splat(2);
@@ -109,12 +142,15 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   const v128_t copy_offset = wasm_i32x4_make(0, kHistogramBins, 2 * kHistogramBins, 3 * kHistogramBins);
   const v128_t digit_copy = wasm_i32x4_make(0, 1 << kTopDigitBits, 0, 1 << kTopDigitBits);
   static_assert(kHistogramCopies == kLanes, "one histogram copy per lane");
-  v128_t saturated = wasm_i32x4_splat(0), inactive = saturated, active_any = saturated;
+  v128_t saturated = wasm_i32x4_splat(0), inactive = saturated, active_count = saturated;
+  // The range of the top digits (tail lanes included: a wider range is harmless).
+  v128_t digit_lo = wasm_i32x4_splat(static_cast<int32_t>(digit_lo_)), digit_hi = wasm_i32x4_splat(static_cast<int32_t>(digit_hi_));
   for_each_vector(static_cast<std::size_t>(n), [&](std::size_t i, std::size_t lanes) {
     v128_t zc = load_lanes(zs + i, lanes), ac = load_lanes(as + i, lanes);
     const v128_t de = load_lanes(ds + i, lanes);
-    // |d| as `de < 0 ? -de : de` (so −0 stays −0), then clamped.
-    v128_t ad = wasm_v128_bitselect(wasm_f32x4_neg(de), de, wasm_f32x4_lt(de, zero));
+    // |d| (sign bit cleared), then clamped. −0 becomes +0, which no sum or
+    // count can tell apart from −0 here (the |f'| sum starts at +0).
+    v128_t ad = wasm_v128_and(de, wasm_i32x4_splat(0x7fffffff));
     // The clamp changes only NaN and ±inf (x − x is NaN for them alone).
     const v128_t t = wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_sub(zc, zc), wasm_f32x4_sub(ac, ac)), wasm_f32x4_sub(ad, ad));
     if (wasm_v128_any_true(wasm_f32x4_ne(t, t))) {
@@ -128,7 +164,7 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
     const v128_t active = wasm_f32x4_ne(ad, zero);
     saturated = wasm_i32x4_sub(saturated, wasm_v128_and(sat, valid));
     inactive = wasm_i32x4_sub(inactive, wasm_v128_andnot(valid, wasm_v128_or(sat, active)));
-    active_any = wasm_v128_or(active_any, wasm_v128_and(active, valid));
+    active_count = wasm_i32x4_sub(active_count, wasm_v128_and(active, valid));
     wasm_v128_store(run.za + 2 * i, wasm_i8x16_shuffle(zc, ac, 0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23));
     wasm_v128_store(run.za + 2 * i + 4,
                     wasm_i8x16_shuffle(zc, ac, 8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31));
@@ -136,7 +172,10 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
     wasm_v128_store(run.bin + i, wasm_i32x4_add(bin_lanes(zc), copy_offset));
     const v128_t key = key_lanes(ac);
     wasm_v128_store(keys + i, key);
-    wasm_v128_store(run.digit + i, wasm_i32x4_add(wasm_u32x4_shr(key, kTopDigitShift), digit_copy));
+    const v128_t digit = wasm_u32x4_shr(key, kTopDigitShift);
+    digit_lo = wasm_u32x4_min(digit_lo, digit);
+    digit_hi = wasm_u32x4_max(digit_hi, digit);
+    wasm_v128_store(run.digit + i, wasm_i32x4_add(digit, digit_copy));
     if (!kOneUnit) wasm_v128_store(run.flags + i, wasm_v128_or(wasm_v128_and(sat, one), wasm_v128_and(active, two)));
   });
   // Scalar pass, in order: the double sums (z and a side by side in the two
@@ -157,26 +196,30 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   sum_z_ = wasm_f64x2_extract_lane(sum, 0), sum_a_ = wasm_f64x2_extract_lane(sum, 1);
   sum_z2_ = wasm_f64x2_extract_lane(sum2, 0), sum_a2_ = wasm_f64x2_extract_lane(sum2, 1);
   sum_abs_d_ = sd;
+  digit_lo = wasm_u32x4_min(digit_lo, wasm_i32x4_shuffle(digit_lo, digit_lo, 2, 3, 0, 1));
+  digit_hi = wasm_u32x4_max(digit_hi, wasm_i32x4_shuffle(digit_hi, digit_hi, 2, 3, 0, 1));
+  digit_lo_ = std::min(static_cast<uint32_t>(wasm_i32x4_extract_lane(digit_lo, 0)), static_cast<uint32_t>(wasm_i32x4_extract_lane(digit_lo, 1)));
+  digit_hi_ = std::max(static_cast<uint32_t>(wasm_i32x4_extract_lane(digit_hi, 0)), static_cast<uint32_t>(wasm_i32x4_extract_lane(digit_hi, 1)));
   const int32_t run_saturated = lane_sum(saturated);
   saturated_ += run_saturated;
   inactive_ += lane_sum(inactive);
   if (kOneUnit) {
     saturated_by_unit_[unit] += run_saturated;
-    alive_[unit] |= static_cast<char>(lane_sum(active_any) != 0);
+    active_by_unit_[unit] += lane_sum(active_count);
   } else {
     for (int i = 0; i < n; ++i) {
       saturated_by_unit_[unit + i] += run.flags[i] & 1;
-      alive_[unit + i] |= static_cast<char>(run.flags[i] >> 1);
+      active_by_unit_[unit + i] += run.flags[i] >> 1;
     }
   }
   // The kept activations: all, or every stride-th pair in order.
   if (keep_all) {
-    kept_.resize(kept_before + static_cast<std::size_t>(n));
+    kept_n_ += static_cast<std::size_t>(n);
   } else {
     long since_kept = since_kept_;
     for (int i = 0; i < n; ++i)
       if (++since_kept == stride_) {
-        kept_.push_back(run.key[i]);
+        kept_[kept_n_++] = run.key[i];
         ++top_digits_[run.digit[i] & ((1u << kTopDigitBits) - 1)];
         since_kept = 0;
       }
@@ -204,14 +247,60 @@ namespace {
 
 // Order statistics by MSD radix selection over the order keys: a histogram
 // of the top digit places each wanted rank in a bucket; the wanted buckets
-// are gathered and searched on the next digit, down to the last, where all
-// keys of a bucket are the same. Exact: the same values a sort gives.
-// Digits of 11, 8, 8 and 5 bits.
+// are gathered (all in one pass) and searched on the next digit, down to the
+// last, where all keys of a bucket are the same. Exact: the same values a
+// sort gives. Digits of 11, 8, 8 and 5 bits.
 constexpr int kDigitBits[] = {kTopDigitBits, 8, 8, 5};
 static_assert(kTopDigitBits == 11 && kTopDigitShift == 21, "the top digit is the first of the selection's");
 constexpr int kLevels = 4;
 constexpr int kSmallBucket = 32;  // sorted directly
 constexpr int kMaxRanks = 6;
+
+// For each 4-bit lane mask, the i8x16.swizzle pattern that moves the marked
+// 32-bit lanes to the front, in order (the other lanes read zero).
+struct PackPatterns {
+  uint8_t bytes[16][16];
+};
+constexpr PackPatterns make_pack_patterns() {
+  PackPatterns t{};
+  for (int m = 0; m < 16; ++m) {
+    int out = 0;
+    for (int lane = 0; lane < 4; ++lane)
+      if (m & (1 << lane)) {
+        for (int b = 0; b < 4; ++b) t.bytes[m][4 * out + b] = static_cast<uint8_t>(4 * lane + b);
+        ++out;
+      }
+    for (int b = 4 * out; b < 16; ++b) t.bytes[m][b] = 0x80;
+  }
+  return t;
+}
+alignas(16) constexpr PackPatterns kPack = make_pack_patterns();
+
+// Appends the keys of keys[0..n) whose digit (key >> shift) & mask is
+// want[k] to out[k] (k < kBuckets), in order, and advances out[k] past them.
+// Whole vectors are stored: out[k] needs room for 3 keys more than it gets.
+template <int kBuckets>
+void gather_buckets(const uint32_t* keys, std::size_t n, int shift, uint32_t mask, const uint32_t* want,
+                    uint32_t** out) {
+  v128_t w[kBuckets];
+  uint32_t* o[kBuckets];
+  for (int k = 0; k < kBuckets; ++k) w[k] = wasm_i32x4_splat(static_cast<int32_t>(want[k])), o[k] = out[k];
+  const v128_t digit_mask = wasm_i32x4_splat(static_cast<int32_t>(mask));
+  const v128_t lane_index = wasm_i32x4_make(0, 1, 2, 3);
+  for_each_vector(n, [&](std::size_t i, std::size_t lanes) {
+    const v128_t key = load_lanes(reinterpret_cast<const float*>(keys + i), lanes);
+    const v128_t digit = wasm_v128_and(wasm_u32x4_shr(key, shift), digit_mask);
+    const v128_t valid = wasm_i32x4_lt(lane_index, wasm_i32x4_splat(static_cast<int32_t>(lanes)));
+    for (int k = 0; k < kBuckets; ++k) {
+      v128_t hit = wasm_i32x4_eq(digit, w[k]);
+      if (lanes != kLanes) hit = wasm_v128_and(hit, valid);
+      const uint32_t m = wasm_i32x4_bitmask(hit);
+      wasm_v128_store(o[k], wasm_i8x16_swizzle(key, wasm_v128_load(kPack.bytes[m])));
+      o[k] += __builtin_popcount(m);
+    }
+  });
+  for (int k = 0; k < kBuckets; ++k) out[k] = o[k];
+}
 
 class Selection {
  public:
@@ -219,20 +308,25 @@ class Selection {
   // histogram is cleared before use, every region written before it is read.
   explicit Selection(std::size_t n) {
     thread_local std::vector<uint32_t> scratch, counts(kLevels << 11);
-    if (scratch.size() < static_cast<std::size_t>(kLevels) * 2 * (n + 1)) scratch.resize(kLevels * 2 * (n + 1));
+    if (scratch.size() < kLevels * (n + kSlack)) scratch.resize(kLevels * (n + kSlack));
     scratch_ = scratch.data();
     counts_ = counts.data();
   }
 
   // The keys at ranks[0..count) (ascending) of keys[0..n) into out; `top`:
-  // the histogram of their top digits.
-  void select(const uint32_t* keys, std::size_t n, const uint32_t* top, const std::size_t* ranks, int count,
-              uint32_t* out) {
+  // the histogram of their top digits, 0 below first_bin (a multiple of 16).
+  void select(const uint32_t* keys, std::size_t n, const uint32_t* top, uint32_t first_bin, const std::size_t* ranks,
+              int count, uint32_t* out) {
     top_ = top;
+    first_bin_ = first_bin;
     select(keys, n, 0, 32, 0, ranks, count, out, 0);
   }
 
  private:
+  // Room in a level's scratch beyond its keys: 3 spare keys after each of up
+  // to kMaxRanks buckets (gather_buckets stores whole vectors).
+  static constexpr std::size_t kSlack = kMaxRanks * kLanes;
+
   // keys[0..n) share their bits above `shift` (`prefix`).
   void select(const uint32_t* keys, std::size_t n, int level, int shift, uint32_t prefix, const std::size_t* ranks,
               int count, uint32_t* out, std::size_t region) {
@@ -250,8 +344,18 @@ class Selection {
     if (level == 0) {
       hist = const_cast<uint32_t*>(top_);  // counted as the keys were added (read only)
     } else {
-      std::fill_n(hist, mask + 1, 0u);
-      for (std::size_t i = 0; i < n; ++i) ++hist[(keys[i] >> shift) & mask];
+      // Two interleaved copies (keys of one bucket often share the next
+      // digit too: consecutive counts then do not wait on each other).
+      uint32_t* const second = hist + (mask + 1);
+      clear_counts(hist, 2 * (mask + 1));
+      std::size_t i = 0;
+      for (; i + 2 <= n; i += 2) {
+        ++hist[(keys[i] >> shift) & mask];
+        ++second[(keys[i + 1] >> shift) & mask];
+      }
+      if (i < n) ++hist[(keys[i] >> shift) & mask];
+      for (uint32_t b = 0; b <= mask; b += kLanes)
+        wasm_v128_store(hist + b, wasm_i32x4_add(wasm_v128_load(hist + b), wasm_v128_load(second + b)));
     }
     // The wanted buckets, each with its first rank and the ranks within it.
     uint32_t bucket[kMaxRanks];
@@ -259,7 +363,7 @@ class Selection {
     std::size_t local[kMaxRanks];
     int buckets = 0;
     std::size_t below = 0;
-    for (uint32_t b = 0, i = 0; static_cast<int>(i) < count; ++b) {
+    for (uint32_t b = level == 0 ? first_bin_ : 0, i = 0; static_cast<int>(i) < count; ++b) {
       // Sixteen bins at a time while the next rank lies beyond them.
       if ((b & 15) == 0 && b + 16 <= mask + 1) {
         const v128_t s4 = wasm_i32x4_add(wasm_i32x4_add(wasm_v128_load(hist + b), wasm_v128_load(hist + b + 4)),
@@ -288,46 +392,35 @@ class Selection {
         for (int i = first[k]; i < first[k + 1]; ++i) out[i] = prefix | bucket[k];
       return;
     }
-    // With several wanted buckets, first one pass gathering all of them (a
-    // mark per bucket), then each from that smaller set.
-    const uint32_t* source = keys;
-    std::size_t source_n = n;
-    uint32_t* const gathered = &scratch_[region];
-    if (buckets > 1) {
-      std::size_t total = 0;
-      for (int k = 0; k < buckets; ++k) total += hist[bucket[k]];
-      if (2 * total < n) {
-        uint8_t* const wanted = reinterpret_cast<uint8_t*>(&counts_[(static_cast<std::size_t>(kLevels - 1) << 11) + 1024]);
-        std::fill_n(wanted, mask + 1, uint8_t{0});
-        for (int k = 0; k < buckets; ++k) wanted[bucket[k]] = 1;
-        std::size_t m = 0;
-        uint32_t* const all = gathered + n + 1;
-        for (std::size_t i = 0; i < n; ++i) {
-          all[m] = keys[i];
-          m += wanted[(keys[i] >> shift) & mask];
-        }
-        source = all;
-        source_n = total;
-      }
-    }
+    // Every wanted bucket gathered in one pass (four at a time), each into
+    // its own part of this level's scratch; the deeper levels' scratch follows.
+    uint32_t* start[kMaxRanks];
+    uint32_t* end[kMaxRanks];
+    std::size_t next_region = region;
     for (int k = 0; k < buckets; ++k) {
-      const uint32_t b = bucket[k];
-      std::size_t m = 0;
-      for (std::size_t i = 0; i < source_n; ++i) {
-        gathered[m] = source[i];
-        m += ((source[i] >> shift) & mask) == b;
-      }
-      select(gathered, hist[b], level + 1, shift, prefix | (b << shift), local + first[k], first[k + 1] - first[k],
-             out + first[k], region + 2 * (n + 1));
+      start[k] = end[k] = &scratch_[next_region];
+      next_region += hist[bucket[k]] + kLanes;
     }
+    for (int k = 0; k < buckets; k += 4) {
+      switch (std::min(4, buckets - k)) {
+        case 1: gather_buckets<1>(keys, n, shift, mask, bucket + k, end + k); break;
+        case 2: gather_buckets<2>(keys, n, shift, mask, bucket + k, end + k); break;
+        case 3: gather_buckets<3>(keys, n, shift, mask, bucket + k, end + k); break;
+        default: gather_buckets<4>(keys, n, shift, mask, bucket + k, end + k); break;
+      }
+    }
+    for (int k = 0; k < buckets; ++k)
+      select(start[k], hist[bucket[k]], level + 1, shift, prefix | (bucket[k] << shift), local + first[k],
+             first[k + 1] - first[k], out + first[k], next_region);
   }
 
   const uint32_t* top_ = nullptr;
-  uint32_t* scratch_;  // per gathering level: one bucket, and all wanted buckets
-  uint32_t* counts_;   // per level: the histogram (the last level's upper half: bucket marks)
+  uint32_t first_bin_ = 0;
+  uint32_t* scratch_;  // per level: the wanted buckets, each with kLanes spare keys
+  uint32_t* counts_;   // per level: the histogram (two copies below the top level)
 };
 
-std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n, const uint32_t* top) {
+std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n, const uint32_t* top, uint32_t first_bin) {
   std::array<double, 3> out{0, 0, 0};
   if (n == 0) return out;
   const double ps[3] = {0.02, 0.50, 0.98};
@@ -342,7 +435,7 @@ std::array<double, 3> percentiles_of_keys(const uint32_t* keys, std::size_t n, c
     fraction[k] = rank - static_cast<double>(lo);
   }
   uint32_t found[6];
-  Selection(n).select(keys, n, top, ranks, 6, found);
+  Selection(n).select(keys, n, top, first_bin, ranks, 6, found);
   for (int k = 0; k < 3; ++k) {
     // −0 and +0 give the same result here (+0), so reading −0 as +0 is exact.
     const double vlo = key_value(found[2 * k]), vhi = key_value(found[2 * k + 1]);
@@ -359,7 +452,7 @@ std::array<double, 3> percentiles_2_50_98(const std::vector<float>& v) {
     keys[i] = order_key(v[i]);
     ++top[keys[i] >> kTopDigitShift];
   }
-  return percentiles_of_keys(keys.data(), keys.size(), top.data());
+  return percentiles_of_keys(keys.data(), keys.size(), top.data(), 0);
 }
 
 std::vector<std::vector<char>> dead_flags(const std::vector<LayerReport>& layers, const std::vector<int>& widths) {
@@ -381,7 +474,7 @@ void append_unit_events(const std::vector<std::vector<char>>& before, const std:
 }
 
 void LayerStats::finish(LayerReport& out, long samples) {
-  const int units = static_cast<int>(alive_.size());
+  const int units = static_cast<int>(active_by_unit_.size());
   const double pairs = static_cast<double>(std::max(1L, pairs_));
   out.pre_mean = sum_z_ / pairs;
   out.pre_std = std::sqrt(std::max(0.0, sum_z2_ / pairs - out.pre_mean * out.pre_mean));
@@ -395,20 +488,22 @@ void LayerStats::finish(LayerReport& out, long samples) {
   // A unit is marked saturated when it sits in a flat tail on at least 90 %
   // of the samples (a dead unit is listed as dead only).
   for (int j = 0; j < units; ++j) {
-    if (!alive_[j]) out.dead_units.push_back(j);
+    if (active_by_unit_[j] == 0) out.dead_units.push_back(j);
     else if (saturated_by_unit_[j] * 10 >= samples * 9) out.saturated_units.push_back(j);
   }
   out.dead_fraction = units > 0 ? static_cast<double>(out.dead_units.size()) / units : 0.0;
   out.histogram.assign(histogram_.begin(), histogram_.begin() + kHistogramBins);
   for (int copy = 1; copy < kHistogramCopies; ++copy)
     for (int b = 0; b < kHistogramBins; ++b) out.histogram[b] += histogram_[copy * kHistogramBins + b];
+  // The copies of the top-digit counts summed into the first, over the digits that can be counted.
   uint32_t* const top = top_digits_.data();
+  const uint32_t lo = digit_lo_ <= digit_hi_ ? digit_lo_ & ~15u : 0, hi = digit_lo_ <= digit_hi_ ? digit_hi_ : 0;
   for (int copy = 1; copy < kTopDigitCopies; ++copy)
-    for (std::size_t b = 0; b < (1u << kTopDigitBits); b += kLanes) {
+    for (std::size_t b = lo; b <= hi; b += kLanes) {
       uint32_t* const t = top + b;
       wasm_v128_store(t, wasm_i32x4_add(wasm_v128_load(t), wasm_v128_load(t + (static_cast<std::size_t>(copy) << kTopDigitBits))));
     }
-  out.act_percentiles = percentiles_of_keys(kept_.data(), kept_.size(), top);
+  out.act_percentiles = percentiles_of_keys(kept_.data(), kept_n_, top, lo);
 }
 
 }  // namespace alab::nn

@@ -20,12 +20,21 @@
 
 namespace alab::nn {
 
+// The top digit of an order key (order_key below): its histogram is counted
+// as the activations are added; the percentiles' selection starts from it.
+inline constexpr int kTopDigitBits = 11;
+inline constexpr int kTopDigitShift = 32 - kTopDigitBits;
+
 class LayerStats {
  public:
   // `units` of the layer, its activation's regions; every `stride`-th pair
   // (>= 1) is kept for the percentiles; room for `expected_pairs` of them is
   // reserved at once (a hint: more may be added).
   LayerStats(int units, const SaturationRegions& regions, long stride, long expected_pairs = 0);
+
+  // As a new LayerStats(units, regions, stride, expected_pairs), keeping the
+  // storage of this one (no allocation once it has grown).
+  void reset(int units, const SaturationRegions& regions, long stride, long expected_pairs = 0);
 
   // One (unit, sample) pair; z, a and d = f'(z) as computed (non-finite values
   // are counted as ±FLT_MAX, NaN as 0, so the report stays finite).
@@ -38,7 +47,10 @@ class LayerStats {
   void add_block(const float* z, const float* a, const float* d, int first_unit, int units, int samples,
                  long unit_stride, long sample_stride, bool units_outer);
 
-  bool alive(int unit) const { return alive_[unit] != 0; }
+  bool alive(int unit) const { return active_by_unit_[unit] != 0; }
+  // The pairs of `unit` added so far with f'(z) != 0 (NaN counts as 0): the
+  // samples it fired on.
+  long active_pairs(int unit) const { return active_by_unit_[unit]; }
 
   // Fills the statistics fields of `out` (not gradNorm, alpha or events).
   // `samples` per unit, for saturatedUnits (saturated on >= 90 % of them).
@@ -78,11 +90,16 @@ class LayerStats {
   long stride_, since_kept_ = 0, pairs_ = 0;
   double sum_z_ = 0, sum_z2_ = 0, sum_a_ = 0, sum_a2_ = 0, sum_abs_d_ = 0;
   long saturated_ = 0, inactive_ = 0;
-  std::vector<char> alive_;
-  std::vector<long> saturated_by_unit_;
+  std::vector<long> active_by_unit_, saturated_by_unit_;
   std::vector<uint32_t> histogram_;  // (kHistogramCopies, kHistogramBins)
-  std::vector<uint32_t> kept_;        // order_key of the kept activations
+  // order_key of the kept activations: the first kept_n_ of kept_ (sized
+  // ahead, never shrunk: growing it is the only time it is cleared).
+  std::vector<uint32_t> kept_;
+  std::size_t kept_n_ = 0;
+  void make_room(std::size_t keys);
   std::vector<uint32_t> top_digits_;  // (kTopDigitCopies, 2^kTopDigitBits) counts of their top digits
+  // Top digits [digit_lo_, digit_hi_] (or wider) may be counted; all others are 0.
+  uint32_t digit_lo_ = 1u << kTopDigitBits, digit_hi_ = 0;
 };
 
 // Per layer, a flag per unit (widths[l] of them): 1 for the layers' dead_units.
@@ -104,7 +121,5 @@ std::array<double, 3> percentiles_2_50_98(const std::vector<float>& v);
 // the percentiles' selection starts from a histogram of the keys' top bits.
 uint32_t order_key(float f);
 float key_value(uint32_t key);
-inline constexpr int kTopDigitBits = 11;
-inline constexpr int kTopDigitShift = 32 - kTopDigitBits;
 
 }  // namespace alab::nn

@@ -248,8 +248,11 @@ void Network::visit_diagnostics_chunk(int first, int m, int ld, Visit&& visit) {
     const Layer& L = layers_[l];
     const float* z = &acts_[L.z];
     const ActivationInfo& info = activation_info(L.act);
-    for (int j = 0; j < L.out; ++j)
-      info.derivative(z + static_cast<long>(j) * ld, d + static_cast<long>(j) * ld, m, unit_params(L, l, j, false));
+    if (!L.prelu || L.alpha_count == 1)  // one set of parameters: one call over all rows (padding columns too, unread)
+      info.derivative(z, d, static_cast<std::size_t>(L.out) * ld, unit_params(L, l, 0, false));
+    else
+      for (int j = 0; j < L.out; ++j)
+        info.derivative(z + static_cast<long>(j) * ld, d + static_cast<long>(j) * ld, m, unit_params(L, l, j, false));
     visit(l, first, m, ld, z, static_cast<const float*>(&acts_[L.a]), static_cast<const float*>(d));
   }
 }

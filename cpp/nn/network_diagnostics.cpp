@@ -31,14 +31,12 @@ constexpr long kPercentileBudget = 1L << 22;
 // The firing masks of kPairs pairs of units (2·kPairs rows of d at ld): for
 // sample c, mask[2 (p·m + c) + {0, 1}] holds the masks of units 2p and 2p + 1,
 // the two 64-bit lanes of a double vector (all ones where f'(z) != 0 and not NaN).
-// Also counts each unit's firing samples.
 template <int kPairs>
-void firing_masks(const float* d, int ld, int m, uint64_t* mask, long* fired) {
+void firing_masks(const float* d, int ld, int m, uint64_t* mask) {
   const v128_t zero = wasm_f32x4_splat(0.0f);
   for (int p = 0; p < kPairs; ++p) {
     const float* r0 = d + static_cast<long>(2 * p) * ld;
     const float* r1 = r0 + ld;
-    v128_t n0 = wasm_i32x4_splat(0), n1 = n0;
     for (int c = 0; c < m; c += 4) {
       const int lanes = std::min(4, m - c);
       const v128_t valid = wasm_i32x4_lt(wasm_i32x4_make(0, 1, 2, 3), wasm_i32x4_splat(lanes));
@@ -46,20 +44,12 @@ void firing_masks(const float* d, int ld, int m, uint64_t* mask, long* fired) {
       const v128_t b = load_lanes(r1 + c, static_cast<std::size_t>(lanes));
       const v128_t fa = wasm_v128_and(valid, wasm_v128_and(wasm_f32x4_ne(a, zero), wasm_f32x4_eq(a, a)));
       const v128_t fb = wasm_v128_and(valid, wasm_v128_and(wasm_f32x4_ne(b, zero), wasm_f32x4_eq(b, b)));
-      n0 = wasm_i32x4_sub(n0, fa);
-      n1 = wasm_i32x4_sub(n1, fb);
       uint64_t* out = mask + 2 * (static_cast<long>(p) * m + c);
       wasm_v128_store(out, wasm_i8x16_shuffle(fa, fb, 0, 1, 2, 3, 0, 1, 2, 3, 16, 17, 18, 19, 16, 17, 18, 19));
       if (lanes > 1) wasm_v128_store(out + 2, wasm_i8x16_shuffle(fa, fb, 4, 5, 6, 7, 4, 5, 6, 7, 20, 21, 22, 23, 20, 21, 22, 23));
       if (lanes > 2) wasm_v128_store(out + 4, wasm_i8x16_shuffle(fa, fb, 8, 9, 10, 11, 8, 9, 10, 11, 24, 25, 26, 27, 24, 25, 26, 27));
       if (lanes > 3) wasm_v128_store(out + 6, wasm_i8x16_shuffle(fa, fb, 12, 13, 14, 15, 12, 13, 14, 15, 28, 29, 30, 31, 28, 29, 30, 31));
     }
-    const auto total = [](v128_t v) {
-      return static_cast<long>(wasm_i32x4_extract_lane(v, 0)) + wasm_i32x4_extract_lane(v, 1) +
-             wasm_i32x4_extract_lane(v, 2) + wasm_i32x4_extract_lane(v, 3);
-    };
-    fired[2 * p] += total(n0);
-    fired[2 * p + 1] += total(n1);
   }
 }
 
@@ -88,70 +78,132 @@ void add_firing(const uint64_t* mask, const double* x2, int m, int inputs, doubl
   }
 }
 
+// The storage of a diagnostics pass (see DiagnosticsPass), kept from report
+// to report: no allocation once it has grown.
+struct PassStorage {
+  bool in_use = false;
+  std::vector<LayerStats> stats;
+  std::vector<std::vector<double>> fired_x;
+  std::vector<std::vector<char>> own;
+  std::vector<double> all_x, all_x_before, x2, last_unit;
+  std::vector<uint64_t> mask;
+};
+
+// The kept storage, or `local` while a pass is using it.
+PassStorage& claim_storage(PassStorage& local) {
+  thread_local PassStorage kept;
+  if (kept.in_use) return local;
+  kept.in_use = true;
+  return kept;
+}
+
 }  // namespace
 
 struct Network::DiagnosticsPass {
   Network& net;
   const int hidden, total, inputs;
-  std::vector<LayerStats> stats;
-  std::vector<std::vector<long>> fired;      // per layer (units): samples with f'(z) != 0
-  std::vector<std::vector<double>> fired_x;  // per layer (units, inputs): sum of their inputs
+  PassStorage local_;
+  PassStorage& storage;
+  std::vector<LayerStats>& stats;  // per layer; also each unit's firing samples (active_pairs)
+  // The firing sums, per layer (units, inputs): the sum of the inputs of the
+  // samples where the unit fired, in sample order. A unit that has fired on
+  // every sample so far has the sums of all inputs, all_x: its own are
+  // written (from all_x as it was before the chunk) only once it misses a
+  // sample (`own`). Same additions, same bits; most smooth units never miss.
+  std::vector<std::vector<double>>& fired_x;
+  std::vector<std::vector<char>>& own;
+  std::vector<double>& all_x;
+  std::vector<double>& all_x_before;  // (inputs), after and before the current chunk
+  int all_x_first = -1;
   // Scratch of the firing sums: the chunk's inputs (inputs, m) as double
   // pairs, the masks of up to 4 pairs of units, the sums of an odd last unit.
-  std::vector<double> x2;
-  std::vector<uint64_t> mask;
+  std::vector<double>& x2;
+  std::vector<uint64_t>& mask;
   int x2_first = -1;
-  std::vector<double> last_unit;
+  std::vector<double>& last_unit;
 
   explicit DiagnosticsPass(Network& n)
       : net(n), hidden(static_cast<int>(n.layers_.size()) - 1), total(std::min(kDiagnosticsSamples, n.n_train_)),
-        inputs(n.config_.inputs), fired(hidden), fired_x(hidden) {
+        inputs(n.config_.inputs), storage(claim_storage(local_)), stats(storage.stats), fired_x(storage.fired_x),
+        own(storage.own), all_x(storage.all_x), all_x_before(storage.all_x_before), x2(storage.x2),
+        mask(storage.mask), last_unit(storage.last_unit) {
     long all_pairs = 0;
     for (int l = 0; l < hidden; ++l) all_pairs += static_cast<long>(total) * n.layers_[l].out;
     const long stride = (all_pairs + kPercentileBudget - 1) / kPercentileBudget;
-    stats.reserve(hidden);
+    all_x.assign(inputs, 0.0);
+    if (static_cast<int>(fired_x.size()) < hidden) fired_x.resize(hidden), own.resize(hidden);
     for (int l = 0; l < hidden; ++l) {
       const Layer& L = n.layers_[l];
-      stats.emplace_back(L.out, L.regions, stride, static_cast<long>(total) * L.out);
-      fired[l].assign(L.out, 0);
+      const long expected = static_cast<long>(total) * L.out;
+      if (l < static_cast<int>(stats.size())) stats[l].reset(L.out, L.regions, stride, expected);
+      else stats.emplace_back(L.out, L.regions, stride, expected);
       fired_x[l].assign(static_cast<std::size_t>(L.out) * inputs, 0.0);
+      own[l].assign(L.out, 0);
     }
   }
+  ~DiagnosticsPass() { storage.in_use = false; }
+  DiagnosticsPass(const DiagnosticsPass&) = delete;
+  DiagnosticsPass& operator=(const DiagnosticsPass&) = delete;
 
   // One chunk of hidden layer l (Network::for_each_diagnostics_batch).
   void operator()(int l, int first, int m, int ld, const float* z, const float* a, const float* d) {
     const int units = net.layers_[l].out;
-    stats[l].add_block(z, a, d, 0, units, m, ld, 1, true);
-    // The chunk's inputs as double pairs, once per chunk (every layer's firing uses them).
-    if (first != x2_first) {
-      x2.resize(static_cast<std::size_t>(2) * inputs * m);
-      const float* xs = &net.x_[static_cast<std::size_t>(first) * inputs];
-      for (int k = 0; k < inputs; ++k)
-        for (int c = 0; c < m; ++c) {
-          const std::size_t e = 2 * (static_cast<std::size_t>(k) * m + c);
-          x2[e] = x2[e + 1] = xs[static_cast<std::size_t>(c) * inputs + k];
-        }
-      x2_first = first;
+    LayerStats& s = stats[l];
+    s.add_block(z, a, d, 0, units, m, ld, 1, true);
+    const float* xs = &net.x_[static_cast<std::size_t>(first) * inputs];
+    if (first != all_x_first) {  // once per chunk: all_x over its samples
+      all_x_before = all_x;
+      for (int k = 0; k < inputs; ++k) {
+        double sum = all_x[k];
+        for (int c = 0; c < m; ++c) sum += xs[static_cast<std::size_t>(c) * inputs + k];
+        all_x[k] = sum;
+      }
+      all_x_first = first;
     }
+    // A block of units needs its masked sums unless every unit in it still
+    // fired on every sample (then its sums are all_x); the others in the
+    // block get their own sums first.
+    char* const owns = own[l].data();
+    double* const sums = fired_x[l].data();
+    const long seen = first + m;
+    const auto needs_sums = [&](int j, int count) {
+      bool any = false;
+      for (int u = j; u < j + count; ++u) any |= owns[u] != 0 || s.active_pairs(u) != seen;
+      if (!any) return false;
+      for (int u = j; u < j + count; ++u)
+        if (!owns[u]) {
+          std::copy(all_x_before.begin(), all_x_before.end(), sums + static_cast<std::size_t>(u) * inputs);
+          owns[u] = 1;
+        }
+      // The chunk's inputs as double pairs, once per chunk (every layer's firing uses them).
+      if (first != x2_first) {
+        x2.resize(static_cast<std::size_t>(2) * inputs * m);
+        for (int k = 0; k < inputs; ++k)
+          for (int c = 0; c < m; ++c) {
+            const std::size_t e = 2 * (static_cast<std::size_t>(k) * m + c);
+            x2[e] = x2[e + 1] = xs[static_cast<std::size_t>(c) * inputs + k];
+          }
+        x2_first = first;
+      }
+      mask.resize(static_cast<std::size_t>(2 * 4) * m);
+      return true;
+    };
     // Units in blocks of 8 (4 pairs), then pairs; an odd last unit pairs with
     // a copy of itself, whose lane is dropped.
-    mask.resize(static_cast<std::size_t>(2 * 4) * m);
-    long* const count = fired[l].data();
-    double* const sums = fired_x[l].data();
     int j = 0;
-    for (; j + 8 <= units; j += 8) {
-      firing_masks<4>(d + static_cast<long>(j) * ld, ld, m, mask.data(), count + j);
-      add_firing<4>(mask.data(), x2.data(), m, inputs, sums + static_cast<std::size_t>(j) * inputs);
-    }
-    for (; j + 2 <= units; j += 2) {
-      firing_masks<1>(d + static_cast<long>(j) * ld, ld, m, mask.data(), count + j);
-      add_firing<1>(mask.data(), x2.data(), m, inputs, sums + static_cast<std::size_t>(j) * inputs);
-    }
-    if (j < units) {
+    for (; j + 8 <= units; j += 8)
+      if (needs_sums(j, 8)) {
+        firing_masks<4>(d + static_cast<long>(j) * ld, ld, m, mask.data());
+        add_firing<4>(mask.data(), x2.data(), m, inputs, sums + static_cast<std::size_t>(j) * inputs);
+      }
+    for (; j + 2 <= units; j += 2)
+      if (needs_sums(j, 2)) {
+        firing_masks<1>(d + static_cast<long>(j) * ld, ld, m, mask.data());
+        add_firing<1>(mask.data(), x2.data(), m, inputs, sums + static_cast<std::size_t>(j) * inputs);
+      }
+    if (j < units && needs_sums(j, 1)) {
       // The last unit twice over (rows j and j at stride 0): its own lane is kept.
-      long twice[2] = {0, 0};
-      firing_masks<1>(d + static_cast<long>(j) * ld, 0, m, mask.data(), twice);
-      count[j] += twice[0];
+      firing_masks<1>(d + static_cast<long>(j) * ld, 0, m, mask.data());
       std::vector<double>& tmp = last_unit;
       tmp.assign(static_cast<std::size_t>(2) * inputs, 0.0);
       std::copy_n(sums + static_cast<std::size_t>(j) * inputs, inputs, tmp.data());
@@ -183,21 +235,21 @@ struct Network::DiagnosticsPass {
     }
     if (hidden > 0 && r.layers.back().grad_norm > 0)
       r.grad_norm_ratio = r.layers.front().grad_norm / r.layers.back().grad_norm;
-    // Firing regions of this report; a dead unit keeps the one it last fired in.
-    std::vector<std::vector<FiringRegion>> regions(hidden);
+    // Firing regions of this report, written over the last ones in place; a
+    // dead unit keeps the one it last fired in (none before any report).
+    std::vector<std::vector<FiringRegion>>& regions = net.last_region_;
+    regions.resize(hidden);
     for (int l = 0; l < hidden; ++l) {
       const int units = net.layers_[l].out;
       regions[l].resize(units);
       for (int j = 0; j < units; ++j) {
-        const long count = fired[l][j];
+        const long count = stats[l].active_pairs(j);
         if (count > 0) {
           FiringRegion& g = regions[l][j];
           g.share = static_cast<double>(count) / total;
           g.center.resize(inputs);
-          for (int k = 0; k < inputs; ++k)
-            g.center[k] = static_cast<float>(fired_x[l][static_cast<std::size_t>(j) * inputs + k] / count);
-        } else if (l < static_cast<int>(net.last_region_.size()) && j < static_cast<int>(net.last_region_[l].size())) {
-          regions[l][j] = net.last_region_[l][j];
+          const double* sums = own[l][j] ? &fired_x[l][static_cast<std::size_t>(j) * inputs] : all_x.data();
+          for (int k = 0; k < inputs; ++k) g.center[k] = static_cast<float>(sums[k] / count);
         }
       }
     }
@@ -206,7 +258,6 @@ struct Network::DiagnosticsPass {
       append_unit_events(net.dead_before_, now, regions, net.step_, net.learning_rate_, r.events);
       net.dead_before_ = std::move(now);
     }
-    net.last_region_ = std::move(regions);
   }
 };
 

@@ -3,7 +3,8 @@
 // histograms and the percentiles' radix selection must give exactly what the
 // definitions give, bit for bit, for NaN, ±inf, ±0, subnormals, values on the
 // bin edges, runs below, at and above the vector width and the run length,
-// both layouts (MLP rows, GCN node rows) and a keep stride above 1.
+// both layouts (MLP rows, GCN node rows) and a keep stride above 1; an
+// object reused through reset() gives what a new one gives.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -47,11 +48,12 @@ struct Reference {
   double sz = 0, sz2 = 0, sa = 0, sa2 = 0, sd = 0;
   long pairs = 0, saturated = 0, inactive = 0, since = 0;
   std::vector<char> alive;
-  std::vector<long> saturated_by_unit;
+  std::vector<long> saturated_by_unit, active_by_unit;
   std::vector<uint32_t> histogram = std::vector<uint32_t>(kHistogramBins, 0);
   std::vector<float> kept;
 
-  Reference(int units, SaturationRegions r, long s) : regions(r), stride(s), alive(units, 0), saturated_by_unit(units, 0) {}
+  Reference(int units, SaturationRegions r, long s)
+      : regions(r), stride(s), alive(units, 0), saturated_by_unit(units, 0), active_by_unit(units, 0) {}
 
   void add(int unit, float z, float a, float d) {
     const float zc = LayerStats::finite_or_clamped(z), ac = LayerStats::finite_or_clamped(a);
@@ -65,6 +67,7 @@ struct Reference {
     saturated += sat;
     saturated_by_unit[unit] += sat;
     alive[unit] |= static_cast<char>(active);
+    active_by_unit[unit] += active;
     inactive += !sat && !active;
     ++histogram[LayerStats::histogram_bin(zc)];
     if (++since == stride) {
@@ -127,6 +130,8 @@ TEST(LayerStats, MatchesThePairByPairDefinitionOnEveryKindOfValue) {
   const SaturationRegions none;
   Rng rng(20261201);
   int cases = 0;
+  // One object through every case (reset() between them), beside a new one per case.
+  LayerStats reused(5, tails, 2, 1000);
   for (const SaturationRegions& regions : {tails, none})
     for (long stride : {1L, 3L})
       for (int units : {1, 3, 8, 33})
@@ -134,6 +139,7 @@ TEST(LayerStats, MatchesThePairByPairDefinitionOnEveryKindOfValue) {
           for (bool mlp : {true, false}) {
             // Two blocks (chunks) of the same layer; MLP rows padded to ld, GCN rows of `units`.
             LayerStats stats(units, regions, stride, mlp ? 0 : static_cast<long>(units) * samples);
+            reused.reset(units, regions, stride, mlp ? static_cast<long>(units) * samples : 0);
             Reference ref(units, regions, stride);
             for (int block = 0; block < 2; ++block) {
               const int ld = (samples + 3) & ~3;
@@ -146,6 +152,7 @@ TEST(LayerStats, MatchesThePairByPairDefinitionOnEveryKindOfValue) {
               }
               if (mlp) {
                 stats.add_block(z.data(), a.data(), d.data(), 0, units, samples, ld, 1, true);
+                reused.add_block(z.data(), a.data(), d.data(), 0, units, samples, ld, 1, true);
                 for (int j = 0; j < units; ++j)
                   for (int c = 0; c < samples; ++c) {
                     const std::size_t e = static_cast<std::size_t>(j) * ld + c;
@@ -153,6 +160,7 @@ TEST(LayerStats, MatchesThePairByPairDefinitionOnEveryKindOfValue) {
                   }
               } else {
                 stats.add_block(z.data(), a.data(), d.data(), 0, units, samples, 1, units, false);
+                reused.add_block(z.data(), a.data(), d.data(), 0, units, samples, 1, units, false);
                 for (int c = 0; c < samples; ++c)
                   for (int j = 0; j < units; ++j) {
                     const std::size_t e = static_cast<std::size_t>(c) * units + j;
@@ -160,11 +168,18 @@ TEST(LayerStats, MatchesThePairByPairDefinitionOnEveryKindOfValue) {
                   }
               }
             }
-            LayerReport got;
+            const std::string what = "units " + std::to_string(units) + " samples " + std::to_string(samples) +
+                                     (mlp ? " mlp" : " gcn") + " stride " + std::to_string(stride);
+            for (int j = 0; j < units; ++j) {
+              EXPECT_EQ(stats.active_pairs(j), ref.active_by_unit[j]) << what << " unit " << j;
+              EXPECT_EQ(reused.active_pairs(j), ref.active_by_unit[j]) << what << " unit " << j << " (reused)";
+            }
+            const LayerReport want = ref.finish(2L * samples);
+            LayerReport got, got_reused;
             stats.finish(got, 2L * samples);
-            expect_same(got, ref.finish(2L * samples),
-                        "units " + std::to_string(units) + " samples " + std::to_string(samples) + (mlp ? " mlp" : " gcn") +
-                            " stride " + std::to_string(stride));
+            reused.finish(got_reused, 2L * samples);
+            expect_same(got, want, what);
+            expect_same(got_reused, want, what + " (reused)");
             ++cases;
           }
   EXPECT_EQ(cases, 2 * 2 * 4 * 8 * 2);
@@ -189,7 +204,7 @@ TEST(LayerStats, SinglePairsAddLikeBlocks) {
 TEST(LayerStats, PercentilesEqualTheSortedDefinition) {
   Rng rng(99);
   for (int n : {1, 2, 3, 31, 32, 33, 50, 101, 1000, 2000, 2001, 5000}) {
-    for (int kind = 0; kind < 5; ++kind) {
+    for (int kind = 0; kind < 6; ++kind) {
       std::vector<float> v(n);
       for (float& x : v) {
         switch (kind) {
@@ -200,7 +215,14 @@ TEST(LayerStats, PercentilesEqualTheSortedDefinition) {
             x = std::ldexp(1.0f + static_cast<float>(rng.uniform()), static_cast<int>(rng.next_u32() % 200) - 100);
             if (rng.next_u32() % 2) x = -x;
             break;
-          default: x = LayerStats::finite_or_clamped(awkward(rng)); break;                // the clamped extremes
+          case 4: x = LayerStats::finite_or_clamped(awkward(rng)); break;                 // the clamped extremes
+          default: {  // tanh-like: clusters at and just below +-1 (deep buckets), a spread between
+            const uint32_t pick = rng.next_u32() % 10;
+            const float sign = rng.next_u32() % 2 ? 1.0f : -1.0f;
+            if (pick < 2) x = sign;
+            else if (pick < 6) x = sign * (1.0f - std::ldexp(static_cast<float>(rng.uniform()), -static_cast<int>(rng.next_u32() % 20)));
+            else x = static_cast<float>(rng.uniform() * 2 - 1);
+          }
         }
       }
       const std::array<double, 3> want = sorted_percentiles(v), got = percentiles_2_50_98(v);
