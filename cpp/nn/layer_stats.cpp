@@ -302,6 +302,43 @@ void gather_buckets(const uint32_t* keys, std::size_t n, int shift, uint32_t mas
   for (int k = 0; k < kBuckets; ++k) out[k] = o[k];
 }
 
+// Appends the keys of keys[0..n) whose digit is any of want[0..kBuckets) to
+// out, in order; returns how many. Whole vectors are stored: out needs room
+// for 3 keys more than it gets.
+template <int kBuckets>
+std::size_t gather_any(const uint32_t* keys, std::size_t n, int shift, uint32_t mask, const uint32_t* want,
+                       uint32_t* out) {
+  v128_t w[kBuckets];
+  for (int k = 0; k < kBuckets; ++k) w[k] = wasm_i32x4_splat(static_cast<int32_t>(want[k]));
+  const v128_t digit_mask = wasm_i32x4_splat(static_cast<int32_t>(mask));
+  const v128_t lane_index = wasm_i32x4_make(0, 1, 2, 3);
+  uint32_t* o = out;
+  for_each_vector(n, [&](std::size_t i, std::size_t lanes) {
+    const v128_t key = load_lanes(reinterpret_cast<const float*>(keys + i), lanes);
+    const v128_t digit = wasm_v128_and(wasm_u32x4_shr(key, shift), digit_mask);
+    v128_t hit = wasm_i32x4_eq(digit, w[0]);
+    for (int k = 1; k < kBuckets; ++k) hit = wasm_v128_or(hit, wasm_i32x4_eq(digit, w[k]));
+    if (lanes != kLanes) hit = wasm_v128_and(hit, wasm_i32x4_lt(lane_index, wasm_i32x4_splat(static_cast<int32_t>(lanes))));
+    const uint32_t m = wasm_i32x4_bitmask(hit);
+    wasm_v128_store(o, wasm_i8x16_swizzle(key, wasm_v128_load(kPack.bytes[m])));
+    o += __builtin_popcount(m);
+  });
+  return static_cast<std::size_t>(o - out);
+}
+
+// gather_buckets over keys[0..n) for buckets want[0..count), at most kMaxRanks.
+void gather_buckets_n(const uint32_t* keys, std::size_t n, int shift, uint32_t mask, const uint32_t* want, int count,
+                      uint32_t** out) {
+  for (int k = 0; k < count; k += 4) {
+    switch (std::min(4, count - k)) {
+      case 1: gather_buckets<1>(keys, n, shift, mask, want + k, out + k); break;
+      case 2: gather_buckets<2>(keys, n, shift, mask, want + k, out + k); break;
+      case 3: gather_buckets<3>(keys, n, shift, mask, want + k, out + k); break;
+      default: gather_buckets<4>(keys, n, shift, mask, want + k, out + k); break;
+    }
+  }
+}
+
 class Selection {
  public:
   // The scratch is kept from call to call (grown when needed): every
@@ -401,13 +438,25 @@ class Selection {
       start[k] = end[k] = &scratch_[next_region];
       next_region += hist[bucket[k]] + kLanes;
     }
-    for (int k = 0; k < buckets; k += 4) {
-      switch (std::min(4, buckets - k)) {
-        case 1: gather_buckets<1>(keys, n, shift, mask, bucket + k, end + k); break;
-        case 2: gather_buckets<2>(keys, n, shift, mask, bucket + k, end + k); break;
-        case 3: gather_buckets<3>(keys, n, shift, mask, bucket + k, end + k); break;
-        default: gather_buckets<4>(keys, n, shift, mask, bucket + k, end + k); break;
+    std::size_t wanted = 0;
+    for (int k = 0; k < buckets; ++k) wanted += hist[bucket[k]];
+    if (buckets > 1 && 2 * wanted <= n) {
+      // Few of the keys are wanted: one cheaper pass keeps every wanted
+      // bucket's keys (in order), and only those are split by bucket. The
+      // merged keys sit where the deeper levels' scratch starts (read before
+      // the deeper levels write it).
+      uint32_t* const merged = &scratch_[next_region];
+      std::size_t got = 0;
+      switch (buckets) {
+        case 2: got = gather_any<2>(keys, n, shift, mask, bucket, merged); break;
+        case 3: got = gather_any<3>(keys, n, shift, mask, bucket, merged); break;
+        case 4: got = gather_any<4>(keys, n, shift, mask, bucket, merged); break;
+        case 5: got = gather_any<5>(keys, n, shift, mask, bucket, merged); break;
+        default: got = gather_any<6>(keys, n, shift, mask, bucket, merged); break;
       }
+      gather_buckets_n(merged, got, shift, mask, bucket, buckets, end);
+    } else {
+      gather_buckets_n(keys, n, shift, mask, bucket, buckets, end);
     }
     for (int k = 0; k < buckets; ++k)
       select(start[k], hist[bucket[k]], level + 1, shift, prefix | (bucket[k] << shift), local + first[k],
