@@ -151,8 +151,11 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
     // |d| (sign bit cleared), then clamped. −0 becomes +0, which no sum or
     // count can tell apart from −0 here (the |f'| sum starts at +0).
     v128_t ad = wasm_v128_and(de, wasm_i32x4_splat(0x7fffffff));
-    // The clamp changes only NaN and ±inf (x − x is NaN for them alone).
-    const v128_t t = wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_sub(zc, zc), wasm_f32x4_sub(ac, ac)), wasm_f32x4_sub(ad, ad));
+    // The clamp changes only NaN and ±inf. Where z, a or |d| is one of
+    // them, so is their sum u, and u − u is NaN (for a finite u it is 0; a
+    // finite sum that overflows only clamps lanes the clamp leaves as they are).
+    const v128_t u = wasm_f32x4_add(wasm_f32x4_add(zc, ac), ad);
+    const v128_t t = wasm_f32x4_sub(u, u);
     if (wasm_v128_any_true(wasm_f32x4_ne(t, t))) {
       zc = clamp_lanes(zc);
       ac = clamp_lanes(ac);
