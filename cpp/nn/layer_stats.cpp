@@ -140,7 +140,9 @@ void LayerStats::add_run(const float* z, const float* a, const float* d, long st
   const v128_t zero = wasm_f32x4_splat(0.0f), one = wasm_i32x4_splat(1), two = wasm_i32x4_splat(2);
   const v128_t lane_index = wasm_i32x4_make(0, 1, 2, 3);
   const v128_t copy_offset = wasm_i32x4_make(0, kHistogramBins, 2 * kHistogramBins, 3 * kHistogramBins);
-  const v128_t digit_copy = wasm_i32x4_make(0, 1 << kTopDigitBits, 0, 1 << kTopDigitBits);
+  constexpr int kSecondCopy = kTopDigitCopies > 1 ? 1 << kTopDigitBits : 0;
+  static_assert(kTopDigitCopies <= 2, "top-digit copies alternate by lane");
+  const v128_t digit_copy = wasm_i32x4_make(0, kSecondCopy, 0, kSecondCopy);
   static_assert(kHistogramCopies == kLanes, "one histogram copy per lane");
   v128_t saturated = wasm_i32x4_splat(0), inactive = saturated, active_count = saturated;
   // The range of the top digits (tail lanes included: a wider range is harmless).
