@@ -177,6 +177,34 @@ function measureCallCost(lab, net, data, { rounds, minSampleMs }) {
   return { nsPerSample: med(short), nsPerSample450: med(long), extraPercent: (med(short) / med(long) - 1) * 100, rounds };
 }
 
+// The report's cost as issue 14 states it: net.train(45) with its default
+// report against net.train(45, { report: false }), on one network, as
+// interleaved pairs of samples on process CPU time (the wall-clock cases
+// oursReport / ours, timed apart, swing by +-15 % between runs here).
+function measureReportCost(lab, net, data, { rounds, minSampleMs }) {
+  const { model, finish } = oursCases(lab, net, data);
+  const cpuUs = (options, calls) => {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < calls; i++) model.train(STEPS_PER_CALL, options);
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / calls;
+  };
+  const plain = { report: false };
+  let calls = 1;
+  while (cpuUs(plain, calls) * calls < minSampleMs * 1e3 && calls < 1 << 16) calls *= 2;
+  const withReport = [];
+  const without = [];
+  for (let r = 0; r < rounds; r++) {
+    withReport.push(cpuUs(undefined, calls));
+    without.push(cpuUs(plain, calls));
+  }
+  finish();
+  const med = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
+  const ratios = withReport.map((w, i) => w / without[i]).sort((a, b) => a - b);
+  return { usWithReport: med(withReport), usWithout: med(without), ratio: med(withReport) / med(without),
+    pairRatios: [ratios[0], ratios[ratios.length - 1]], rounds };
+}
+
 /**
  * @returns {Promise<{ rows: object[], trainer: boolean }>} one row per network
  *   with train: { impl: { ns, samples } } (ns per call), grid: { impl: ns } and
@@ -234,6 +262,8 @@ export async function benchTraining({ lab, tfjs, repetitions, minSampleMs, netwo
   for (const c of cases) c.store(timed.get(c.key).ns);
   if (trainer) {
     for (const [i, net] of networks.entries()) rows[i].callCost = measureCallCost(lab, net, data, { rounds: Math.max(5, 5 * repetitions), minSampleMs });
+    const pgIndex = networks.findIndex((n) => n.id === 'playground');
+    if (pgIndex >= 0) rows[pgIndex].reportCost = measureReportCost(lab, networks[pgIndex], data, { rounds: Math.max(5, 5 * repetitions), minSampleMs });
   }
   for (const f of finishers) await f();
   return { rows, trainer };
