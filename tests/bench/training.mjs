@@ -155,54 +155,55 @@ function tfCases(tfjs, backend, net, data) {
  * noise on a shared machine). Returns ns per sample of each (medians) and the
  * extra share of 45 steps per call.
  */
-function measureCallCost(lab, net, data, { rounds, minSampleMs }) {
-  const { model, finish } = oursCases(lab, net, data);
-  const cpuNs = (steps, calls) => {
+// Medians of two ways of calling net.train on one network, sampled as
+// interleaved pairs on process CPU time (other processes on this shared machine
+// do not enter a sample; wall-clock cases timed apart swing by +-15 % between
+// runs). Each way: { steps, options, callsPerSample: the share of the first
+// way's calls (1 or 1/10) }; the first way is calibrated to minSampleMs.
+// Returns each way's median CPU µs per call and the spread of the pair ratios.
+function interleavedCpuPairs(model, ways, { rounds, minSampleMs }) {
+  const cpuUs = ({ steps, options }, calls) => {
     const c0 = process.cpuUsage();
-    for (let i = 0; i < calls; i++) model.train(steps, { report: false });
-    const c = process.cpuUsage(c0);
-    return ((c.user + c.system) * 1e3) / (calls * steps * net.batchSize);
-  };
-  // Calls per sample: at least minSampleMs of CPU for the 45-step samples.
-  let calls = 1;
-  while (cpuNs(STEPS_PER_CALL, calls) * calls * STEPS_PER_CALL * net.batchSize < minSampleMs * 1e6 && calls < 1 << 16) calls *= 2;
-  const short = [];
-  const long = [];
-  for (let r = 0; r < rounds; r++) {
-    short.push(cpuNs(STEPS_PER_CALL, calls));
-    long.push(cpuNs(LONG_STEPS_PER_CALL, Math.max(1, Math.round(calls / 10))));
-  }
-  finish();
-  const med = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
-  return { nsPerSample: med(short), nsPerSample450: med(long), extraPercent: (med(short) / med(long) - 1) * 100, rounds };
-}
-
-// The report's cost as issue 14 states it: net.train(45) with its default
-// report against net.train(45, { report: false }), on one network, as
-// interleaved pairs of samples on process CPU time (the wall-clock cases
-// oursReport / ours, timed apart, swing by +-15 % between runs here).
-function measureReportCost(lab, net, data, { rounds, minSampleMs }) {
-  const { model, finish } = oursCases(lab, net, data);
-  const cpuUs = (options, calls) => {
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < calls; i++) model.train(STEPS_PER_CALL, options);
+    for (let i = 0; i < calls; i++) model.train(steps, options);
     const c = process.cpuUsage(c0);
     return (c.user + c.system) / calls;
   };
-  const plain = { report: false };
   let calls = 1;
-  while (cpuUs(plain, calls) * calls < minSampleMs * 1e3 && calls < 1 << 16) calls *= 2;
-  const withReport = [];
-  const without = [];
+  while (cpuUs(ways[0], calls) * calls < minSampleMs * 1e3 && calls < 1 << 16) calls *= 2;
+  const samples = ways.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    withReport.push(cpuUs(undefined, calls));
-    without.push(cpuUs(plain, calls));
+    ways.forEach((way, k) => samples[k].push(cpuUs(way, Math.max(1, Math.round(calls * way.callsPerSample)))));
   }
-  finish();
   const med = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
-  const ratios = withReport.map((w, i) => w / without[i]).sort((a, b) => a - b);
-  return { usWithReport: med(withReport), usWithout: med(without), ratio: med(withReport) / med(without),
-    pairRatios: [ratios[0], ratios[ratios.length - 1]], rounds };
+  const ratios = samples[0].map((a, i) => a / samples[1][i]).sort((a, b) => a - b);
+  return { us: samples.map(med), pairRatios: [ratios[0], ratios[ratios.length - 1]] };
+}
+
+// The cost of one call: 45 steps per call against 450, per sample.
+function measureCallCost(lab, net, data, { rounds, minSampleMs }) {
+  const { model, finish } = oursCases(lab, net, data);
+  const plain = { report: false };
+  const { us: [short, long] } = interleavedCpuPairs(model, [
+    { steps: STEPS_PER_CALL, options: plain, callsPerSample: 1 },
+    { steps: LONG_STEPS_PER_CALL, options: plain, callsPerSample: 1 / 10 },
+  ], { rounds, minSampleMs });
+  finish();
+  const nsPerSample = (us, steps) => (us * 1e3) / (steps * net.batchSize);
+  const nsShort = nsPerSample(short, STEPS_PER_CALL);
+  const nsLong = nsPerSample(long, LONG_STEPS_PER_CALL);
+  return { nsPerSample: nsShort, nsPerSample450: nsLong, extraPercent: (nsShort / nsLong - 1) * 100, rounds };
+}
+
+// The report's cost as issue 14 states it: net.train(45) with its default
+// report against net.train(45, { report: false }), on one network.
+function measureReportCost(lab, net, data, { rounds, minSampleMs }) {
+  const { model, finish } = oursCases(lab, net, data);
+  const { us: [withReport, without], pairRatios } = interleavedCpuPairs(model, [
+    { steps: STEPS_PER_CALL, options: undefined, callsPerSample: 1 },
+    { steps: STEPS_PER_CALL, options: { report: false }, callsPerSample: 1 },
+  ], { rounds, minSampleMs });
+  finish();
+  return { usWithReport: withReport, usWithout: without, ratio: withReport / without, pairRatios, rounds };
 }
 
 /**
