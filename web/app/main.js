@@ -101,8 +101,12 @@ for (const v of VIEW_REGISTRY) if (!v.lab) views[v.id] = new v.View(panels[v.id]
 
 // The page's own lab: loaded once (loadPageLab), when the first setup or
 // error has come back from the worker, when the worker dies, or at once when
-// a view that needs it is shown. Then its views are built and drawn.
+// a view that needs it is shown. Then its views are built and drawn. Not
+// before: on a 2-core machine, its fetch and compile would take the CPU from
+// the worker while it builds the first setup, the path to the first chart.
 let labLoad = null;
+let labRequested;
+const pageLab = new Promise((resolve) => { labRequested = resolve; });
 function loadPageLab() {
   if (labLoad) return labLoad;
   labLoad = import('../lib/browser.js').then(({ loadLab }) => loadLab()).then((lab) => {
@@ -117,6 +121,7 @@ function loadPageLab() {
     throw error;
   });
   labLoad.catch(() => {});   // the start-up below awaits it and reports a failure
+  labRequested(labLoad);
   return labLoad;
 }
 
@@ -234,8 +239,7 @@ const fps = startFpsMeter((value) => {
 render(store.get());
 // The worker queues the setup until its module is loaded: sent now, it is built as soon as it can be.
 startSession({ play: sessionOf(store.get().view) !== null && Boolean(EXPERIMENTS[store.get().exp]) });
-await client.ready;
-const lab = await loadPageLab();
+const lab = await pageLab;
 status.textContent = t('app.loaded', { simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
 status.dataset.i18nVars = JSON.stringify({ simd: lab.simd ? 'SIMD' : 'scalar', count: activations.length });
 status.dataset.i18n = 'app.loaded';
