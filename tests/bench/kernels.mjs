@@ -48,6 +48,39 @@ function labBuffers(lab, x) {
   return { a, b, delete() { a.delete(); b.delete(); } };
 }
 
+// The floor of any call that takes a plain Float32Array and gives its result
+// in another: lab.forward's own path (web/lib/lab.js: the input copied into a
+// heap buffer 16 Ki floats at a time, the kernel in place, the chunk copied
+// out) into an output array made once and reused, without the call's
+// validation, handle or new array. What lab.forward costs beyond this is the
+// validation and the fresh result; what this costs beyond the prepared
+// kernel is the two copies across the heap's edge.
+function heapRoundTrip(lab, name, kind, x) {
+  const m = lab.module;
+  const p = m.prepareKernel(name, null);
+  const handle = m._alab_kernel_create(p.id, kind === 'derivative' ? 1 : 0, p.alpha, p.lower, p.upper, p.training ? 1 : 0, p.seed);
+  const chunk = 1 << 14;
+  const scratch = m.Float32Buffer.create(chunk);
+  const address = scratch.address();
+  const out = new Float32Array(x.length);
+  return {
+    run() {
+      const heap = m.HEAPF32;
+      const offset = address >>> 2;
+      for (let i = 0; i < x.length; i += chunk) {
+        const n = Math.min(chunk, x.length - i);
+        heap.set(x.subarray(i, i + n), offset);
+        if (m._alab_kernel_run(handle, address, address, n) !== 0) throw new Error(`${name}: the kernel refused its arguments`);
+        out.set(heap.subarray(offset, offset + n), i);
+      }
+    },
+    delete() {
+      m._alab_kernel_delete(handle);
+      scratch.delete();
+    },
+  };
+}
+
 /**
  * @param {object} o
  * @param {import('../../web/lib/lab.js').Lab} o.lab      SIMD lab
@@ -95,7 +128,12 @@ export async function benchKernels({ lab, scalarLab, tfjs, sizes, repetitions, m
           const { a: inBuf, b: outBuf } = ours[impl];
           cases.push({ key: key(impl), group: 'lab', row, impl, fn: () => kernel[into](inBuf, outBuf) });
         }
-        if (BY_NAME.includes(a.name)) cases.push({ key: key('call'), group: 'lab', row, impl: 'call', fn: () => lab[kind](a.name, x) });
+        if (BY_NAME.includes(a.name)) {
+          cases.push({ key: key('call'), group: 'lab', row, impl: 'call', fn: () => lab[kind](a.name, x) });
+          const trip = heapRoundTrip(lab, a.name, kind, x);
+          cleanup.push(trip);
+          cases.push({ key: key('heapTrip'), group: 'lab', row, impl: 'heapTrip', fn: trip.run });
+        }
         const loop = jsLoop(a.name, kind, a.params);
         if (loop) cases.push({ key: key('js'), group: 'lab', row, impl: 'js', fn: () => loop(x, jsOut) });
         const tfAct = tfjs && tfActivation(tfjs, a.name, a.params);
