@@ -31,3 +31,43 @@ test('the graph view fits a 375 px phone: no horizontal scroll of the page (its 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('settings the link gets wrong are listed by name, value and what is allowed; the page still trains', async () => {
+  const long = 'x'.repeat(5000);
+  const query = `?lr=NaN&lr=0.1&hidden=999,abc&act=swish2&n=5000000&acts=tanh&foo=${long}&seed=${long}&speed=max&maxSteps=100`;
+  const page = await openReady(env.browser.context, env.site.url + query);
+  const banner = page.locator('#url-banner');
+  assert.equal(await banner.isVisible(), true, 'the page says which settings it did not use');
+  const items = await page.$$eval('#url-banner li', (lis) => lis.map((li) => li.textContent));
+  const item = (key) => items.find((s) => s.startsWith(`${key}=`) || s.startsWith(`${key} `)) ?? '';
+  assert.match(item('lr'), /^lr is given 2 times; the first value, NaN, is used\.$/);
+  const lrInvalid = items.find((s) => s.startsWith('lr=NaN'));
+  assert.equal(lrInvalid, 'lr=NaN is not allowed (allowed: a number from 0.00001 to 10); the default 0.03 is used.');
+  assert.equal(item('hidden'), 'hidden=999,abc is not allowed (allowed: 0 to 8 comma-separated whole numbers from 1 to 256); the default 8,8,8 is used.');
+  assert.match(item('act'), /^act=swish2 is not allowed \(allowed: identity, sigmoid, tanh, relu, .*\); the default relu is used\.$/);
+  assert.match(item('n'), /^n=5000000 is not allowed \(allowed: a whole number from 20 to 5000\)/);
+  assert.equal(item('acts'), 'acts=tanh needs one activation per hidden layer (3); every layer uses act instead.');
+  assert.ok(items.some((s) => /^x{40}… is not a setting of this page; it is ignored\.$/.test(s)) === false, 'the key is foo, not the value');
+  assert.ok(items.includes('foo is not a setting of this page; it is ignored.'));
+  assert.match(item('seed'), /^seed=x{40}… is not allowed/, 'a huge value is cut');
+  assert.ok(items.every((s) => s.length < 400), 'no item carries the whole 5000-character value');
+  // the defaults are used and the run works
+  const state = await page.evaluate(() => window.__alab.state());
+  assert.equal(state.lr, 0.03);
+  assert.deepEqual(state.hidden, [8, 8, 8]);
+  await page.click('[data-action="play"]');
+  await page.waitForFunction(() => window.__alab.reason() === 'finished', null, { timeout: 15000 });
+  // in Chinese too, and the button hides it
+  await page.selectOption('#lang-select', 'zh-CN');
+  assert.match(await page.textContent('#url-banner'), /不被允许/);
+  await page.click('#url-banner button');
+  assert.equal(await banner.isVisible(), false);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a clean link shows no notice', async () => {
+  const page = await openReady(env.browser.context, `${env.site.url}?view=train&act=tanh&hidden=4,4`);
+  assert.equal(await page.locator('#url-banner').isVisible(), false);
+  await page.close();
+});

@@ -19,6 +19,7 @@ import { EXPERIMENTS } from './experiments.js';
 import { VIEW_REGISTRY, viewEntry } from './views/registry.js';
 import { renderExperimentPanel } from './views/experiment-panel.js';
 import { startFpsMeter } from './fps.js';
+import { renderUrlNotices } from './url-notice.js';
 
 const $ = (sel) => document.querySelector(sel);
 const status = $('#status');
@@ -67,7 +68,7 @@ const controller = new RunController(client);
 
 const activations = catalogue();
 const ctx = { activations: activations.map((a) => a.name), schema: shippedSchema() };
-const { state: initial } = parseState(location.search, ctx);
+const { state: initial, notices: urlNotices } = parseState(location.search, ctx);
 const store = new Store(initial, ctx);
 setLanguage(initial.lang);
 
@@ -212,6 +213,7 @@ for (const tab of document.querySelectorAll('.tabs [data-view]')) {
 }
 $('#lang-select').addEventListener('change', (e) => store.set({ lang: e.target.value }));
 onLanguageChange(() => {
+  renderUrlNotices($('#url-banner'), urlNotices, ctx);
   for (const view of Object.values(views)) view.relabel?.();
   render(store.get());
 });
@@ -232,6 +234,7 @@ const fps = startFpsMeter((value) => {
   document.body.dataset.fps = String(value);
 });
 render(store.get());
+renderUrlNotices($('#url-banner'), urlNotices, ctx);
 // The worker queues the setup until its module is loaded: sent now, it is built as soon as it can be.
 startSession({ play: sessionOf(store.get().view) !== null && Boolean(EXPERIMENTS[store.get().exp]) });
 await client.ready;
