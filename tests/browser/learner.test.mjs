@@ -71,3 +71,27 @@ test('a clean link shows no notice', async () => {
   assert.equal(await page.locator('#url-banner').isVisible(), false);
   await page.close();
 });
+
+// a tick label as a learner reads it: no trailing zeros, no digits the axis does not need
+const SHORT = /^-?(0|[1-9]\d*(\.\d*[1-9])?|0\.\d*[1-9]|[1-9](\.\d*[1-9])?e-?\d+)$/;
+
+test('axis ticks read cleanly: histograms every 3 from -6 to 6, log axes short ("0.01", "1e-5"), not "0.100000"', async () => {
+  const page = await openReady(env.browser.context, `${env.site.url}?speed=max&maxSteps=400`);
+  await page.click('[data-action="play"]');
+  await page.waitForFunction(() => window.__alab.reason() === 'finished', null, { timeout: 15000 });
+  await page.waitForTimeout(300);
+  const hist = await page.evaluate(() => window.__alab.ticks('.histogram canvas', 'x'));
+  assert.deepEqual(hist.map((k) => k.value), [-6, -3, 0, 3, 6], 'no "5" beside "6"');
+  const grad = (await page.evaluate(() => window.__alab.ticks('[data-chart="gradNorm"] canvas', 'y'))).filter((k) => k.label !== '');
+  assert.ok(grad.length >= 2, JSON.stringify(grad));
+  for (const k of grad) assert.match(String(k.label), SHORT, `gradient norm tick ${JSON.stringify(k)}`);
+
+  await page.click('[data-view="lessons"]');
+  await page.click('[data-lesson="output-range"]');
+  await page.waitForFunction(() => document.querySelector('[data-lesson-verdict="output-range"]')?.dataset.state === 'true', null, { timeout: 15000 });
+  const rates = (await page.evaluate(() => window.__alab.ticks('.lesson-charts canvas', 'x'))).filter((k) => k.label !== '');
+  for (const k of rates) assert.match(String(k.label), SHORT, `learning-rate tick ${JSON.stringify(k)}`);
+  assert.ok(rates.some((k) => k.label === '0.01') && rates.some((k) => k.label === '10'), JSON.stringify(rates));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -3,6 +3,8 @@
 // here changes the page except fault(kind), which makes the worker really
 // fail (web/app/worker/faults.js), and gcnFault(), which starts a graph run
 // the library rejects.
+import { Chart } from './charts/setup.js';
+
 export function installTestHook({ store, controller, client, fps, graphView }) {
   const copy = (v) => (v === undefined ? undefined : structuredClone(v));
   const hook = Object.freeze({
@@ -25,6 +27,8 @@ export function installTestHook({ store, controller, client, fps, graphView }) {
     stateBytes: (which) => controller.stateBytes(which),
     units: (key = 'main') => copy(controller.units[key] ? { resolution: controller.units[key].resolution, widths: controller.units[key].widths, length: controller.units[key].values.length } : null),
     wasmBytes: () => controller.wasmBytes ?? null,
+    // the labels Chart.js drew on one axis of the chart on `canvas` (a selector): [{ value, label }]
+    ticks: (canvas, axis) => Chart.getChart(document.querySelector(canvas))?.scales[axis]?.ticks.map((k) => ({ value: k.value, label: k.label })) ?? null,
     // asks the worker to really fail in one of its ways (web/app/worker/faults.js)
     fault: (kind) => client.worker.postMessage({ tool: 'worker', type: 'test-fault', kind }),
     gcnFault: () => graphView.restart({ graph: 'no-such-graph' }),

@@ -1,7 +1,7 @@
 // Draws a lesson's chart (result.chart from web/lib/lessons.js) into a box:
 // line and bar charts with Chart.js, loss-surface heat maps on a plain
 // canvas, the Glorot & Bengio per-layer band chart. Draws only.
-import { Chart, RUN_COLORS, layerColors, lineOptions } from './setup.js';
+import { Chart, RUN_COLORS, layerColors, lineOptions, logTickLabel } from './setup.js';
 import { glorotDatasets } from './glorot.js';
 import { el } from '../dom.js';
 import { fixed } from '../format.js';
@@ -32,6 +32,7 @@ function lines(spec, title) {
   const options = lineOptions({ yType: spec.logY ? 'logarithmic' : 'linear' });
   if (spec.logY) options.scales.y.ticks.callback = (v) => Number(v).toExponential(0);
   options.scales.x.type = spec.logX ? 'logarithmic' : 'linear';
+  if (spec.logX) options.scales.x.ticks.callback = logTickLabel;
   options.scales.x.min = undefined;
   options.elements.point.radius = spec.logX ? 3 : 0;
   options.spanGaps = false;

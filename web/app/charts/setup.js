@@ -2,8 +2,9 @@
 // small plugin that shades learning-rate spikes (options.plugins.bands).
 import {
   BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement,
-  LogarithmicScale, PointElement, Tooltip,
+  LogarithmicScale, PointElement, Ticks, Tooltip,
 } from 'chart.js';
+import { tickNumber } from '../format.js';
 
 const bandsPlugin = {
   id: 'bands',
@@ -66,6 +67,16 @@ export const RUN_COLORS = ['#d6336c', '#1c7ed6', '#2f9e44', '#f59f00'];
 
 export const LOSS_COLORS = { train: '#1f6feb', test: '#d9480f' };
 
+/**
+ * Tick labels of a logarithmic axis: the ticks Chart.js chooses to label
+ * (1, 2, 5 × 10^k), written short ("0.1", "2e-5"); its own labels carry the
+ * digits of the smallest tick on every one ("0.100000").
+ */
+export function logTickLabel(value, index, ticks) {
+  const label = Ticks.formatters.logarithmic.call(this, value, index, ticks);
+  return label === '' ? '' : tickNumber(value);
+}
+
 /** Common options of the step-axis line charts. */
 export function lineOptions({ yType = 'linear', yMin, yMax, xTitle } = {}) {
   return {
@@ -78,7 +89,7 @@ export function lineOptions({ yType = 'linear', yMin, yMax, xTitle } = {}) {
     elements: { point: { radius: 0 }, line: { borderWidth: 1.8, tension: 0 } },
     scales: {
       x: { type: 'linear', min: 0, title: { display: Boolean(xTitle), text: xTitle }, ticks: { maxTicksLimit: 6 } },
-      y: { type: yType, min: yMin, max: yMax, ticks: { maxTicksLimit: 6 } },
+      y: { type: yType, min: yMin, max: yMax, ticks: { maxTicksLimit: 6, ...(yType === 'logarithmic' ? { callback: logTickLabel } : {}) } },
     },
     // datasets labelled '' (a fork's dashed copies, helper bands) stay out of the legend
     plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 2, padding: 8, filter: (item) => item.text !== '' } }, tooltip: { enabled: true }, bands: { ranges: [] }, cursor: { step: null } },
