@@ -95,3 +95,22 @@ test('axis ticks read cleanly: histograms every 3 from -6 to 6, log axes short (
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('lesson charts: every y-axis title fits along its axis (long ones on two lines), in English and Chinese', async () => {
+  const page = await openReady(env.browser.context, `${env.site.url}?view=lessons&lesson=output-range`);
+  const check = async (id) => {
+    await page.click(`[data-lesson="${id}"]`);
+    await page.waitForFunction((i) => document.querySelector(`[data-lesson-verdict="${i}"]`)?.dataset.state === 'true', id, { timeout: 15000 });
+    const n = await page.$$eval('.lesson-charts canvas', (c) => c.length);
+    for (let i = 0; i < n; i++) {
+      const title = await page.evaluate((k) => window.__alab.axisTitle(`.lesson-charts figure:nth-of-type(${k + 1}) canvas`, 'y'), i);
+      if (!title) continue;
+      for (const [j, w] of title.widths.entries()) assert.ok(w <= title.room, `${id}: "${title.lines[j]}" is ${Math.round(w)} px on an axis of ${Math.round(title.room)} px`);
+    }
+  };
+  for (const id of ['output-range', 'dying-relu', 'prelu', 'depth-init']) await check(id);
+  await page.selectOption('#lang-select', 'zh-CN');
+  for (const id of ['output-range', 'dying-relu']) await check(id);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

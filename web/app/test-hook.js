@@ -28,6 +28,17 @@ export function installTestHook({ store, controller, client, fps, graphView }) {
     units: (key = 'main') => copy(controller.units[key] ? { resolution: controller.units[key].resolution, widths: controller.units[key].widths, length: controller.units[key].values.length } : null),
     wasmBytes: () => controller.wasmBytes ?? null,
     // the labels Chart.js drew on one axis of the chart on `canvas` (a selector): [{ value, label }]
+    // an axis title's lines, each line's drawn length in px and the length of the axis (px)
+    axisTitle: (canvas, axis) => {
+      const chart = Chart.getChart(document.querySelector(canvas));
+      const scale = chart?.scales[axis];
+      if (!scale?.options.title.display) return null;
+      const lines = [].concat(scale.options.title.text);
+      const font = scale.options.title.font ?? {};
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = `${font.style ?? 'normal'} ${font.weight ?? 'normal'} ${font.size ?? Chart.defaults.font.size}px ${font.family ?? Chart.defaults.font.family}`;
+      return { lines, widths: lines.map((l) => ctx.measureText(l).width), room: axis === 'y' ? scale.height : scale.width };
+    },
     ticks: (canvas, axis) => Chart.getChart(document.querySelector(canvas))?.scales[axis]?.ticks.map((k) => ({ value: k.value, label: k.label })) ?? null,
     // asks the worker to really fail in one of its ways (web/app/worker/faults.js)
     fault: (kind) => client.worker.postMessage({ tool: 'worker', type: 'test-fault', kind }),

@@ -22,9 +22,24 @@ function points(x, values) {
   return out;
 }
 
-function axisTitles(options, spec) {
+// The y title runs along the plot's height: a longer one is cut at both ends
+// ("(capped at 3; gap = div"), so it is broken at spaces into lines that fit.
+function axisTitles(options, spec, height = 260) {
   options.scales.x.title = { display: true, text: spec.xLabel };
-  options.scales.y.title = { display: true, text: spec.yLabel };
+  options.scales.y.title = { display: true, text: wrapTitle(spec.yLabel, height) };
+}
+
+/** `text` as lines short enough for the plot of a chart `height` px high (a string when one line fits). */
+export function wrapTitle(text, height) {
+  const chars = Math.max(12, Math.floor((height - 65) / 6));   // about 6 px a character at 11 px; legend and x axis take ~65 px
+  if (typeof text !== 'string' || text.length <= chars) return text;
+  const lines = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= chars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 function lines(spec, title) {
@@ -53,7 +68,7 @@ function bars(spec, title, { log = false } = {}) {
   options.parsing = true;
   if (log) options.scales.y.ticks.callback = (v) => Number(v).toExponential(0);
   options.scales.x = { type: 'category', title: { display: true, text: spec.xLabel } };
-  options.scales.y.title = { display: true, text: spec.yLabel };
+  options.scales.y.title = { display: true, text: wrapTitle(spec.yLabel, 240) };
   if (series.length === 1) options.plugins.legend.display = false;
   const data = {
     labels: spec.x,
@@ -66,7 +81,7 @@ function histogram(spec, title) {
   const { box, canvas } = card(title, 240);
   const options = lineOptions({ yMin: 0 });
   options.scales.x.min = undefined;
-  axisTitles(options, spec);
+  axisTitles(options, spec, 240);
   const width = spec.x[1] - spec.x[0];
   options.plugins.bands = { ranges: [[spec.marker.value - width * 0.08, spec.marker.value + width * 0.08]], color: 'rgba(214, 51, 108, 0.9)' };
   const datasets = [{ type: 'bar', label: spec.series[0].name, data: points(spec.x, spec.series[0].values), backgroundColor: PALETTE[1], barPercentage: 1, categoryPercentage: 1 },
@@ -119,7 +134,7 @@ function glorot(spec, title) {
   const pts = (v) => v.map((y, i) => ({ x: spec.x[i], y }));
   const layers = spec.layers.map((l) => ({ mean: pts(l.mean), std: pts(l.std), p98: pts(l.p98) }));
   const options = lineOptions({ yMin: 0, yMax: 1 });
-  axisTitles(options, spec);
+  axisTitles(options, spec, 300);
   options.plugins.legend.labels.filter = (item) => item.text !== '';
   const datasets = glorotDatasets(layers, colors, (i) => t('chart.layer', { i: i + 1 }), t('lessons.p98'));
   return { box, chart: new Chart(canvas, { type: 'line', data: { datasets }, options }) };
@@ -130,7 +145,7 @@ function saturatedShare(spec) {
   const { box, canvas } = card(t('chart.saturated'), 180);
   const colors = layerColors(spec.layers.length);
   const options = lineOptions({ yMin: 0, yMax: 1 });
-  axisTitles(options, { xLabel: spec.xLabel, yLabel: t('lessons.saturatedAxis') });
+  axisTitles(options, { xLabel: spec.xLabel, yLabel: t('lessons.saturatedAxis') }, 180);
   const datasets = spec.layers.map((l, i) => ({ label: t('chart.layer', { i: i + 1 }), data: l.saturated.map((y, k) => ({ x: spec.x[k], y })), borderColor: colors[i], backgroundColor: colors[i] }));
   return { box, chart: new Chart(canvas, { type: 'line', data: { datasets }, options }) };
 }
@@ -143,7 +158,7 @@ function variantsP98(spec) {
     const { box, canvas } = card(t('lessons.p98Of', { name }), 200);
     const colors = layerColors(layers.length);
     const options = lineOptions({ yMin: 0, yMax: 1 });
-    axisTitles(options, { xLabel: spec.xLabel, yLabel: t('lessons.p98') });
+    axisTitles(options, { xLabel: spec.xLabel, yLabel: t('lessons.p98') }, 200);
     const datasets = layers.map((l, i) => ({ label: t('chart.layer', { i: i + 1 }), data: l.p98.map((y, k) => ({ x: spec.x[k], y })), borderColor: colors[i], backgroundColor: colors[i] }));
     out.push({ box, chart: new Chart(canvas, { type: 'line', data: { datasets }, options }) });
   }
