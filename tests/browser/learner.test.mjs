@@ -114,3 +114,21 @@ test('lesson charts: every y-axis title fits along its axis (long ones on two li
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a variant button under the side-by-side run trains that variant in the trainer (it restarted the same four before)', async () => {
+  const page = await openReady(env.browser.context, `${env.site.url}?speed=max`);
+  await page.click('[data-experiment="dying-relu"]');
+  await page.click('#experiment-panel [data-variant="compare"]');
+  await page.waitForFunction(() => window.__alab.mode() === 'compare');
+  const panel = '#compare-experiment-panel';
+  assert.equal(await page.$$eval(`${panel} .variant.active`, (b) => b.length), 0, 'no variant is "on" while four run side by side');
+  await page.click(`${panel} [data-variant="ELU"]`);
+  await page.waitForFunction(() => window.__alab.mode() === 'train' && window.__alab.step() > 0, null, { timeout: 15000 });
+  const state = await page.evaluate(() => window.__alab.state());
+  assert.equal(state.view, 'train');
+  assert.equal(state.act, 'elu');
+  assert.equal(state.exp, 'dying-relu', 'still the experiment, so its panel stays');
+  assert.equal(await page.$eval('#experiment-panel [data-variant="ELU"]', (b) => b.getAttribute('aria-pressed')), 'true');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

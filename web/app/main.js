@@ -158,7 +158,10 @@ function renderPanels(state) {
   };
   const isTrainExperiment = experiment && experiment.id !== 'born-dead';
   renderExperimentPanel($('#experiment-panel'), isTrainExperiment ? experiment : null, state, handlers);
-  renderExperimentPanel($('#compare-experiment-panel'), isTrainExperiment ? experiment : null, state, { ...handlers, onCompare: null });
+  // under the side-by-side run a variant is trained alone, in the trainer (compare's
+  // networks are its `runs`: the variant's act/init would change none of them)
+  renderExperimentPanel($('#compare-experiment-panel'), isTrainExperiment ? experiment : null, state,
+    { ...handlers, onCompare: null, onVariant: (patch) => applyAndPlay({ ...patch, view: 'train' }), showActive: false });
   renderExperimentPanel($('#borndead-experiment-panel'), experiment?.id === 'born-dead' ? experiment : null, state, handlers);
 }
 
