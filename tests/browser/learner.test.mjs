@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { openReady, screenshot, useSiteAndBrowser } from './helpers/browser.mjs';
+import { openPage, openReady, screenshot, useSiteAndBrowser } from './helpers/browser.mjs';
 
 const env = useSiteAndBrowser();
 
@@ -129,6 +129,41 @@ test('a variant button under the side-by-side run trains that variant in the tra
   assert.equal(state.act, 'elu');
   assert.equal(state.exp, 'dying-relu', 'still the experiment, so its panel stays');
   assert.equal(await page.$eval('#experiment-panel [data-variant="ELU"]', (b) => b.getAttribute('aria-pressed')), 'true');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the embed answers a wrong command with the field, the value it got (short) and what is allowed; it still obeys after', async () => {
+  const page = await openPage(env.browser.context, `${env.site.url}examples/tutorial.html`);
+  await page.waitForFunction(() => window.tutorialMessages?.some((m) => m.type === 'ready'), null, { timeout: 30000 });
+  const send = async (expr) => {
+    const n = await page.evaluate(() => window.tutorialMessages.length);
+    // eslint-disable-next-line no-eval
+    await page.evaluate((e) => document.getElementById('dying-frame').contentWindow.postMessage((0, eval)(`(${e})`), location.origin), expr);
+    await page.waitForFunction((k) => window.tutorialMessages.slice(k).some((m) => m.type === 'rejected' || m.type === 'ack'), n);
+    return page.evaluate((k) => window.tutorialMessages.slice(k).find((m) => m.type === 'rejected' || m.type === 'ack'), n);
+  };
+  const cases = [
+    ['{ type: "explode" }', 'type', '"explode"', 'type: "explode" is not allowed; expected "start" | "pause" | "reset"'],
+    ['{ type: "start", extra: "<b>" }', 'extra', '"<b>"', 'extra: "<b>" is not allowed; expected no other keys than type and id'],
+    ['{ id: 3 }', 'type', 'missing', null],
+    ['{ type: "start", id: {} }', 'id', 'an object', null],
+    ['"start"', 'message', '"start"', null],
+    ['[{ type: "start" }]', 'message', 'an array of 1', null],
+    ['{ type: "x".repeat(1e6) }', 'type', `"${'x'.repeat(40)}…" (1000000 characters)`, null],
+    ['{ type: "pause", junk: new Array(1e5).fill(1) }', 'junk', 'an array of 100000', null],
+  ];
+  for (const [expr, field, value, reason] of cases) {
+    const m = await send(expr);
+    assert.equal(m.type, 'rejected', expr);
+    assert.equal(m.field, field, expr);
+    assert.equal(m.value, value, expr);
+    if (reason) assert.equal(m.reason, reason, expr);
+    assert.ok(m.reason.length < 200, `${expr}: a short reason`);
+  }
+  assert.equal((await send('{ type: "start", id: "go" }')).type, 'ack', 'a good command after the bad ones is obeyed');
+  const frame = page.frame({ url: /experiment=dying-relu/ });
+  await frame.waitForFunction(() => Number(document.querySelector('.alab-widget')?.dataset.step) > 0);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -5,11 +5,12 @@
 //   autoplay    1 to start at once
 //   origins     comma-separated origins allowed to send commands (default: this page's origin; * = any)
 // Posts { source: 'activation-lab', type, experiment, ... } to the parent and
-// obeys { type: 'start' | 'pause' | 'reset' } from allowed origins only.
+// obeys { type: 'start' | 'pause' | 'reset' } from allowed origins only; anything
+// else is answered { type: 'rejected', field, value, reason } (what was wrong, what is allowed).
 import { setLanguage } from '../i18n/i18n.js';
 import { SPEEDS } from '../state.js';
 import { ExperimentWidget, WIDGET_EXPERIMENTS } from './widget.js';
-import { SOURCE, originAllowed, parseAllowedOrigins, readCommand } from './messages.js';
+import { SOURCE, checkCommand, originAllowed, parseAllowedOrigins } from './messages.js';
 
 const params = new URLSearchParams(location.search);
 const pick = (key, allowed, def) => (allowed.includes(params.get(key)) ? params.get(key) : def);
@@ -36,9 +37,9 @@ const widget = new ExperimentWidget(document.getElementById('app'), {
 window.addEventListener('message', (event) => {
   if (!inFrame || event.source !== window.parent) return;
   if (!originAllowed(event.origin, allowed)) return;   // silently: no oracle for strangers
-  const command = readCommand(event.data);
+  const { command, error } = checkCommand(event.data);
   if (!command) {
-    post({ type: 'rejected', experiment, reason: 'expected { type: "start" | "pause" | "reset", id? }' });
+    post({ type: 'rejected', experiment, field: error.field, value: error.value, reason: error.reason });
     return;
   }
   if (!widget.controller) return;

@@ -32,10 +32,42 @@ export function originAllowed(origin, allowed) {
 
 /** A command message, or null when the shape is wrong (unknown keys, wrong types, unknown type). */
 export function readCommand(data) {
-  if (!data || typeof data !== 'object' || Array.isArray(data) || Object.getPrototypeOf(data) !== Object.prototype) return null;
-  const keys = Object.keys(data);
-  if (!keys.every((k) => k === 'type' || k === 'id')) return null;
-  if (typeof data.type !== 'string' || !COMMANDS.includes(data.type)) return null;
-  if ('id' in data && !(typeof data.id === 'string' && data.id.length <= 64) && !Number.isFinite(data.id)) return null;
-  return { type: data.type, id: data.id };
+  return checkCommand(data).command ?? null;
+}
+
+/**
+ * Checks a message from the parent: { command: { type, id } }, or { error:
+ * { field, value, allowed, reason } } naming the first thing that is wrong,
+ * the value received (short: a string is cut at 40 characters, other objects
+ * are named by kind) and what is allowed, for the 'rejected' answer.
+ */
+export function checkCommand(data) {
+  if (!data || typeof data !== 'object' || Array.isArray(data) || Object.getPrototypeOf(data) !== Object.prototype) {
+    return rejection('message', data, 'an object { type: "start" | "pause" | "reset", id? }');
+  }
+  const extra = Object.keys(data).find((k) => k !== 'type' && k !== 'id');
+  if (extra !== undefined) return rejection(clip(extra), data[extra], 'no other keys than type and id');
+  if (typeof data.type !== 'string' || !COMMANDS.includes(data.type)) return rejection('type', data.type, COMMANDS.map((c) => `"${c}"`).join(' | '));
+  if ('id' in data && !(typeof data.id === 'string' && data.id.length <= 64) && !Number.isFinite(data.id)) {
+    return rejection('id', data.id, 'a string of at most 64 characters or a finite number');
+  }
+  return { command: { type: data.type, id: data.id } };
+}
+
+const clip = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/** A received value in a few words: never the whole of a huge one. */
+export function describeValue(v) {
+  if (v === undefined) return 'missing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(clip(v)) + (v.length > 40 ? ` (${v.length} characters)` : '');
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === 'object') return Object.getPrototypeOf(v) === Object.prototype ? 'an object' : `a ${Object.prototype.toString.call(v).slice(8, -1)}`;
+  return `a ${typeof v}`;
+}
+
+function rejection(field, value, allowed) {
+  const v = describeValue(value);
+  return { error: { field, value: v, allowed, reason: `${field}: ${v} is not allowed; expected ${allowed}` } };
 }
