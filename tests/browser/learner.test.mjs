@@ -167,3 +167,36 @@ test('the embed answers a wrong command with the field, the value it got (short)
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('embed settings it cannot use are said in the widget by name, value and what is allowed (iframe and element); it still trains', async () => {
+  const page = await openPage(env.browser.context, `${env.site.url}embed.html?experiment=${'n'.repeat(300)}`);
+  await page.waitForFunction(() => document.body.dataset.ready);
+  assert.equal(await page.textContent('.alab-error'), `Unknown experiment "${'n'.repeat(40)}…": choose saturation or dying-relu.`);
+
+  await page.goto(`${env.site.url}embed.html?experiment=dying-relu&speed=warp&lang=xx&autoplay=yes&origins=javascript:alert(1)`);
+  await page.waitForFunction(() => document.querySelector('.alab-widget')?.dataset.reason === 'ready', null, { timeout: 30000 });
+  assert.deepEqual(await page.$$eval('.alab-notes li', (lis) => lis.map((li) => li.textContent)), [
+    'lang="xx" is not allowed (allowed: en, zh-CN); en is used.',
+    'speed="warp" is not allowed (allowed: slow, normal, fast, max); normal is used.',
+    'autoplay="yes" is not allowed (allowed: 1); 0 is used.',
+    'origins: "javascript:alert(1)" is not an http(s) origin such as https://example.org; it is ignored.',
+  ]);
+  await page.click('[data-action="start"]');
+  await page.waitForFunction(() => Number(document.querySelector('.alab-widget').dataset.step) > 0);
+
+  await page.goto(`${env.site.url}examples/tutorial.html`);
+  await page.evaluate(() => {
+    const e = document.createElement('activation-lab');
+    e.id = 'odd';
+    e.setAttribute('experiment', 'saturation');
+    e.setAttribute('speed', 'ludicrous');
+    document.body.prepend(e);
+  });
+  await page.waitForFunction(() => document.querySelector('#odd').shadowRoot?.querySelector('.alab-notes'));
+  assert.equal(await page.evaluate(() => document.querySelector('#odd').shadowRoot.querySelector('.alab-notes').textContent),
+    'speed="ludicrous" is not allowed (allowed: slow, normal, fast, max); normal is used.');
+  await page.evaluate(() => document.querySelector('#odd').start());
+  await page.waitForFunction(() => Number(document.querySelector('#odd').shadowRoot.querySelector('.alab-widget')?.dataset.step) > 0, null, { timeout: 30000 });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

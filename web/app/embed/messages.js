@@ -12,18 +12,25 @@ export const SOURCE = 'activation-lab';
 
 /** Parses the `origins` URL value into a list of origins ('*' allowed alone). Invalid entries are dropped. */
 export function parseAllowedOrigins(raw, ownOrigin) {
-  if (!raw) return [ownOrigin];
-  if (raw === '*') return ['*'];
+  return readAllowedOrigins(raw, ownOrigin).origins;
+}
+
+/** parseAllowedOrigins with the entries it dropped: { origins, dropped } (dropped: at most 16 entries are read). */
+export function readAllowedOrigins(raw, ownOrigin) {
+  if (!raw) return { origins: [ownOrigin], dropped: [] };
+  if (raw === '*') return { origins: ['*'], dropped: [] };
   const out = [];
+  const dropped = [];
   for (const part of raw.split(',').slice(0, 16)) {
     try {
       const u = new URL(part.trim());
       if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === part.trim().replace(/\/$/, '')) out.push(u.origin);
+      else dropped.push(part);
     } catch {
-      // not a URL: ignored
+      dropped.push(part);   // not a URL
     }
   }
-  return out.length ? out : [ownOrigin];
+  return { origins: out.length ? out : [ownOrigin], dropped };
 }
 
 export function originAllowed(origin, allowed) {

@@ -237,7 +237,10 @@ export const STRINGS = {
     'embed.pause': 'Pause',
     'embed.reset': 'Reset',
     'embed.open': 'Open in Activation Lab',
-    'embed.unknown': 'Unknown experiment: choose saturation or dying-relu.',
+    'embed.unknown': 'Unknown experiment {value}: choose saturation or dying-relu.',
+    'embed.none': '(none given)',
+    'embed.badSetting': '{key}={value} is not allowed (allowed: {allowed}); {def} is used.',
+    'embed.badOrigin': 'origins: {value} is not an http(s) origin such as https://example.org; it is ignored.',
 
     'nav.graph': 'Graph convolution',
     'nav.lessons': 'Lessons',
@@ -556,7 +559,10 @@ export const STRINGS = {
     'embed.pause': '暂停',
     'embed.reset': '重置',
     'embed.open': '在激活函数实验室中打开',
-    'embed.unknown': '未知实验：请选择 saturation 或 dying-relu。',
+    'embed.unknown': '未知实验 {value}：请选择 saturation 或 dying-relu。',
+    'embed.none': '（未给出）',
+    'embed.badSetting': '{key}={value} 不被允许（允许：{allowed}）；改用 {def}。',
+    'embed.badOrigin': 'origins：{value} 不是 http(s) 源（例如 https://example.org）；已忽略。',
 
     'nav.graph': '图卷积',
     'nav.lessons': '课程',
