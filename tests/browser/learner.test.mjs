@@ -96,11 +96,16 @@ test('axis ticks read cleanly: histograms every 3 from -6 to 6, log axes short (
   await page.close();
 });
 
-test('lesson charts: every y-axis title fits along its axis (long ones on two lines), in English and Chinese', async () => {
+test('lesson charts: every y-axis title fits along its axis (long ones on two lines), at 1280 and 375 px, in English and Chinese; measured values readable at 375 px', async () => {
   const page = await openReady(env.browser.context, `${env.site.url}?view=lessons&lesson=output-range`);
   const check = async (id) => {
     await page.click(`[data-lesson="${id}"]`);
     await page.waitForFunction((i) => document.querySelector(`[data-lesson-verdict="${i}"]`)?.dataset.state === 'true', id, { timeout: 15000 });
+    // the titles are fitted once the charts are laid out (a frame or two after they appear)
+    await page.waitForFunction(() => [...document.querySelectorAll('.lesson-charts canvas')].every((c, k) => {
+      const a = window.__alab.axisTitle(`.lesson-charts figure:nth-of-type(${k + 1}) canvas`, 'y');
+      return !a || a.widths.every((w) => w <= a.room);
+    }), null, { timeout: 2000 }).catch(() => {});
     const n = await page.$$eval('.lesson-charts canvas', (c) => c.length);
     for (let i = 0; i < n; i++) {
       const title = await page.evaluate((k) => window.__alab.axisTitle(`.lesson-charts figure:nth-of-type(${k + 1}) canvas`, 'y'), i);
@@ -109,6 +114,13 @@ test('lesson charts: every y-axis title fits along its axis (long ones on two li
     }
   };
   for (const id of ['output-range', 'dying-relu', 'prelu', 'depth-init']) await check(id);
+  // at 375 px the legends take more rows and the plots are lower
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const id of ['large-init', 'output-range']) await check(id);
+  // and the measured numbers keep a readable width (long names once squeezed them to ~70 px)
+  const widths = await page.$$eval('table.measured td', (tds) => tds.map((td) => td.getBoundingClientRect().width));
+  assert.ok(Math.min(...widths) > 250, `value cells ${widths.map(Math.round)} px wide`);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.selectOption('#lang-select', 'zh-CN');
   for (const id of ['output-range', 'dying-relu']) await check(id);
   assert.deepEqual(page.errors, []);
