@@ -212,3 +212,14 @@ test('embed settings it cannot use are said in the widget by name, value and wha
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('at 375 px every tab is on screen (Graph convolution and Lessons were scrolled out of a one-line tab bar)', async () => {
+  const page = await openNarrow('?view=train');
+  const tabs = await page.$$eval('.tabs [data-view]', (bs) => bs.map((b) => { const r = b.getBoundingClientRect(); return { id: b.dataset.view, left: r.left, right: r.right }; }));
+  assert.equal(tabs.length, 6);
+  for (const tab of tabs) assert.ok(tab.left >= 0 && tab.right <= 375, `${tab.id} tab at ${Math.round(tab.left)}..${Math.round(tab.right)} px`);
+  await page.click('.tabs [data-view="lessons"]');
+  assert.equal(await page.evaluate(() => window.__alab.state().view), 'lessons');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
