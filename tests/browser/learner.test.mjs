@@ -223,3 +223,24 @@ test('at 375 px every tab is on screen (Graph convolution and Lessons were scrol
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('before Play the trainer\'s charts show the step-0 report (one point each: 5 of 8 units of layer 3 are born dead here), steps as whole numbers', async () => {
+  const page = await openReady(env.browser.context, `${env.site.url}?view=train`);
+  await page.waitForFunction(() => window.__alab.history().length === 1);
+  await page.waitForTimeout(300);
+  const dead = await page.evaluate(() => window.__alab.points('[data-chart="dead"] canvas'));
+  assert.deepEqual(dead.map((d) => d.n), [1, 1, 1]);
+  // layer 3's point (drawn last, on top) at 0.625: the canvas is not blank there
+  const [r, g, b, a] = dead[2].rgba;
+  assert.ok(a > 200 && !(r > 240 && g > 240 && b > 240), `layer 3's point is drawn (rgba ${dead[2].rgba})`);
+  assert.equal((await page.evaluate(() => window.__alab.last())).layers[2].deadFraction, 0.625);
+  const steps = (await page.evaluate(() => window.__alab.ticks('[data-chart="dead"] canvas', 'x'))).map((k) => k.value);
+  assert.ok(steps.every(Number.isInteger), `step ticks ${steps}`);
+  // once it trains, the series are lines
+  await page.click('[data-action="step"]');
+  await page.waitForFunction(() => window.__alab.history().length > 1);
+  await page.waitForTimeout(300);
+  assert.ok((await page.evaluate(() => window.__alab.points('[data-chart="dead"] canvas'))).every((d) => d.n > 1));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

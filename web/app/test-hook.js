@@ -39,6 +39,18 @@ export function installTestHook({ store, controller, client, fps, graphView }) {
       ctx.font = `${font.style ?? 'normal'} ${font.weight ?? 'normal'} ${font.size ?? Chart.defaults.font.size}px ${font.family ?? Chart.defaults.font.family}`;
       return { lines, widths: lines.map((l) => ctx.measureText(l).width), room: axis === 'y' ? scale.height : scale.width };
     },
+    // per dataset of the chart on `canvas`: its label, how many points, the pixel of its
+    // first point and the colour the canvas has there (to see a lone point drawn)
+    points: (canvas) => {
+      const chart = Chart.getChart(document.querySelector(canvas));
+      const ctx = chart?.ctx;
+      const ratio = chart?.currentDevicePixelRatio ?? 1;
+      return chart?.data.datasets.map((ds, i) => {
+        const p = chart.getDatasetMeta(i).data[0];
+        const rgba = p ? Array.from(ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data) : null;
+        return { label: ds.label, n: ds.data.length, x: p?.x ?? null, y: p?.y ?? null, rgba };
+      }) ?? null;
+    },
     ticks: (canvas, axis) => Chart.getChart(document.querySelector(canvas))?.scales[axis]?.ticks.map((k) => ({ value: k.value, label: k.label })) ?? null,
     // asks the worker to really fail in one of its ways (web/app/worker/faults.js)
     fault: (kind) => client.worker.postMessage({ tool: 'worker', type: 'test-fault', kind }),

@@ -44,8 +44,31 @@ const cursorPlugin = {
   },
 };
 
+// A series of one report (step 0, before Play, or after Reset) is one point, and
+// lines are drawn without points: it would show nothing. Such a point is drawn
+// here as a dot (options.plugins.lonePoint.radius; the elements' own radius
+// options are shared and kept by Chart.js across 'none' updates).
+const lonePointPlugin = {
+  id: 'lonePoint',
+  afterDatasetsDraw(chart, _args, opts) {
+    if (!opts?.radius) return;
+    const { ctx } = chart;
+    ctx.save();
+    chart.data.datasets.forEach((ds, i) => {
+      if (!ds.label || ds.data?.length !== 1 || !chart.isDatasetVisible(i)) return;
+      const point = chart.getDatasetMeta(i).data[0];
+      if (!point || !Number.isFinite(point.x) || !Number.isFinite(point.y)) return;
+      ctx.fillStyle = ds.borderColor ?? '#4a5563';
+      ctx.beginPath();
+      ctx.arc(point.x, point.y, opts.radius, 0, 2 * Math.PI);
+      ctx.fill();
+    });
+    ctx.restore();
+  },
+};
+
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, CategoryScale,
-  BarController, BarElement, Filler, Legend, Tooltip, bandsPlugin, cursorPlugin);
+  BarController, BarElement, Filler, Legend, Tooltip, bandsPlugin, cursorPlugin, lonePointPlugin);
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", "Noto Sans SC", sans-serif';
 Chart.defaults.font.size = 11;
 Chart.defaults.color = '#4a5563';
@@ -88,10 +111,10 @@ export function lineOptions({ yType = 'linear', yMin, yMax, xTitle } = {}) {
     interaction: { mode: 'nearest', axis: 'x', intersect: false },
     elements: { point: { radius: 0 }, line: { borderWidth: 1.8, tension: 0 } },
     scales: {
-      x: { type: 'linear', min: 0, title: { display: Boolean(xTitle), text: xTitle }, ticks: { maxTicksLimit: 6 } },
+      x: { type: 'linear', min: 0, title: { display: Boolean(xTitle), text: xTitle }, ticks: { maxTicksLimit: 6, precision: 0 } },   // steps: whole numbers
       y: { type: yType, min: yMin, max: yMax, ticks: { maxTicksLimit: 6, ...(yType === 'logarithmic' ? { callback: logTickLabel } : {}) } },
     },
     // datasets labelled '' (a fork's dashed copies, helper bands) stay out of the legend
-    plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 2, padding: 8, filter: (item) => item.text !== '' } }, tooltip: { enabled: true }, bands: { ranges: [] }, cursor: { step: null } },
+    plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 2, padding: 8, filter: (item) => item.text !== '' } }, tooltip: { enabled: true }, bands: { ranges: [] }, cursor: { step: null }, lonePoint: { radius: 3 } },
   };
 }
