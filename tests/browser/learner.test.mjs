@@ -244,3 +244,28 @@ test('before Play the trainer\'s charts show the step-0 report (one point each: 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a value typed into a control that is not allowed is explained next to it (value, what is allowed, what is kept)', async () => {
+  const page = await openReady(env.browser.context, `${env.site.url}?view=train`);
+  const batch = '#train-controls [data-setting="batch"]';
+  await page.fill(batch, '0');
+  await page.dispatchEvent(batch, 'change');
+  assert.equal(await page.getAttribute(batch, 'aria-invalid'), 'true');
+  assert.equal(await page.inputValue(batch), '10');
+  const note = page.locator('#batch-error');
+  assert.equal(await note.isVisible(), true);
+  assert.equal(await note.textContent(), '0 is not allowed (allowed: a whole number from 1 to 256); kept 10.');
+  assert.equal(await page.getAttribute(batch, 'aria-describedby'), 'batch-error');
+  await page.fill(batch, '20');
+  await page.dispatchEvent(batch, 'change');
+  assert.equal(await note.isVisible(), false);
+  assert.equal(await page.evaluate(() => window.__alab.state().batch), 20);
+
+  await page.click('[data-view="borndead"]');
+  const trials = '.borndead-controls [data-setting="bdTrials"]';
+  await page.fill(trials, '5');
+  await page.dispatchEvent(trials, 'change');
+  assert.equal(await page.textContent('#bdTrials-error'), '5 is not allowed (allowed: a whole number from 10 to 2000); kept 200.');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
