@@ -269,3 +269,33 @@ test('a value typed into a control that is not allowed is explained next to it (
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('the dying-ReLU lesson shows every cure: series that coincide (all at 0 dead) are drawn as nested stripes, each colour visible', async () => {
+  const page = await openReady(env.browser.context, `${env.site.url}?view=lessons&lesson=dying-relu`);
+  await page.waitForFunction(() => document.querySelector('[data-lesson-verdict="dying-relu"]')?.dataset.state === 'true', null, { timeout: 15000 });
+  await page.waitForTimeout(300);
+  const canvas = '.lesson-charts canvas';
+  const colours = await page.evaluate((sel) => {
+    // the colours found on a vertical line through the chart at its middle step, near y = 0
+    const c = document.querySelector(sel);
+    const pts = window.__alab.points(sel);
+    const ctx = c.getContext('2d');
+    const ratio = c.width / c.clientWidth;
+    const x = Math.round((pts[1].x + 40) * ratio);   // a little right of the first point of the series at 0
+    const y0 = Math.round(pts[1].y * ratio);
+    const found = new Set();
+    for (let dy = -12; dy <= 12; dy++) {
+      const [r, g, b] = ctx.getImageData(x, y0 + dy, 1, 1).data;
+      found.add(`${r},${g},${b}`);
+    }
+    return [...found];
+  }, canvas);
+  const rgb = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const near = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 12);   // anti-aliased edges blend the stripes
+  // leaky_relu, prelu, rrelu, elu: the palette's 2nd to 5th colours
+  for (const [name, colour] of [['leaky_relu', '#1c7ed6'], ['prelu', '#2f9e44'], ['rrelu', '#f59f00'], ['elu', '#7048e8']]) {
+    assert.ok(colours.some((c) => near(c.split(',').map(Number), rgb(colour))), `${name} (${colour}) visible at 0: found ${colours.join(' ')}`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -48,7 +48,7 @@ export function installTestHook({ store, controller, client, fps, graphView }) {
       return chart?.data.datasets.map((ds, i) => {
         const p = chart.getDatasetMeta(i).data[0];
         const rgba = p ? Array.from(ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data) : null;
-        return { label: ds.label, n: ds.data.length, x: p?.x ?? null, y: p?.y ?? null, rgba };
+        return { label: ds.label, n: ds.data.length, borderWidth: ds.borderWidth, x: p?.x ?? null, y: p?.y ?? null, rgba };
       }) ?? null;
     },
     ticks: (canvas, axis) => Chart.getChart(document.querySelector(canvas))?.scales[axis]?.ticks.map((k) => ({ value: k.value, label: k.label })) ?? null,
