@@ -299,3 +299,16 @@ test('the dying-ReLU lesson shows every cure: series that coincide (all at 0 dea
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('compare\'s dead-share chart stripes the cures that all stay at 0, so none hides another (the embed widget draws it the same way)', async () => {
+  const lab = await openReady(env.browser.context, `${env.site.url}?speed=max`);
+  await lab.click('[data-experiment="dying-relu"]');
+  await lab.click('#experiment-panel [data-variant="compare"]');
+  await lab.waitForFunction(() => window.__alab.mode() === 'compare' && window.__alab.reason() === 'finished', null, { timeout: 30000 });
+  await lab.waitForTimeout(300);
+  const dead = await lab.evaluate(() => window.__alab.points('[data-chart="cmpDead"] canvas'));
+  // ReLU (dies), then Leaky ReLU, PReLU and RReLU at 0 throughout: nested 1.8, 4.8, 7.8 px
+  assert.deepEqual(dead.map((d) => d.borderWidth), [1.8, 1.8, 4.8, 7.8], JSON.stringify(dead.map((d) => [d.label, d.borderWidth])));
+  assert.deepEqual(lab.errors, []);
+  await lab.close();
+});

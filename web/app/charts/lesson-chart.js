@@ -1,7 +1,7 @@
 // Draws a lesson's chart (result.chart from web/lib/lessons.js) into a box:
 // line and bar charts with Chart.js, loss-surface heat maps on a plain
 // canvas, the Glorot & Bengio per-layer band chart. Draws only.
-import { Chart, RUN_COLORS, layerColors, lineOptions, logTickLabel } from './setup.js';
+import { Chart, RUN_COLORS, layerColors, lineOptions, logTickLabel, stripeCoincident } from './setup.js';
 import { glorotDatasets } from './glorot.js';
 import { el } from '../dom.js';
 import { fixed } from '../format.js';
@@ -71,23 +71,6 @@ function makeChart(canvas, config) {
   return new Chart(canvas, { ...config, plugins: [...(config.plugins ?? []), yTitleFit] });
 }
 
-/**
- * Line widths that keep coinciding series visible. Chart.js draws the first
- * dataset on top; a series equal at every point to k series before it is
- * drawn k steps wider, so identical lines (dying ReLU's four cures, all at 0
- * dead) show as nested stripes of their colours instead of one hiding the rest.
- */
-export function coincidentWidths(seriesValues, base, step = 3) {
-  const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
-  return seriesValues.map((values, i) => base + step * seriesValues.slice(0, i).filter((other) => same(values, other)).length);
-}
-
-// Legend entries keep the plain line width (a widened stripe is not a different kind of line).
-function thinLegend(options, width) {
-  const generate = Chart.defaults.plugins.legend.labels.generateLabels;
-  options.plugins.legend.labels.generateLabels = (chart) => generate(chart).map((item) => ({ ...item, lineWidth: Math.min(item.lineWidth, width) }));
-}
-
 function lines(spec, title) {
   const { box, canvas } = card(title);
   const options = lineOptions({ yType: spec.logY ? 'logarithmic' : 'linear' });
@@ -99,9 +82,8 @@ function lines(spec, title) {
   options.spanGaps = false;
   options.plugins.bands = { ranges: spec.bands ?? [] };
   axisTitles(options, spec);
-  const widths = coincidentWidths(spec.series.map((s) => s.values), 1.8);
-  if (widths.some((w) => w > 1.8)) thinLegend(options, 1.8);
-  const datasets = spec.series.map((s, i) => ({ label: s.name, data: points(spec.x, s.values), borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length], borderWidth: widths[i] }));
+  const datasets = spec.series.map((s, i) => ({ label: s.name, data: points(spec.x, s.values), borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length] }));
+  stripeCoincident(datasets);
   if (spec.target !== undefined) {
     const xs = spec.x.filter((v) => Number.isFinite(v));
     datasets.push({ label: t('lessons.target'), data: [{ x: xs[0], y: spec.target }, { x: xs.at(-1), y: spec.target }], borderColor: '#868e96', borderDash: [6, 4], borderWidth: 1 });

@@ -100,6 +100,26 @@ export function logTickLabel(value, index, ticks) {
   return label === '' ? '' : tickNumber(value);
 }
 
+const LINE_WIDTH = 1.8;
+
+// Legend entries with the plain line width (a striped, widened line is not another kind of line).
+function thinLegendLabels(chart) {
+  return Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({ ...item, lineWidth: Math.min(item.lineWidth ?? LINE_WIDTH, LINE_WIDTH) }));
+}
+
+/**
+ * Keeps coinciding series visible. Chart.js draws the first dataset on top; a
+ * series equal at every point to k series before it is drawn k × 3 px wider,
+ * so identical lines (dying ReLU's cures, all at 0 dead) show as nested
+ * stripes of their colours instead of one hiding the rest. Sets borderWidth
+ * of `datasets` (those labelled ''; helper bands, are left alone).
+ */
+export function stripeCoincident(datasets, base = LINE_WIDTH, step = 3) {
+  const same = (a, b) => a.length > 0 && a.length === b.length && a.every((p, i) => p.x === b[i].x && p.y === b[i].y);
+  const lines = datasets.filter((ds) => ds.label !== '' && Array.isArray(ds.data));
+  lines.forEach((ds, i) => { ds.borderWidth = base + step * lines.slice(0, i).filter((other) => same(ds.data, other.data)).length; });
+}
+
 /** Common options of the step-axis line charts. */
 export function lineOptions({ yType = 'linear', yMin, yMax, xTitle } = {}) {
   return {
@@ -109,12 +129,12 @@ export function lineOptions({ yType = 'linear', yMin, yMax, xTitle } = {}) {
     parsing: false,
     normalized: true,
     interaction: { mode: 'nearest', axis: 'x', intersect: false },
-    elements: { point: { radius: 0 }, line: { borderWidth: 1.8, tension: 0 } },
+    elements: { point: { radius: 0 }, line: { borderWidth: LINE_WIDTH, tension: 0 } },
     scales: {
       x: { type: 'linear', min: 0, title: { display: Boolean(xTitle), text: xTitle }, ticks: { maxTicksLimit: 6, precision: 0 } },   // steps: whole numbers
       y: { type: yType, min: yMin, max: yMax, ticks: { maxTicksLimit: 6, ...(yType === 'logarithmic' ? { callback: logTickLabel } : {}) } },
     },
     // datasets labelled '' (a fork's dashed copies, helper bands) stay out of the legend
-    plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 2, padding: 8, filter: (item) => item.text !== '' } }, tooltip: { enabled: true }, bands: { ranges: [] }, cursor: { step: null }, lonePoint: { radius: 3 } },
+    plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 2, padding: 8, filter: (item) => item.text !== '', generateLabels: thinLegendLabels } }, tooltip: { enabled: true }, bands: { ranges: [] }, cursor: { step: null }, lonePoint: { radius: 3 } },
   };
 }

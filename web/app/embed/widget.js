@@ -5,7 +5,7 @@
 // by embed.html (iframe) and by the <activation-lab> custom element.
 import { BoundaryView } from '../boundary.js';
 import { NetworkDiagram } from '../diagram.js';
-import { Chart, RUN_COLORS, layerColors, lineOptions } from '../charts/setup.js';
+import { Chart, RUN_COLORS, layerColors, lineOptions, stripeCoincident } from '../charts/setup.js';
 import { chartGate, layerSeries, networkDeadFraction, series } from '../charts/series.js';
 import { el } from '../dom.js';
 import { fmt, percent } from '../format.js';
@@ -182,6 +182,7 @@ export class ExperimentWidget {
     } else {
       keys.forEach((k, i) => { this.chart.data.datasets[i].data = series(c.points(k), (r) => networkDeadFraction(r, c.setupInfo.configs[k].hidden)); });
     }
+    stripeCoincident(this.chart.data.datasets);
     this.chart.options.plugins.bands.ranges = c.bands();
     this.chart.options.scales.x.max = c.setup?.schedule.maxSteps || undefined;
     this.chart.update('none');
