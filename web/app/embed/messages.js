@@ -44,37 +44,36 @@ export function readCommand(data) {
 
 /**
  * Checks a message from the parent: { command: { type, id } }, or { error:
- * { field, value, allowed, reason } } naming the first thing that is wrong,
- * the value received (short: a string is cut at 40 characters, other objects
- * are named by kind) and what is allowed, for the 'rejected' answer.
+ * { field, value, reason } } naming the first thing that is wrong ('message',
+ * 'keys', 'type' or 'id'), what was received and what is allowed. The value is
+ * described by kind and size only ("a string of 7 characters", "an array of 1",
+ * "2 other keys"): the reply echoes nothing of the message itself.
  */
 export function checkCommand(data) {
   if (!data || typeof data !== 'object' || Array.isArray(data) || Object.getPrototypeOf(data) !== Object.prototype) {
-    return rejection('message', data, 'an object { type: "start" | "pause" | "reset", id? }');
+    return rejection('message', describeValue(data), 'an object { type: "start" | "pause" | "reset", id? }');
   }
-  const extra = Object.keys(data).find((k) => k !== 'type' && k !== 'id');
-  if (extra !== undefined) return rejection(clip(extra), data[extra], 'no other keys than type and id');
-  if (typeof data.type !== 'string' || !COMMANDS.includes(data.type)) return rejection('type', data.type, COMMANDS.map((c) => `"${c}"`).join(' | '));
+  const extra = Object.keys(data).filter((k) => k !== 'type' && k !== 'id').length;
+  if (extra > 0) return rejection('keys', `${extra} other key${extra === 1 ? '' : 's'}`, 'only type and id');
+  if (typeof data.type !== 'string' || !COMMANDS.includes(data.type)) return rejection('type', describeValue(data.type), COMMANDS.map((c) => `"${c}"`).join(' | '));
   if ('id' in data && !(typeof data.id === 'string' && data.id.length <= 64) && !Number.isFinite(data.id)) {
-    return rejection('id', data.id, 'a string of at most 64 characters or a finite number');
+    return rejection('id', describeValue(data.id), 'a string of at most 64 characters or a finite number');
   }
   return { command: { type: data.type, id: data.id } };
 }
 
-const clip = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
-
-/** A received value in a few words: never the whole of a huge one. */
+/** A received value by kind and size, never its content ("a string of 7 characters", "an array of 3", "a Date"). */
 export function describeValue(v) {
   if (v === undefined) return 'missing';
   if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(clip(v)) + (v.length > 40 ? ` (${v.length} characters)` : '');
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return `a string of ${v.length} character${v.length === 1 ? '' : 's'}`;
+  if (typeof v === 'number') return Number.isFinite(v) ? 'a number' : `a number that is not finite`;
+  if (typeof v === 'boolean') return 'a boolean';
   if (Array.isArray(v)) return `an array of ${v.length}`;
-  if (typeof v === 'object') return Object.getPrototypeOf(v) === Object.prototype ? 'an object' : `a ${Object.prototype.toString.call(v).slice(8, -1)}`;
-  return `a ${typeof v}`;
+  const kind = typeof v === 'object' ? (Object.getPrototypeOf(v) === Object.prototype ? 'object' : Object.prototype.toString.call(v).slice(8, -1)) : typeof v;
+  return `${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
 function rejection(field, value, allowed) {
-  const v = describeValue(value);
-  return { error: { field, value: v, allowed, reason: `${field}: ${v} is not allowed; expected ${allowed}` } };
+  return { error: { field, value, reason: `${field}: ${value} is not allowed; expected ${allowed}` } };
 }
