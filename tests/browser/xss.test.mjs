@@ -274,10 +274,20 @@ test('postMessage: malformed, oversized, non-object and prototype-polluting comm
   const replies = await page.evaluate(() => window.tutorialMessages.filter((m) => m.type === 'rejected' || m.type === 'ack'));
   assert.equal(replies.filter((m) => m.type === 'rejected').length, sent, 'one rejected reply per bad command');
   assert.equal(replies.filter((m) => m.type === 'ack').length, 0, 'none was obeyed');
+  // the reply names the wrong field, the received value by kind and size only, and what is
+  // allowed: it echoes nothing of the message (no key name, no string, no number from it)
+  const ALLOWED = {
+    message: 'an object { type: "start" | "pause" | "reset", id? }', keys: 'only type and id',
+    type: '"start" | "pause" | "reset"', id: 'a string of at most 64 characters or a finite number',
+  };
+  const KIND = /^(missing|null|a boolean|a number|a number that is not finite|an? [A-Z][A-Za-z]*|an object|an array of \d+|a string of \d+ characters?|\d+ other keys?)$/;
   for (const r of replies) {
-    assert.deepEqual(Object.keys(r).sort(), ['experiment', 'reason', 'source', 'type'], 'the reply echoes nothing of the message');
-    assert.equal(r.reason, 'expected { type: "start" | "pause" | "reset", id? }');
+    assert.deepEqual(Object.keys(r).sort(), ['experiment', 'field', 'reason', 'source', 'type', 'value'], 'fixed keys');
+    assert.ok(Object.hasOwn(ALLOWED, r.field), `field ${r.field}`);
+    assert.match(r.value, KIND, 'the value by kind and size only');
+    assert.equal(r.reason, `${r.field}: ${r.value} is not allowed; expected ${ALLOWED[r.field]}`);
   }
+  assert.ok(!JSON.stringify(replies).includes('img') && !JSON.stringify(replies).includes('polluted') && !JSON.stringify(replies).includes('xxxx'), 'nothing of the messages echoed');
   assert.equal(await frame.$eval('.alab-widget', (e) => e.dataset.running), 'false');
   assert.equal(await frame.evaluate(() => ({}).polluted ?? Object.prototype.polluted ?? null), null, 'no prototype pollution');
 

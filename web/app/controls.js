@@ -6,6 +6,7 @@ import { el } from './dom.js';
 import { fmt } from './format.js';
 import { allowed, settingFor } from './state.js';
 import { t } from './i18n/i18n.js';
+import { allowedText, shownValue } from './setting-text.js';
 
 const CHOICES = {
   lr: [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10],
@@ -29,7 +30,13 @@ export function bindControls(root, store, { activations }) {
       if (rejected.length) {
         c.setAttribute('aria-invalid', 'true');
         c.value = String(store.get()[key]);   // back to the last valid value
-      } else c.removeAttribute('aria-invalid');
+        // say why, next to the control: the value typed and what is allowed
+        note(c).textContent = t('control.invalid', { value: shownValue(raw), allowed: allowedText(setting, store.ctx), kept: c.value });
+        note(c).hidden = false;
+      } else {
+        c.removeAttribute('aria-invalid');
+        if (c.fieldNote) c.fieldNote.hidden = true;
+      }
     });
   }
   return function render(state) {
@@ -44,6 +51,17 @@ export function bindControls(root, store, { activations }) {
     }
     for (const node of root.querySelectorAll('[data-only-dataset]')) node.hidden = node.dataset.onlyDataset !== state.dataset;
   };
+}
+
+// The message element of a control (made once, after it, inside its label).
+function note(control) {
+  if (!control.fieldNote) {
+    control.fieldNote = el('span', { class: 'field-error', role: 'alert', hidden: true });
+    control.fieldNote.id = `${control.dataset.setting}-error`;
+    control.setAttribute('aria-describedby', control.fieldNote.id);
+    (control.closest('label') ?? control.parentElement).append(control.fieldNote);
+  }
+  return control.fieldNote;
 }
 
 function fillSelect(select, key, activations, ctx) {

@@ -4,9 +4,9 @@
 //   events:  'alab-ready', 'alab-state', 'alab-progress' (detail = the message, as embed.html posts it)
 // The language is page-wide (the last lang attribute set wins).
 import widgetCss from './embed/widget.css?inline';
-import { setLanguage } from './i18n/i18n.js';
+import { getLanguage, setLanguage } from './i18n/i18n.js';
 import { SPEEDS } from './state.js';
-import { ExperimentWidget } from './embed/widget.js';
+import { ExperimentWidget, settingNotice } from './embed/widget.js';
 
 // Importable where there is no DOM (server-side rendering, Node): the class
 // then extends a stand-in and defineActivationLab() does nothing.
@@ -33,6 +33,10 @@ export class ActivationLabElement extends Base {
     const lang = this.getAttribute('lang');
     if (lang === 'en' || lang === 'zh-CN') setLanguage(lang, { querySelectorAll: () => [] });
     const speed = SPEEDS.includes(this.getAttribute('speed')) ? this.getAttribute('speed') : 'normal';
+    // attributes given but not usable are said so in the widget (by name, value and what is allowed)
+    const notices = [];
+    if (lang !== null && lang !== 'en' && lang !== 'zh-CN') notices.push(settingNotice('lang', lang, ['en', 'zh-CN'], getLanguage()));
+    if (this.hasAttribute('speed') && speed !== this.getAttribute('speed')) notices.push(settingNotice('speed', this.getAttribute('speed'), SPEEDS, speed));
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     shadow.replaceChildren();
     adoptStyles(shadow);
@@ -41,6 +45,7 @@ export class ActivationLabElement extends Base {
       speed,
       onEvent: (msg) => this.dispatchEvent(new CustomEvent(`alab-${msg.type}`, { detail: { source: 'activation-lab', ...msg } })),
       linkBase: safeLinkBase(this.getAttribute('href')),
+      notices,
     });
     if (this.hasAttribute('autoplay') && this.widget.controller) this.widget.start();   // no controller: unknown experiment
   }

@@ -21,3 +21,12 @@ export function percent(v, digits = 0) {
 export function fixed(v, digits) {
   return missing(v) ? MISSING : v.toFixed(digits);
 }
+
+/** A tick label: up to 3 significant digits, no trailing zeros ("0.1", "1.5", "2e-5"). */
+export function tickNumber(v) {
+  if (missing(v) || !Number.isFinite(v)) return fmt(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e-3 && a < 1e5) return String(Number(v.toPrecision(3)));
+  return v.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e');
+}

@@ -19,6 +19,7 @@ import { EXPERIMENTS } from './experiments.js';
 import { VIEW_REGISTRY, viewEntry } from './views/registry.js';
 import { renderExperimentPanel } from './views/experiment-panel.js';
 import { startFpsMeter } from './fps.js';
+import { renderUrlNotices } from './url-notice.js';
 
 const $ = (sel) => document.querySelector(sel);
 const status = $('#status');
@@ -67,7 +68,7 @@ const controller = new RunController(client);
 
 const activations = catalogue();
 const ctx = { activations: activations.map((a) => a.name), schema: shippedSchema() };
-const { state: initial } = parseState(location.search, ctx);
+const { state: initial, notices: urlNotices } = parseState(location.search, ctx);
 const store = new Store(initial, ctx);
 setLanguage(initial.lang);
 
@@ -162,7 +163,10 @@ function renderPanels(state) {
   };
   const isTrainExperiment = experiment && experiment.id !== 'born-dead';
   renderExperimentPanel($('#experiment-panel'), isTrainExperiment ? experiment : null, state, handlers);
-  renderExperimentPanel($('#compare-experiment-panel'), isTrainExperiment ? experiment : null, state, { ...handlers, onCompare: null });
+  // under the side-by-side run a variant is trained alone, in the trainer (compare's
+  // networks are its `runs`: the variant's act/init would change none of them)
+  renderExperimentPanel($('#compare-experiment-panel'), isTrainExperiment ? experiment : null, state,
+    { ...handlers, onCompare: null, onVariant: (patch) => applyAndPlay({ ...patch, view: 'train' }), showActive: false });
   renderExperimentPanel($('#borndead-experiment-panel'), experiment?.id === 'born-dead' ? experiment : null, state, handlers);
 }
 
@@ -217,6 +221,7 @@ for (const tab of document.querySelectorAll('.tabs [data-view]')) {
 }
 $('#lang-select').addEventListener('change', (e) => store.set({ lang: e.target.value }));
 onLanguageChange(() => {
+  renderUrlNotices($('#url-banner'), urlNotices, ctx);
   for (const view of Object.values(views)) view.relabel?.();
   render(store.get());
 });
@@ -237,6 +242,7 @@ const fps = startFpsMeter((value) => {
   document.body.dataset.fps = String(value);
 });
 render(store.get());
+renderUrlNotices($('#url-banner'), urlNotices, ctx);
 // The worker queues the setup until its module is loaded: sent now, it is built as soon as it can be.
 startSession({ play: sessionOf(store.get().view) !== null && Boolean(EXPERIMENTS[store.get().exp]) });
 const lab = await pageLab;

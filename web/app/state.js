@@ -183,24 +183,44 @@ export function defaultState() {
 
 /**
  * Reads a state from URL search parameters. ctx: { activations (the valid
- * activation names), schema (lab.schema) }. Returns { state, rejected: [keys whose value was invalid] }.
+ * activation names), schema (lab.schema) }. Returns { state, rejected: [keys
+ * whose value was invalid], notices }: notices say what was not used and why,
+ * one { key, value, reason } each, reason 'invalid' (the default is used),
+ * 'layers' (acts: not one name per hidden layer, `layers` of them), 'repeated'
+ * (the first of `count` values is used) or 'unknown' (no such setting).
  */
 export function parseState(search, ctx) {
   const params = new URLSearchParams(search);
   const state = defaultState();
   const rejected = [];
+  const notices = [];
+  for (const key of new Set(params.keys())) {
+    const count = params.getAll(key).length;
+    if (!BY_KEY.has(key)) notices.push({ key, value: params.get(key), reason: 'unknown' });
+    else if (count > 1) notices.push({ key, value: params.get(key), reason: 'repeated', count });
+  }
   for (const setting of SETTINGS) {
     if (!params.has(setting.key)) continue;
     const parsed = parseValue(setting, params.get(setting.key), ctx);
     if (parsed.ok) state[setting.key] = parsed.value;
-    else rejected.push(setting.key);
+    else {
+      rejected.push(setting.key);
+      notices.push({ key: setting.key, value: params.get(setting.key), reason: 'invalid' });
+    }
   }
   // Per-layer activations must match the layer count; otherwise all layers use `act`.
   if (state.acts.length && state.acts.length !== state.hidden.length) {
+    notices.push({ key: 'acts', value: params.get('acts'), reason: 'layers', layers: state.hidden.length });
     state.acts = [];
     rejected.push('acts');
   }
-  return { state, rejected };
+  return { state, rejected, notices };
+}
+
+/** A setting's value as the URL writes it (e.g. a list as '8,8,8'). */
+export function formatSetting(key, value) {
+  const setting = BY_KEY.get(key);
+  return setting ? formatValue(setting, value) : String(value);
 }
 
 /** Validates one value for `key` as if it came from the URL, e.g. from a form control. */

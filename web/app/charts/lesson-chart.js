@@ -1,7 +1,7 @@
 // Draws a lesson's chart (result.chart from web/lib/lessons.js) into a box:
 // line and bar charts with Chart.js, loss-surface heat maps on a plain
 // canvas, the Glorot & Bengio per-layer band chart. Draws only.
-import { Chart, RUN_COLORS, layerColors, lineOptions } from './setup.js';
+import { Chart, RUN_COLORS, layerColors, lineOptions, logTickLabel, stripeCoincident } from './setup.js';
 import { glorotDatasets } from './glorot.js';
 import { el } from '../dom.js';
 import { fixed } from '../format.js';
@@ -22,9 +22,53 @@ function points(x, values) {
   return out;
 }
 
+// The y title runs along the plot's height: a longer one is cut at both ends
+// ("(capped at 3; gap = div"). How high the plot is depends on the legend's
+// rows, known only once the chart is laid out: the yTitleFit plugin then breaks
+// the title at spaces into lines that fit (lines widen the axis, they do not
+// change its height, so one more pass settles it).
 function axisTitles(options, spec) {
   options.scales.x.title = { display: true, text: spec.xLabel };
-  options.scales.y.title = { display: true, text: spec.yLabel };
+  yTitle(options, spec.yLabel);
+}
+
+function yTitle(options, text) {
+  options.scales.y.title = { display: true, text };
+  options.plugins.yTitleFit = { text };
+}
+
+/** `text` broken at spaces into lines no longer than `room` (as measured); one line stays a string. */
+export function wrapToFit(text, room, measure) {
+  if (typeof text !== 'string' || measure(text) <= room) return text;
+  const lines = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && measure(`${last} ${word}`) <= room) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length === 1 ? lines[0] : lines;
+}
+
+const yTitleFit = {
+  id: 'yTitleFit',
+  afterLayout(chart, _args, opts) {
+    const scale = chart.scales.y;
+    const title = chart.options.scales?.y?.title;
+    if (!opts?.text || !scale || !title?.display || !(scale.height > 0)) return;
+    const f = { ...Chart.defaults.font, ...(scale.options.title?.font ?? {}) };
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.font = `${f.style ?? 'normal'} ${f.weight ?? 'normal'} ${f.size}px ${f.family}`;
+    const text = wrapToFit(opts.text, scale.height - 4, (s) => ctx.measureText(s).width);
+    ctx.restore();
+    if (JSON.stringify(text) === JSON.stringify(title.text)) return;
+    title.text = text;
+    requestAnimationFrame(() => { if (chart.canvas) chart.update('none'); });
+  },
+};
+
+function makeChart(canvas, config) {
+  return new Chart(canvas, { ...config, plugins: [...(config.plugins ?? []), yTitleFit] });
 }
 
 function lines(spec, title) {
@@ -32,17 +76,19 @@ function lines(spec, title) {
   const options = lineOptions({ yType: spec.logY ? 'logarithmic' : 'linear' });
   if (spec.logY) options.scales.y.ticks.callback = (v) => Number(v).toExponential(0);
   options.scales.x.type = spec.logX ? 'logarithmic' : 'linear';
+  if (spec.logX) options.scales.x.ticks.callback = logTickLabel;
   options.scales.x.min = undefined;
   options.elements.point.radius = spec.logX ? 3 : 0;
   options.spanGaps = false;
   options.plugins.bands = { ranges: spec.bands ?? [] };
   axisTitles(options, spec);
   const datasets = spec.series.map((s, i) => ({ label: s.name, data: points(spec.x, s.values), borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length] }));
+  stripeCoincident(datasets);
   if (spec.target !== undefined) {
     const xs = spec.x.filter((v) => Number.isFinite(v));
     datasets.push({ label: t('lessons.target'), data: [{ x: xs[0], y: spec.target }, { x: xs.at(-1), y: spec.target }], borderColor: '#868e96', borderDash: [6, 4], borderWidth: 1 });
   }
-  return { box, chart: new Chart(canvas, { type: 'line', data: { datasets }, options }) };
+  return { box, chart: makeChart(canvas, { type: 'line', data: { datasets }, options }) };
 }
 
 function bars(spec, title, { log = false } = {}) {
@@ -52,13 +98,13 @@ function bars(spec, title, { log = false } = {}) {
   options.parsing = true;
   if (log) options.scales.y.ticks.callback = (v) => Number(v).toExponential(0);
   options.scales.x = { type: 'category', title: { display: true, text: spec.xLabel } };
-  options.scales.y.title = { display: true, text: spec.yLabel };
+  yTitle(options, spec.yLabel);
   if (series.length === 1) options.plugins.legend.display = false;
   const data = {
     labels: spec.x,
     datasets: series.map((s, i) => ({ label: s.name, data: s.values, backgroundColor: PALETTE[i % PALETTE.length] })),
   };
-  return { box, chart: new Chart(canvas, { type: 'bar', data, options }) };
+  return { box, chart: makeChart(canvas, { type: 'bar', data, options }) };
 }
 
 function histogram(spec, title) {
@@ -70,7 +116,7 @@ function histogram(spec, title) {
   options.plugins.bands = { ranges: [[spec.marker.value - width * 0.08, spec.marker.value + width * 0.08]], color: 'rgba(214, 51, 108, 0.9)' };
   const datasets = [{ type: 'bar', label: spec.series[0].name, data: points(spec.x, spec.series[0].values), backgroundColor: PALETTE[1], barPercentage: 1, categoryPercentage: 1 },
     { type: 'line', label: `${spec.marker.name}: ${fixed(spec.marker.value, 4)}`, data: [], borderColor: PALETTE[0], backgroundColor: PALETTE[0] }];
-  return { box, chart: new Chart(canvas, { type: 'bar', data: { datasets }, options }) };
+  return { box, chart: makeChart(canvas, { type: 'bar', data: { datasets }, options }) };
 }
 
 // log10(loss + 0.001) per map on a dark violet (low) → yellow (high) ramp;
@@ -121,7 +167,7 @@ function glorot(spec, title) {
   axisTitles(options, spec);
   options.plugins.legend.labels.filter = (item) => item.text !== '';
   const datasets = glorotDatasets(layers, colors, (i) => t('chart.layer', { i: i + 1 }), t('lessons.p98'));
-  return { box, chart: new Chart(canvas, { type: 'line', data: { datasets }, options }) };
+  return { box, chart: makeChart(canvas, { type: 'line', data: { datasets }, options }) };
 }
 
 // The same run's saturated share per layer: the top layer enters its flat tail.
@@ -131,7 +177,7 @@ function saturatedShare(spec) {
   const options = lineOptions({ yMin: 0, yMax: 1 });
   axisTitles(options, { xLabel: spec.xLabel, yLabel: t('lessons.saturatedAxis') });
   const datasets = spec.layers.map((l, i) => ({ label: t('chart.layer', { i: i + 1 }), data: l.saturated.map((y, k) => ({ x: spec.x[k], y })), borderColor: colors[i], backgroundColor: colors[i] }));
-  return { box, chart: new Chart(canvas, { type: 'line', data: { datasets }, options }) };
+  return { box, chart: makeChart(canvas, { type: 'line', data: { datasets }, options }) };
 }
 
 // tanh and softsign from the same preset: the 98th percentile per layer (the paper's Figs. 3-4).
@@ -144,7 +190,7 @@ function variantsP98(spec) {
     const options = lineOptions({ yMin: 0, yMax: 1 });
     axisTitles(options, { xLabel: spec.xLabel, yLabel: t('lessons.p98') });
     const datasets = layers.map((l, i) => ({ label: t('chart.layer', { i: i + 1 }), data: l.p98.map((y, k) => ({ x: spec.x[k], y })), borderColor: colors[i], backgroundColor: colors[i] }));
-    out.push({ box, chart: new Chart(canvas, { type: 'line', data: { datasets }, options }) });
+    out.push({ box, chart: makeChart(canvas, { type: 'line', data: { datasets }, options }) });
   }
   return out;
 }

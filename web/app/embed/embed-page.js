@@ -5,18 +5,28 @@
 //   autoplay    1 to start at once
 //   origins     comma-separated origins allowed to send commands (default: this page's origin; * = any)
 // Posts { source: 'activation-lab', type, experiment, ... } to the parent and
-// obeys { type: 'start' | 'pause' | 'reset' } from allowed origins only.
+// obeys { type: 'start' | 'pause' | 'reset' } from allowed origins only; anything
+// else is answered { type: 'rejected', field, value, reason } (what was wrong, what is allowed).
 import { setLanguage } from '../i18n/i18n.js';
 import { SPEEDS } from '../state.js';
-import { ExperimentWidget, WIDGET_EXPERIMENTS } from './widget.js';
-import { SOURCE, originAllowed, parseAllowedOrigins, readCommand } from './messages.js';
+import { ExperimentWidget, WIDGET_EXPERIMENTS, originNotice, settingNotice } from './widget.js';
+import { SOURCE, checkCommand, originAllowed, readAllowedOrigins } from './messages.js';
 
 const params = new URLSearchParams(location.search);
-const pick = (key, allowed, def) => (allowed.includes(params.get(key)) ? params.get(key) : def);
+const notices = [];   // built once the language is set
+const rejectedParams = [];
+const pick = (key, allowed, def) => {
+  if (allowed.includes(params.get(key))) return params.get(key);
+  if (params.has(key) && def !== null) rejectedParams.push([key, params.get(key), allowed, def]);
+  return def;
+};
 const experiment = pick('experiment', Object.keys(WIDGET_EXPERIMENTS), null);
 setLanguage(pick('lang', ['en', 'zh-CN'], 'en'));
 const speed = pick('speed', SPEEDS, 'normal');
-const allowed = parseAllowedOrigins(params.get('origins'), location.origin);
+pick('autoplay', ['1'], '0');
+const { origins: allowed, dropped } = readAllowedOrigins(params.get('origins'), location.origin);
+for (const [key, value, values, def] of rejectedParams) notices.push(settingNotice(key, value, values, def));
+for (const origin of dropped) notices.push(originNotice(origin));
 const inFrame = window.parent !== window;
 
 /** Posts to the parent at every allowed origin (the browser drops the others). */
@@ -31,14 +41,15 @@ const widget = new ExperimentWidget(document.getElementById('app'), {
   speed,
   onEvent: post,
   linkBase: new URL('./', location.href).href,
+  notices,
 });
 
 window.addEventListener('message', (event) => {
   if (!inFrame || event.source !== window.parent) return;
   if (!originAllowed(event.origin, allowed)) return;   // silently: no oracle for strangers
-  const command = readCommand(event.data);
+  const { command, error } = checkCommand(event.data);
   if (!command) {
-    post({ type: 'rejected', experiment, reason: 'expected { type: "start" | "pause" | "reset", id? }' });
+    post({ type: 'rejected', experiment, field: error.field, value: error.value, reason: error.reason });
     return;
   }
   if (!widget.controller) return;

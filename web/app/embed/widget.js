@@ -5,7 +5,7 @@
 // by embed.html (iframe) and by the <activation-lab> custom element.
 import { BoundaryView } from '../boundary.js';
 import { NetworkDiagram } from '../diagram.js';
-import { Chart, RUN_COLORS, layerColors, lineOptions } from '../charts/setup.js';
+import { Chart, RUN_COLORS, layerColors, lineOptions, stripeCoincident } from '../charts/setup.js';
 import { chartGate, layerSeries, networkDeadFraction, series } from '../charts/series.js';
 import { el } from '../dom.js';
 import { fmt, percent } from '../format.js';
@@ -19,18 +19,32 @@ import { workerSetup } from '../run-setup.js';
 
 export const WIDGET_EXPERIMENTS = { saturation: SATURATION, 'dying-relu': DYING_RELU };
 
+const quoted = (v) => (typeof v === 'string' && v !== '' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : t('embed.none'));
+
+/** The note for a setting of the embed (URL parameter or attribute) that is not used: its name, value, what is allowed, what is used. */
+export function settingNotice(key, value, allowed, used) {
+  return t('embed.badSetting', { key, value: quoted(value), allowed: allowed.join(', '), def: used });
+}
+
+/** The note for an `origins` entry that is not an http(s) origin. */
+export function originNotice(value) {
+  return t('embed.badOrigin', { value: quoted(value) });
+}
+
 export class ExperimentWidget {
   /**
    * @param root element (or shadow root) to draw into
-   * @param {{ experiment: string, speed?: string, onEvent?(msg), workerFactory?, linkBase?: string }} options
+   * @param {{ experiment: string, speed?: string, onEvent?(msg), workerFactory?, linkBase?: string, notices?: string[] }} options
+   *   notices: lines shown under the title (settings of the embed that were not used, see settingNotice)
    */
-  constructor(root, { experiment, speed = 'normal', onEvent, workerFactory, linkBase }) {
+  constructor(root, { experiment, speed = 'normal', onEvent, workerFactory, linkBase, notices = [] }) {
     this.root = root;
     // own keys only: 'constructor', '__proto__' or 'toString' must not pick up Object.prototype members
     this.experiment = typeof experiment === 'string' && Object.hasOwn(WIDGET_EXPERIMENTS, experiment) ? WIDGET_EXPERIMENTS[experiment] : undefined;
     this.onEvent = onEvent ?? (() => {});
+    this.notes = notices.length ? el('ul', { class: 'alab-notes', role: 'status' }, ...notices.map((n) => el('li', {}, n))) : null;
     if (!this.experiment) {
-      root.append(el('p', { class: 'alab-error', role: 'alert' }, t('embed.unknown')));
+      root.append(el('p', { class: 'alab-error', role: 'alert' }, t('embed.unknown', { value: quoted(experiment) })), this.notes ?? '');
       return;
     }
     const state = { ...defaultState(), ...this.experiment.settings, runs: this.experiment.compare, speed };
@@ -64,6 +78,7 @@ export class ExperimentWidget {
     const link = linkBase ? el('a', { href: `${linkBase}?${new URLSearchParams({ exp: e.id })}`, target: '_blank', rel: 'noopener' }, t('embed.open')) : null;
     this.box = el('div', { class: 'alab-widget', dataset: { experiment: e.id, step: '0', running: 'false' } },
       el('div', { class: 'alab-head' }, el('strong', {}, t(e.titleKey)), link),
+      this.notes,
       el('div', { class: 'alab-bar' }, this.startButton, this.resetButton, this.stepText),
       this.banner,
       el('p', { class: 'alab-explain' }, t(e.paragraphs[0], { at: this.state.spikeAt, lr: this.state.spikeLr, steps: this.state.spikeSteps })),
@@ -167,6 +182,7 @@ export class ExperimentWidget {
     } else {
       keys.forEach((k, i) => { this.chart.data.datasets[i].data = series(c.points(k), (r) => networkDeadFraction(r, c.setupInfo.configs[k].hidden)); });
     }
+    stripeCoincident(this.chart.data.datasets);
     this.chart.options.plugins.bands.ranges = c.bands();
     this.chart.options.scales.x.max = c.setup?.schedule.maxSteps || undefined;
     this.chart.update('none');

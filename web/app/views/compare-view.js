@@ -4,7 +4,7 @@
 // mean-activation curves, and one small unit diagram per network.
 import { BoundaryView } from '../boundary.js';
 import { NetworkDiagram } from '../diagram.js';
-import { Chart, RUN_COLORS, lineOptions } from '../charts/setup.js';
+import { Chart, RUN_COLORS, lineOptions, stripeCoincident } from '../charts/setup.js';
 import { chartCard } from '../charts/chart-card.js';
 import { chartGate, networkDeadFraction, series } from '../charts/series.js';
 import { PlayBar } from '../playbar.js';
@@ -168,6 +168,7 @@ export class CompareView {
       }
     });
     for (const chart of charts ? Object.values(this.charts) : []) {
+      stripeCoincident(chart.data.datasets);
       chart.options.plugins.bands.ranges = c.bands();
       chart.options.scales.x.max = c.setup?.schedule.maxSteps || undefined;
       chart.update('none');

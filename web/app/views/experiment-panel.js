@@ -6,8 +6,9 @@ import { t } from '../i18n/i18n.js';
 /**
  * Renders `experiment` (from experiments.js) into box, or hides box when null.
  * onVariant(settings) applies a variant; onCompare() opens the side-by-side run.
+ * showActive: mark the variant the state runs (false where several run at once).
  */
-export function renderExperimentPanel(box, experiment, state, { onVariant, onCompare, onClose }) {
+export function renderExperimentPanel(box, experiment, state, { onVariant, onCompare, onClose, showActive = true }) {
   if (!experiment) {
     box.hidden = true;
     box.replaceChildren();
@@ -17,7 +18,7 @@ export function renderExperimentPanel(box, experiment, state, { onVariant, onCom
   box.dataset.experiment = experiment.id;
   const vars = { at: state.spikeAt, lr: state.spikeLr, steps: state.spikeSteps };
   const variants = experiment.variants.map((v) => {
-    const active = Object.entries(v.settings).every(([k, val]) => state[k] === val);
+    const active = showActive && Object.entries(v.settings).every(([k, val]) => state[k] === val);
     return el('button', { type: 'button', class: active ? 'variant active' : 'variant', 'aria-pressed': String(active), dataset: { variant: v.labelKey },
       on: { click: () => onVariant(v.settings) } }, v.labelKey);
   });
