@@ -129,7 +129,12 @@ export function plainConfig(value, field, maxDepth = 16, nonFinite = (v) => v) {
       let keys = 0;
       for (const [k, item] of Object.entries(v)) {
         if (item === undefined) continue;
-        out[k] = visit(item, `${path}.${k}`, depth + 1);
+        const copy = visit(item, `${path}.${k}`, depth + 1);
+        // An own "__proto__" (JSON.parse makes one) stays an own key, which
+        // the C++ API then rejects as unknown: `out[k] =` would instead set
+        // the copy's prototype, and the field would vanish without a word.
+        if (k === '__proto__') Object.defineProperty(out, k, { value: copy, enumerable: true, writable: true, configurable: true });
+        else out[k] = copy;
         bytes += utf8Length(JSON.stringify(k)) + 1;
         keys++;
       }

@@ -1,0 +1,36 @@
+// Edges of the public API found by using the package as a stranger would:
+// values a caller can make by accident (JSON.parse of a file, an old view of
+// the heap, an index out of range) must give an Error naming the field, the
+// value and what is allowed, never a silently different result; and the lab
+// keeps working afterwards.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { getLab } from './helpers/lab.mjs';
+
+const stillWorks = (lab) => assert.deepEqual(Array.from(lab.forward('relu', new Float32Array([-1, 2]))), [0, 2]);
+
+test('an own "__proto__" key (as JSON.parse makes it) is an unknown field, not silently dropped', async () => {
+  const lab = await getLab();
+  const x = new Float32Array([-1, 1]);
+  const unknown = (path) => new RegExp(`^(network JSON: )?${path.replace(/[.[\]]/g, '\\$&')}: unknown (field|parameter) "__proto__"`);
+  // A config read from a file: its "__proto__" must not vanish (nor become the prototype C++ could read through).
+  assert.throws(() => lab.createNetwork(JSON.parse('{"inputs":2,"__proto__":{"learningRate":5}}')), { name: 'RangeError', message: unknown('__proto__') });
+  assert.throws(() => lab.forward('leaky_relu', x, JSON.parse('{"__proto__":{"alpha":0.5}}')), { name: 'RangeError', message: unknown('params.__proto__') });
+  assert.throws(() => lab.kernel('leaky_relu', JSON.parse('{"__proto__":{"alpha":0.5}}')), { name: 'RangeError', message: unknown('params.__proto__') });
+  assert.throws(() => lab.dataset('circle', JSON.parse('{"__proto__":{"n":50}}')), { name: 'RangeError', message: unknown('options.__proto__') });
+  assert.throws(() => lab.bornDead(JSON.parse('{"__proto__":{"trials":7}}')), { name: 'RangeError', message: unknown('options.__proto__') });
+  assert.throws(() => lab.createGcn(JSON.parse('{"__proto__":{"learningRate":7}}')), { name: 'RangeError', message: /__proto__: unknown field "__proto__"/ });
+  assert.throws(() => lab.createNetwork(JSON.parse('{"inputs":2,"activation":"leaky_relu","activationParams":{"__proto__":{"alpha":0.5}}}')),
+    { name: 'RangeError', message: /^activationParams\.__proto__/ });
+  // lab.loadNetwork of the object says what it says of the same file as text.
+  const net = lab.createNetwork({ inputs: 2, hidden: [3] });
+  const text = JSON.stringify(net);
+  net.delete();
+  const edited = text.replace('{"config":{', '{"config":{"__proto__":{"learningRate":9},');
+  assert.throws(() => lab.loadNetwork(edited), { name: 'RangeError', message: unknown('config.__proto__') });
+  assert.throws(() => lab.loadNetwork(JSON.parse(edited)), { name: 'RangeError', message: unknown('config.__proto__') });
+  // An own "__proto__" never becomes a prototype on the way.
+  assert.equal(Object.prototype.learningRate, undefined);
+  stillWorks(lab);
+});
