@@ -34,3 +34,37 @@ test('an own "__proto__" key (as JSON.parse makes it) is an unknown field, not s
   assert.equal(Object.prototype.learningRate, undefined);
   stillWorks(lab);
 });
+
+/** A Float32Array whose buffer is gone, as a view of the wasm heap is after the heap grows. */
+function detached(Type = Float32Array, n = 8) {
+  const a = new Type(n);
+  structuredClone(a.buffer, { transfer: [a.buffer] });
+  assert.equal(a.length, 0);
+  return a;
+}
+
+test('a detached typed array is named as such, not read as an empty array', async () => {
+  const lab = await getLab();
+  const gone = /must be a live .*; got a detached (Float32|Uint8|Int32)Array/;
+  // An old buf.view() / net.weightsView() after heap growth reads as length 0: forward must not return [] for it.
+  assert.throws(() => lab.forward('relu', detached()), { name: 'TypeError', message: new RegExp(`^x ${gone.source}`) });
+  assert.throws(() => lab.derivative('relu', detached()), { name: 'TypeError', message: new RegExp(`^x ${gone.source}`) });
+  assert.deepEqual(Array.from(lab.forward('relu', new Float32Array(0))), [], 'a genuinely empty array still works');
+  const data = lab.dataset('circle', { n: 40 });
+  const net = lab.createNetwork({ inputs: 2, hidden: [3] });
+  try {
+    assert.throws(() => net.setData({ ...data, x: detached() }), { name: 'TypeError', message: new RegExp(`^data\\.x ${gone.source}`) });
+    assert.throws(() => net.setData({ ...data, testY: detached() }), { name: 'TypeError', message: new RegExp(`^data\\.testY ${gone.source}`) });
+    net.setData(data);
+    assert.throws(() => net.predict(detached()), { name: 'TypeError', message: new RegExp(`^x ${gone.source}`) });
+    assert.throws(() => net.setWeights(detached()), { name: 'TypeError', message: new RegExp(`^weights ${gone.source}`) });
+    assert.throws(() => net.restoreState(detached(Uint8Array)), { name: 'TypeError', message: new RegExp(`^state ${gone.source}`) });
+    assert.equal(net.train(2).step, 2);
+  } finally {
+    net.delete();
+  }
+  const ring = lab.graph('ring', { n: 4 });
+  assert.throws(() => lab.graphFilter(ring, detached()), { name: 'TypeError', message: new RegExp(`^signal ${gone.source}`) });
+  assert.throws(() => lab.graphFourier({ nodes: 4, edges: detached(Int32Array) }), { name: 'TypeError', message: new RegExp(`^graph\\.edges ${gone.source}`) });
+  stillWorks(lab);
+});

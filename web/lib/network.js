@@ -7,7 +7,7 @@ import { networkFile } from './network-file.js';
 import { unpackReport } from './report-unpack.js';
 import { WasmObject } from './wasm-object.js';
 import { schemaOf } from './schema.js';
-import { describe, plainConfig, readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject } from './validate.js';
+import { describe, plainConfig, readReportOption, requireFloat32Array, requireKnownKeys, requireLive, requireNumber, requirePlainObject } from './validate.js';
 
 const HISTOGRAM_BINS = 30;   // kHistogramBins in cpp/nn/report.h
 const DATA_FIELDS = ['x', 'y', 'inputs', 'testX', 'testY', 'classes', 'name'];
@@ -142,6 +142,7 @@ export class Network extends WasmObject {
   restoreState(bytes, options = {}) {
     const handle = this.live();
     if (!(bytes instanceof Uint8Array)) throw new TypeError(`state must be a Uint8Array from net.saveState(); got ${describe(bytes)}`);
+    requireLive(bytes, 'state', 'Uint8Array');
     requirePlainObject(options, 'options');
     requireKnownKeys(options, 'options', ['exact']);
     const exact = options.exact ?? true;

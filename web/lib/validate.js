@@ -11,7 +11,7 @@ export function describe(value) {
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'symbol') return 'a symbol';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) return isDetached(value) ? `a detached ${value.constructor.name}` : `a ${value.constructor.name} of length ${value.length}`;
   return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
 }
 
@@ -26,11 +26,35 @@ export function requireString(value, field, allowed = 'a string') {
   return value;
 }
 
+/**
+ * True for a typed array whose buffer was detached: transferred (postMessage,
+ * structuredClone) or a view of the wasm heap taken before the heap grew. It
+ * reads as length 0, so only an empty view is checked (no cost otherwise).
+ */
+export function isDetached(view) {
+  if (view.length !== 0 || view.buffer.byteLength !== 0) return false;
+  if (typeof SharedArrayBuffer === 'function' && view.buffer instanceof SharedArrayBuffer) return false;
+  try {
+    new Uint8Array(view.buffer);   // throws only for a detached buffer (ArrayBuffer.prototype.detached is newer than Node 20)
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Throws a TypeError naming `field` when `value` (a typed array) is detached; returns it. */
+export function requireLive(value, field, kind = value.constructor.name) {
+  if (isDetached(value)) {
+    throw new TypeError(`${field} must be a live ${kind}; got a detached ${value.constructor.name} (its buffer was transferred, or it viewed the wasm heap before the heap grew: take the view again)`);
+  }
+  return value;
+}
+
 export function requireFloat32Array(value, field) {
   if (!(value instanceof Float32Array)) {
     throw new TypeError(`${field} must be a Float32Array; got ${describe(value)}`);
   }
-  return value;
+  return requireLive(value, field);
 }
 
 export function requirePlainObject(value, field, { optional = false } = {}) {
