@@ -386,7 +386,7 @@ export interface GraphFourier {
   eigenvalues: Float32Array;
   /** n · n, row k = unit eigenvector k. */
   eigenvectors: Float32Array;
-  /** Eigenvector k (a view into eigenvectors). */
+  /** Eigenvector k (a view into eigenvectors); k must be an integer in [0, n − 1] (else a RangeError). */
   vector(k: number): Float32Array;
 }
 

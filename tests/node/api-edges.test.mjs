@@ -68,3 +68,17 @@ test('a detached typed array is named as such, not read as an empty array', asyn
   assert.throws(() => lab.graphFourier({ nodes: 4, edges: detached(Int32Array) }), { name: 'TypeError', message: new RegExp(`^graph\\.edges ${gone.source}`) });
   stillWorks(lab);
 });
+
+test('graphFourier(...).vector(k) takes only an eigenvector index: out of range, fractional or not a number throws', async () => {
+  const lab = await getLab();
+  const fourier = lab.graphFourier(lab.graph('ring', { n: 4 }));
+  for (const k of [-1, 4, 1.5, NaN, Infinity]) {
+    assert.throws(() => fourier.vector(k), { name: 'RangeError', message: `k must be an integer in [0, 3]; got ${k}` });
+  }
+  for (const k of ['1', undefined, null, 1n]) {
+    assert.throws(() => fourier.vector(k), { name: 'TypeError', message: /^k must be a number; got / });
+  }
+  assert.deepEqual(Array.from(fourier.vector(3)), Array.from(fourier.eigenvectors.subarray(12, 16)));
+  assert.equal(fourier.vector(-0).length, 4);
+  stillWorks(lab);
+});

@@ -62,7 +62,11 @@ export function graphFourier(module, graph, options) {
   const g = normaliseGraph(graph);
   const r = checked(module, module.graphFourier(g.nodes, g.edges, plainOptions(options)));
   const n = r.eigenvalues.length;
-  r.vector = (k) => r.eigenvectors.subarray(k * n, (k + 1) * n);
+  r.vector = (k) => {
+    requireNumber(k, 'k');
+    if (!Number.isInteger(k) || k < 0 || k >= n) throw new RangeError(`k must be an integer in [0, ${n - 1}]; got ${k}`);
+    return r.eigenvectors.subarray(k * n, (k + 1) * n);
+  };
   return r;
 }
 
