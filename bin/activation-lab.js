@@ -128,7 +128,8 @@ function joinValues(args, specs) {
 // util.parseArgs' messages are several sentences long; ours is one line that
 // names the flag and what is allowed.
 function usageMessage(error, command, specs) {
-  const quoted = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
+  // "Option '-h, --help' does not take an argument": the long name, after a short alias
+  const quoted = /'(?:-[^-' ], )?(-[^' ]*)/.exec(error.message)?.[1] ?? '';
   const name = quoted.replace(/^-+/, '');
   const allowed = Object.keys(specs).map((n) => `--${n}`).join(', ');
   switch (error.code) {

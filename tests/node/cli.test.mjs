@@ -210,3 +210,19 @@ test('runs through a symlink named activation-lab, as npm links node_modules/.bi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** Runs the program as a user would; returns { status, stdout, stderr }. */
+const runCli = (args) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+function assertUsageError(args, message) {
+  const r = runCli(args);
+  assert.equal(r.status, 2, `${args.join(' ')}: exit ${r.status}, stdout ${r.stdout.slice(0, 80)}, stderr ${r.stderr}`);
+  assert.equal(r.stdout, '', `${args.join(' ')}: nothing on stdout`);
+  assert.match(r.stderr, /^activation-lab: [^\n]+\n$/, `${args.join(' ')}: one line`);
+  assert.match(r.stderr.trimEnd(), message);
+}
+
+test('a value given to --help names --help, not a mangled "-h,"', () => {
+  assertUsageError(['train', '--help=yes'], /^activation-lab: --help takes no value$/);
+  assertUsageError(['born-dead', '--csv=1'], /^activation-lab: --csv takes no value$/);
+});
