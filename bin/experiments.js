@@ -16,8 +16,11 @@ const integer = (min, max) => ({ type: 'string', value: 'N', read: (name, raw) =
 const number = (min, max) => ({ type: 'string', value: 'X', read: (name, raw) => readNumber(name, raw, { min, max, integer: false }) });
 const text = (value) => ({ type: 'string', value, read: (_name, raw) => raw });
 
+// Decimal text only: Number() would also read "0x10", "0b11", " 5" and "".
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 function readNumber(name, raw, { min, max, integer: whole }) {
-  const value = raw.trim() === '' ? NaN : Number(raw);
+  const value = DECIMAL.test(raw) ? Number(raw) : NaN;
   const kind = whole ? 'an integer' : 'a number';
   if (!Number.isFinite(value) || (whole && !Number.isInteger(value)) || value < min || value > max) {
     const range = min === 0 && max === Infinity ? (whole ? 'a non-negative integer' : 'a non-negative number') : `${kind} in [${min}, ${max}]`;

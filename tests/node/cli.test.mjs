@@ -226,3 +226,12 @@ test('a value given to --help names --help, not a mangled "-h,"', () => {
   assertUsageError(['train', '--help=yes'], /^activation-lab: --help takes no value$/);
   assertUsageError(['born-dead', '--csv=1'], /^activation-lab: --csv takes no value$/);
 });
+
+test('numeric options take decimal numbers only: hex, binary, octal and padded text are refused, not read as numbers', () => {
+  for (const raw of ['0x10', '0b11', '0o7', ' 5', '5 ', '']) {
+    assertUsageError(['train', '--steps', raw], new RegExp(`--steps must be an integer in \\[0, 1000000\\]; got ${JSON.stringify(raw).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  }
+  assertUsageError(['train', '--noise', '0x1'], /--noise must be a number in \[0, 1\]; got "0x1"$/);
+  const { values } = parseCommandLine(['train', '--steps', '2e3', '--noise', '.5', '--seed', '+7', '--every', '10.0']);
+  assert.deepEqual(values, { steps: 2000, noise: 0.5, seed: 7, every: 10 }, 'decimal forms, exponents and a sign still read');
+});
