@@ -33,20 +33,24 @@ const SEED = { ...integer(0, 4294967295), help: "seed of the networks and data (
 
 function readConfig(source, flag = '--config') {
   let json = source;
-  if (!source.trim().startsWith('{')) {
+  // JSON text starts with { (or [, which is JSON too, only not an object); anything else names a file
+  if (!/^\s*[{[]/.test(source)) {
     try {
       json = readFileSync(source, 'utf8');
     } catch (error) {
       throw new TypeError(`${flag} must be JSON text or a JSON file; cannot read ${JSON.stringify(source)} (${error.code ?? error.message})`);
     }
   }
+  let value;
   try {
-    const value = JSON.parse(json);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SyntaxError('not an object');
-    return value;
+    value = JSON.parse(json);
   } catch (error) {
     throw new TypeError(`${flag} must be a JSON object: ${error.message}`);
   }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${flag} must be a JSON object; got ${Array.isArray(value) ? 'an array' : JSON.stringify(value).slice(0, 40)}`);
+  }
+  return value;
 }
 
 // ---- rows for --csv: one record per (network, report, layer) ----

@@ -235,3 +235,18 @@ test('numeric options take decimal numbers only: hex, binary, octal and padded t
   const { values } = parseCommandLine(['train', '--steps', '2e3', '--noise', '.5', '--seed', '+7', '--every', '10.0']);
   assert.deepEqual(values, { steps: 2000, noise: 0.5, seed: 7, every: 10 }, 'decimal forms, exponents and a sign still read');
 });
+
+test('--config text that is a JSON array or scalar is named as not an object, not looked up as a file', () => {
+  assertUsageError(['train', '--config', '[1,2]'], /^activation-lab: --config must be a JSON object; got an array$/);
+  assertUsageError(['gcn', '--config', ' ["x"]'], /^activation-lab: --config must be a JSON object; got an array$/);
+  const dir = mkdtempSync(path.join(tmpdir(), 'alab-config-'));
+  try {
+    const file = path.join(dir, 'c.json');
+    writeFileSync(file, '42');
+    assertUsageError(['train', '--config', file], /^activation-lab: --config must be a JSON object; got 42$/);
+    writeFileSync(file, '{"inputs": 2, "hid');
+    assertUsageError(['train', '--config', file], /^activation-lab: --config must be a JSON object: .*JSON/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
