@@ -75,9 +75,15 @@ function findCommand(name) {
  */
 export function parseCommandLine(argv) {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h') return { help: true, values: {} };
-  if (first === '--version' || first === '-v') return { version: true, values: {} };
-  if (first === 'help') return rest.length ? { command: findCommand(rest[0]), help: true, values: {} } : { help: true, values: {} };
+  if (first === '--version' || first === '-v') {
+    if (rest.length) throw new RangeError(`${first} takes no arguments; got ${JSON.stringify(rest[0])}`);
+    return { version: true, values: {} };
+  }
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+    // `help [experiment]`, also spelt --help / -h
+    if (rest.length > 1) throw new RangeError(`help takes one experiment, got ${rest.length}; see activation-lab --help`);
+    return rest.length ? { command: findCommand(rest[0]), help: true, values: {} } : { help: true, values: {} };
+  }
   if (first.startsWith('-')) throw new RangeError(`the experiment comes first: activation-lab <experiment> ${first} ...; see activation-lab --help`);
   const command = findCommand(first);
   const specs = { ...command.options, ...COMMON_OPTIONS };

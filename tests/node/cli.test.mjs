@@ -250,3 +250,12 @@ test('--config text that is a JSON array or scalar is named as not an object, no
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('help takes at most one experiment and --version nothing; --help <experiment> is help <experiment>', async () => {
+  assertUsageError(['help', 'train', 'extra'], /^activation-lab: help takes one experiment, got 2; see activation-lab --help$/);
+  assertUsageError(['--help', 'train', 'gcn'], /^activation-lab: help takes one experiment, got 2; see activation-lab --help$/);
+  assertUsageError(['--version', 'extra'], /^activation-lab: --version takes no arguments; got "extra"$/);
+  assertUsageError(['--help', 'extra'], /^activation-lab: unknown experiment "extra"; allowed: /);
+  assert.deepEqual(await run(['--help', 'train']), await run(['help', 'train']));
+  assert.deepEqual(await run(['-h', 'gcn']), await run(['gcn', '--help']));
+});
