@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 
 import { EXPERIMENTS, LESSON_IDS, lessonDefinition, runBornDead, runLesson, runLessons, runTrainingExperiment } from '../web/lib/node.js';
 import { GCN_EXPERIMENT, runGcnExperiment } from '../web/lib/graph-experiment.js';
+import { shippedSchema } from '../web/lib/schema.js';
 import { formatBornDead, formatGcn, formatLessons, formatTrain, formatTrainingExperiment } from './format.js';
 
 // ---- option kinds: util.parseArgs reads strings; these check and convert ----
@@ -88,13 +89,36 @@ function runTrainingPreset(id) {
   };
 }
 
-function runTrain(lab, o, onProgress) {
-  const config = o.config === undefined ? { inputs: 2, hidden: [8, 8], activation: 'relu' } : readConfig(o.config);
-  if (o.seed !== undefined) config.seed = o.seed;
-  const data = lab.dataset(o.dataset ?? 'circle', { n: o.n ?? 500, noise: o.noise ?? 0.1, seed: o.seed ?? 1 });
-  const net = lab.createNetwork(config);
+// What a network needs to fit a dataset: its inputs, and a softmax head for
+// more than two classes or a linear one for regression (classes 0).
+function fitTo(data) {
+  const head = data.classes === 0 ? { output: 'linear' } : data.classes > 2 ? { output: 'softmax', classes: data.classes } : {};
+  return { inputs: data.inputs, ...head };
+}
+
+// The dataset's errors named by the flags that chose it.
+function readDataset(lab, name, options) {
   try {
-    net.setData(data);
+    return lab.dataset(name, options);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new RangeError(error.message.startsWith('name must be') ? error.message.replace(/^name/, '--dataset') : `--dataset ${name}: ${error.message}`);
+  }
+}
+
+function runTrain(lab, o, onProgress) {
+  const given = o.config === undefined ? { hidden: [8, 8], activation: 'relu' } : readConfig(o.config);
+  if (o.seed !== undefined) given.seed = o.seed;
+  const name = o.dataset ?? 'circle';
+  const data = readDataset(lab, name, { n: o.n ?? 500, noise: o.noise ?? 0.1, seed: o.seed ?? 1 });
+  const net = lab.createNetwork({ ...fitTo(data), ...given });
+  try {
+    try {
+      net.setData(data);
+    } catch (error) {
+      if (error instanceof RangeError) throw new RangeError(`--dataset ${name} does not fit --config: ${error.message}`);
+      throw error;
+    }
     const steps = o.steps ?? 1000;
     const every = Math.max(1, o.every ?? 100);
     const history = [net.train(0)];
@@ -190,10 +214,11 @@ export const COMMANDS = [
     name: 'train',
     summary: 'any network on any dataset, with a report every --every steps',
     description: 'Trains one network (every config field: README, "lab.createNetwork(config)").\n'
-      + 'Default config: {"inputs":2,"hidden":[8,8],"activation":"relu"}.',
+      + 'Default config: {"hidden":[8,8],"activation":"relu"}. Unless --config sets them, inputs and the head\n'
+      + 'follow --dataset: softmax for more than two classes (spiral_k, shapeset), linear for regression.',
     options: {
       config: { ...text('JSON|FILE'), help: 'network config as JSON text or a JSON file' },
-      dataset: { ...text('NAME'), help: 'circle (default), xor, gauss, spiral, moons, spiral_k, plane, sine, multi_gauss' },
+      dataset: { ...text('NAME'), help: shippedSchema().dataset.names.map((n) => (n === 'circle' ? 'circle (default)' : n)).join(', ') },
       n: { ...integer(4, 100000), help: 'number of samples (default 500)' },
       noise: { ...number(0, 1), help: 'noise of the data in [0, 1] (default 0.1)' },
       steps: { ...integer(0, 1e6), help: 'training steps (default 1000)' },

@@ -259,3 +259,26 @@ test('help takes at most one experiment and --version nothing; --help <experimen
   assert.deepEqual(await run(['--help', 'train']), await run(['help', 'train']));
   assert.deepEqual(await run(['-h', 'gcn']), await run(['gcn', '--help']));
 });
+
+test('train --dataset works with every dataset: the network follows the data where --config does not say', async () => {
+  const help = await run(['train', '--help']);
+  const { shippedSchema } = await import('../../web/lib/schema.js');
+  for (const name of shippedSchema().dataset.names) {
+    assert.match(help.out, new RegExp(`--dataset NAME .*\\b${name}\\b`), `train --help lists ${name}`);
+    const args = ['train', '--dataset', name, '--steps', '4', '--every', '2', '--n', '40', '--json'];
+    const r = await run(args);
+    assert.equal(r.code, 0, args.join(' '));
+    const { config, history } = JSON.parse(r.out);
+    assert.equal(history.at(-1).step, 4);
+    assert.equal(config.inputs, name === 'sine' ? 1 : name === 'shapeset' ? 1024 : 2, `${name}: inputs`);
+    const head = { spiral_k: 'softmax', shapeset: 'softmax', sine: 'linear', plane: 'linear', multi_gauss: 'linear' }[name] ?? 'sigmoid';
+    assert.equal(config.output, head, `${name}: head`);
+  }
+  // The config's own fields win; a mismatch it asks for is named with the flags.
+  const own = JSON.parse((await run(['train', '--dataset', 'spiral_k', '--config', '{"hidden":[5],"output":"softmax","classes":4}', '--steps', '1', '--json'])).out);
+  assert.deepEqual([own.config.inputs, own.config.hidden, own.config.classes], [2, [5], 4]);
+  assertUsageError(['train', '--dataset', 'sine', '--config', '{"inputs":2}', '--steps', '1'],
+    /^activation-lab: --dataset sine does not fit --config: data\.inputs must be the network's inputs \(2\); got 1$/);
+  assertUsageError(['train', '--dataset', 'spiral_k', '--config', '{"output":"sigmoid"}', '--steps', '1'],
+    /^activation-lab: --dataset spiral_k does not fit --config: y\[\d+\] must be 0 or 1 for a sigmoid head; got 2$/);
+});
