@@ -37,7 +37,7 @@ function readConfig(source, flag = '--config') {
   // JSON text starts with { (or [, which is JSON too, only not an object); anything else names a file
   if (!/^\s*[{[]/.test(source)) {
     try {
-      json = readFileSync(source, 'utf8');
+      json = readFileSync(source, 'utf8').replace(/^\ufeff/, '');   // a UTF-8 byte-order mark is not JSON
     } catch (error) {
       throw new TypeError(`${flag} must be JSON text or a JSON file; cannot read ${JSON.stringify(source)} (${error.code ?? error.message})`);
     }

@@ -282,3 +282,16 @@ test('train --dataset works with every dataset: the network follows the data whe
   assertUsageError(['train', '--dataset', 'spiral_k', '--config', '{"output":"sigmoid"}', '--steps', '1'],
     /^activation-lab: --dataset spiral_k does not fit --config: y\[\d+\] must be 0 or 1 for a sigmoid head; got 2$/);
 });
+
+test('--config reads a JSON file saved with a UTF-8 byte-order mark (as some Windows editors write it)', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'alab-bom-'));
+  try {
+    const file = path.join(dir, 'config.json');
+    writeFileSync(file, '\ufeff{"inputs":2,"hidden":[3]}');
+    const r = await run(['train', '--config', file, '--steps', '2', '--every', '2', '--json']);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.out).config.hidden, [3]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
