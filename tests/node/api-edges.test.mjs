@@ -82,3 +82,25 @@ test('graphFourier(...).vector(k) takes only an eigenvector index: out of range,
   assert.equal(fourier.vector(-0).length, 4);
   stillWorks(lab);
 });
+
+test('an array too long for the 1 MiB config cap is refused from its length, before any element is read (no multi-second stall)', async () => {
+  const lab = await getLab();
+  let reads = 0;
+  const counted = (array) => new Proxy(array, { get(target, key) { if (typeof key === 'string' && /^\d+$/.test(key)) reads++; return target[key]; } });
+  // new Array(1e8) costs nothing to make; copying it element by element took ~4 s before the cap threw.
+  for (const [call, field] of [
+    [() => lab.createNetwork({ inputs: 2, hidden: counted(new Array(1e8)) }), 'config'],
+    [() => lab.forward('relu', new Float32Array(1), { alpha: counted(new Array(1e7)) }), 'params'],
+    [() => lab.dataset('circle', { n: counted(new Array(6e5).fill(0)) }), 'options'],
+  ]) {
+    reads = 0;
+    assert.throws(call, { name: 'RangeError', message: new RegExp(`^${field} \\(JSON length\\) must be at most 1 MiB of JSON; got at least \\d+$`) });
+    assert.equal(reads, 0, `${field}: no element read`);
+  }
+  const t0 = performance.now();
+  assert.throws(() => lab.createNetwork({ inputs: 2, hidden: new Float32Array(1e7) }), { name: 'RangeError', message: /^config \(JSON length\)/ });
+  assert.ok(performance.now() - t0 < 1000, 'a 1e7-element typed array is refused at once (1.9 s before)');
+  // An array that fits passes on to the field's own check (tests/node/caps.test.mjs checks the exact figure at the cap).
+  assert.throws(() => lab.createNetwork({ inputs: 2, hidden: new Array(2 ** 18).fill(1) }), { message: /^hidden must be an array of at most 64 layer widths; got 262144 layers$/ });
+  stillWorks(lab);
+});

@@ -145,6 +145,10 @@ export function plainConfig(value, field, maxDepth = 16, nonFinite = (v) => v) {
     seen.add(v);
     let out;
     if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+      // Each element is at least one character and a comma: an array that
+      // long cannot fit, and copying it first would take seconds (new Array(1e8) costs nothing to make).
+      const least = bytes + 2 * v.length + 1;
+      if (least > MAX_CONFIG_BYTES) throw new RangeError(`${field} (JSON length) must be at most 1 MiB of JSON; got at least ${least}`);
       const items = Array.isArray(v) ? v : Array.from(v, Number);
       out = items.map((item, i) => visit(item, `${path}[${i}]`, depth + 1));
       bytes += 2 + Math.max(0, out.length - 1);
