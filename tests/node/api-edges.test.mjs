@@ -104,3 +104,25 @@ test('an array too long for the 1 MiB config cap is refused from its length, bef
   assert.throws(() => lab.createNetwork({ inputs: 2, hidden: new Array(2 ** 18).fill(1) }), { message: /^hidden must be an array of at most 64 layer widths; got 262144 layers$/ });
   stillWorks(lab);
 });
+
+test('a getter that throws is named with its field (and a thrown non-Error becomes an Error); a DataView is not an array', async () => {
+  const lab = await getLab();
+  const x = new Float32Array([-1, 1]);
+  assert.throws(() => lab.createNetwork({ inputs: 2, get hidden() { throw new Error('boom'); } }),
+    (e) => e instanceof TypeError && e.message === 'config.hidden could not be read: its getter threw Error: boom' && e.cause?.message === 'boom');
+  assert.throws(() => lab.forward('leaky_relu', x, { get alpha() { throw 5; } }),
+    { name: 'TypeError', message: 'params.alpha could not be read: its getter threw 5' });
+  const hidden = [4];
+  Object.defineProperty(hidden, 1, { get() { throw new RangeError('late'); }, enumerable: true });
+  assert.throws(() => lab.createNetwork({ inputs: 2, hidden }), { name: 'TypeError', message: 'config.hidden[1] could not be read: its getter threw RangeError: late' });
+  assert.throws(() => lab.dataset('circle', { get n() { throw null; } }), { name: 'TypeError', message: 'options.n could not be read: its getter threw null' });
+  // A DataView has no elements to read: it was taken as [] (a network without hidden layers).
+  assert.throws(() => lab.createNetwork({ inputs: 2, hidden: new DataView(new ArrayBuffer(8)) }),
+    { name: 'TypeError', message: 'config.hidden must be a plain object, array or value; got an object (DataView)' });
+  // Getters that work are read once, as before.
+  let reads = 0;
+  const net = lab.createNetwork({ inputs: 2, get hidden() { reads++; return [3]; } });
+  assert.deepEqual([net.config.hidden, reads], [[3], 1]);
+  net.delete();
+  stillWorks(lab);
+});

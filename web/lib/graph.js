@@ -11,16 +11,16 @@
 import { checked } from './module-call.js';
 import { WasmObject } from './wasm-object.js';
 import { schemaOf } from './schema.js';
-import { describe, plainOptions, readReportOption, requireFloat32Array, requireKnownKeys, requireLive, requireNumber, requirePlainObject, requireString } from './validate.js';
+import { describe, isTypedArray, plainOptions, readReportOption, requireFloat32Array, requireKnownKeys, requireLive, requireNumber, requirePlainObject, requireString } from './validate.js';
 
 const GRAPH_FIELDS = ['name', 'nodes', 'edges', 'labels', 'classes', 'classNames', 'comment', 'features', 'featureCount'];
 
 /** An Int32Array from an Int32Array, an array of integers or an array of [u, v] pairs. */
 function toInt32(value, field, { pairs = false } = {}) {
-  if (!Array.isArray(value) && !ArrayBuffer.isView(value)) {
+  if (!Array.isArray(value) && !isTypedArray(value)) {
     throw new TypeError(`${field} must be an Int32Array or an array${pairs ? ' of [u, v] pairs' : ''}; got ${describe(value)}`);
   }
-  if (ArrayBuffer.isView(value)) requireLive(value, field, 'Int32Array or array');
+  if (isTypedArray(value)) requireLive(value, field, 'Int32Array or array');
   if (value instanceof Int32Array) return value;
   const flat = pairs && Array.isArray(value) && Array.isArray(value[0]) ? value.flat() : Array.from(value);
   if (pairs && Array.isArray(value) && Array.isArray(value[0])) {

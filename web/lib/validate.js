@@ -11,8 +11,13 @@ export function describe(value) {
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'symbol') return 'a symbol';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return isDetached(value) ? `a detached ${value.constructor.name}` : `a ${value.constructor.name} of length ${value.length}`;
+  if (isTypedArray(value)) return isDetached(value) ? `a detached ${value.constructor.name}` : `a ${value.constructor.name} of length ${value.length}`;
   return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+}
+
+/** A typed array (any ArrayBuffer view but a DataView, which has no elements). */
+export function isTypedArray(value) {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
 }
 
 export function isPlainObject(value) {
@@ -126,9 +131,19 @@ export function utf8Length(text) {
  * too large (MAX_CONFIG_BYTES, counted as the JSON text would be, without
  * building it) or non-plain values (class instances, functions, BigInt) are
  * rejected here with a TypeError or RangeError, and getters run here, in JS,
- * so nothing a caller passes can throw inside C++.
+ * so nothing a caller passes can throw inside C++ (a getter that throws is a
+ * TypeError naming its field).
  */
 export function plainConfig(value, field, maxDepth = 16, nonFinite = (v) => v) {
+  // A getter that throws (even a non-Error) is reported with its field.
+  const read = (object, key, path) => {
+    try {
+      return object[key];
+    } catch (error) {
+      const what = error instanceof Error ? `${error.name}: ${error.message}` : describe(error);
+      throw new TypeError(`${path} could not be read: its getter threw ${what}`, { cause: error });
+    }
+  };
   const seen = new Set();
   let bytes = 0;
   const visit = (v, path, depth) => {
@@ -144,18 +159,22 @@ export function plainConfig(value, field, maxDepth = 16, nonFinite = (v) => v) {
     if (seen.has(v)) throw new TypeError(`${path} refers back to itself (a cyclic object)`);
     seen.add(v);
     let out;
-    if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+    if (Array.isArray(v) || isTypedArray(v)) {
       // Each element is at least one character and a comma: an array that
       // long cannot fit, and copying it first would take seconds (new Array(1e8) costs nothing to make).
       const least = bytes + 2 * v.length + 1;
       if (least > MAX_CONFIG_BYTES) throw new RangeError(`${field} (JSON length) must be at most 1 MiB of JSON; got at least ${least}`);
       const items = Array.isArray(v) ? v : Array.from(v, Number);
-      out = items.map((item, i) => visit(item, `${path}[${i}]`, depth + 1));
+      out = new Array(items.length);   // holes stay holes
+      for (let i = 0; i < items.length; i++) {
+        if (i in items) out[i] = visit(read(items, i, `${path}[${i}]`), `${path}[${i}]`, depth + 1);
+      }
       bytes += 2 + Math.max(0, out.length - 1);
     } else if (isPlainObject(v)) {
       out = {};
       let keys = 0;
-      for (const [k, item] of Object.entries(v)) {
+      for (const k of Object.keys(v)) {
+        const item = read(v, k, `${path}.${k}`);
         if (item === undefined) continue;
         const copy = visit(item, `${path}.${k}`, depth + 1);
         // An own "__proto__" (JSON.parse makes one) stays an own key, which
