@@ -11,7 +11,7 @@
 // consumer would have its own); the package itself has no runtime dependency.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -72,6 +72,11 @@ test('the tarball carries the library, both wasm builds, the element, the CLI, t
     assert.ok(list.includes(f), `tarball has ${f}`);
   }
   for (const f of list) assert.match(f, /^(LICENSE|README\.md|package\.json|docs\/embedding\.md|bin\/|web\/lib\/|dist-lib\/|types\/)/, `nothing else: ${f}`);
+  // The README's "What is in the tarball (about N KB, M files)" is this tarball.
+  const [, kb, files] = /What is in the tarball \(about (\d+) KB, (\d+) files\)/.exec(readFileSync(path.join(root, 'README.md'), 'utf8')) ?? [];
+  assert.equal(Number(files), list.length, 'README: the file count of the tarball');
+  const size = statSync(tarball).size / 1000;
+  assert.ok(Math.abs(size - Number(kb)) <= 0.05 * size, `README: about ${kb} KB; the tarball is ${size.toFixed(0)} KB`);
   const pkg = JSON.parse(readFileSync(path.join(app, 'node_modules/activation-lab/package.json'), 'utf8'));
   assert.equal(pkg.dependencies, undefined, 'no runtime dependencies: Chart.js is bundled into the element');
   assert.match(readFileSync(path.join(app, 'node_modules/activation-lab/LICENSE'), 'utf8'), /^MIT License/);
