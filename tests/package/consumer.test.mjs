@@ -134,6 +134,21 @@ console.log(JSON.stringify({ relu, lab: lab instanceof Lab, net: net instanceof 
   assert.match(deep.stderr, /ERR_PACKAGE_PATH_NOT_EXPORTED/);
 });
 
+test('CommonJS: await import() works, and require() where Node can require ES modules (20.19+, 22.12+), as the README says', () => {
+  write('cjs-consumer.cjs', `
+const viaRequire = process.features.require_module ? require('activation-lab') : null;
+import('activation-lab').then(async ({ loadLab }) => {
+  const lab = await (viaRequire ?? { loadLab }).loadLab();
+  console.log(JSON.stringify({ required: viaRequire !== null, relu: Array.from(lab.forward('relu', new Float32Array([-1, 2]))) }));
+});
+`);
+  const r = sh(process.execPath, ['cjs-consumer.cjs'], { cwd: app });
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(out.relu, [0, 2]);
+  assert.equal(out.required, Boolean(process.features.require_module));
+  assert.doesNotMatch(r.stderr, /Error/);
+});
+
 const TS_CONSUMER = `
 import { loadLab, runTrainingExperiment, SATURATION, GCN_EXPERIMENT, runGcnExperiment } from 'activation-lab';
 import type { Lab, Network, Report, CompactReport, UnitStats, LayerReport, NetworkConfig, Dataset, BornDeadResult, HeapBuffer,
