@@ -317,7 +317,7 @@ export declare class Network {
   /** The whole training state as bytes (weights, optimizer, step, order, dead-unit memory). */
   saveState(): Uint8Array;
   /** Restores saveState() bytes; { exact: false } forks into a network with other hidden activations. */
-  restoreState(bytes: Uint8Array, options?: { exact?: boolean }): void;
+  restoreState(bytes: Uint8Array, options?: { exact?: boolean } | null): void;
   setLearningRate(lr: number): void;
   readonly learningRate: number;
   /** Number of updates done so far. */

@@ -126,3 +126,19 @@ test('a getter that throws is named with its field (and a thrown non-Error becom
   net.delete();
   stillWorks(lab);
 });
+
+test('restoreState takes null options as absent, as every other optional options argument does', async () => {
+  const lab = await getLab();
+  const net = lab.createNetwork({ inputs: 2, hidden: [3] });
+  try {
+    net.setData(lab.dataset('xor', { n: 40 }));
+    const state = net.saveState();
+    net.train(3);
+    net.restoreState(state, null);
+    assert.equal(net.step, 0);
+    assert.equal(net.train(2, null).step, 2, 'as train(steps, null)');
+    assert.throws(() => net.restoreState(state, 'exact'), { name: 'TypeError', message: 'options must be a plain object; got "exact"' });
+  } finally {
+    net.delete();
+  }
+});

@@ -139,13 +139,13 @@ export class Network extends WasmObject {
    * l2, clip) may differ; weights, biases, step, order position and learning
    * rate are taken, the optimizer state when the parameter layouts agree.
    */
-  restoreState(bytes, options = {}) {
+  restoreState(bytes, options) {
     const handle = this.live();
     if (!(bytes instanceof Uint8Array)) throw new TypeError(`state must be a Uint8Array from net.saveState(); got ${describe(bytes)}`);
     requireLive(bytes, 'state', 'Uint8Array');
-    requirePlainObject(options, 'options');
-    requireKnownKeys(options, 'options', ['exact']);
-    const exact = options.exact ?? true;
+    const o = requirePlainObject(options, 'options', { optional: true });
+    requireKnownKeys(o, 'options', ['exact']);
+    const exact = o.exact ?? true;
     if (typeof exact !== 'boolean') throw new TypeError(`options.exact must be a boolean; got ${describe(exact)}`);
     this.checkedResult(handle.restoreState(bytes, exact));
   }
