@@ -106,7 +106,16 @@ function readDataset(lab, name, options) {
   }
 }
 
+// Reports a train run keeps (each a few KB with its layers and histograms):
+// 20000 take about 300 MB; a million would exhaust the heap after minutes.
+const MAX_REPORTS = 20000;
+
 function runTrain(lab, o, onProgress) {
+  const steps = o.steps ?? 1000;
+  const every = o.every ?? 100;
+  if (Math.ceil(steps / every) > MAX_REPORTS) {
+    throw new RangeError(`--every must be at least ${Math.ceil(steps / MAX_REPORTS)} for --steps ${steps} (at most ${MAX_REPORTS} reports); got ${every}`);
+  }
   const given = o.config === undefined ? { hidden: [8, 8], activation: 'relu' } : readConfig(o.config);
   if (o.seed !== undefined) given.seed = o.seed;
   const name = o.dataset ?? 'circle';
@@ -119,8 +128,6 @@ function runTrain(lab, o, onProgress) {
       if (error instanceof RangeError) throw new RangeError(`--dataset ${name} does not fit --config: ${error.message}`);
       throw error;
     }
-    const steps = o.steps ?? 1000;
-    const every = Math.max(1, o.every ?? 100);
     const history = [net.train(0)];
     for (let done = 0; done < steps;) {
       const n = Math.min(every, steps - done);
@@ -234,7 +241,8 @@ export const COMMANDS = [
     description: 'Semi-supervised node classification from one labelled member per faction (docs/graph.md).',
     options: {
       config: { ...text('JSON|FILE'), help: 'overrides of the GCN config, e.g. {"layer":"chebyshev"}' },
-      steps: { ...integer(0, 1e6), help: `training steps per activation (default ${GCN_EXPERIMENT.steps})` },
+      // a report every 20 steps for each of 5 activations: 100000 steps keep 25000 reports (~800 MB)
+      steps: { ...integer(0, 1e5), help: `training steps per activation (default ${GCN_EXPERIMENT.steps})` },
       seed: SEED,
     },
     example: 'activation-lab gcn --config \'{"layer":"chebyshev","hidden":[8]}\'',

@@ -295,3 +295,16 @@ test('--config reads a JSON file saved with a UTF-8 byte-order mark (as some Win
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('runs that would keep more reports than memory holds are refused at once (train: 20000 reports; gcn: --steps 100000)', () => {
+  // Before, both ran for minutes and then died of "JavaScript heap out of memory" with a native stack trace.
+  for (const [args, message] of [
+    [['train', '--steps', '1000000', '--every', '1'], /^activation-lab: --every must be at least 50 for --steps 1000000 \(at most 20000 reports\); got 1$/],
+    [['train', '--steps', '20001', '--every', '1'], /^activation-lab: --every must be at least 2 for --steps 20001 \(at most 20000 reports\); got 1$/],
+    [['gcn', '--steps', '1000000'], /^activation-lab: --steps must be an integer in \[0, 100000\]; got "1000000"$/],
+  ]) {
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 20000 });
+    assert.equal(r.status, 2, `${args.join(' ')}: exit ${r.status} ${r.signal ?? ''}`);
+    assert.match(r.stderr.trimEnd(), message);
+  }
+});
