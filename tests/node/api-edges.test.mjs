@@ -142,3 +142,39 @@ test('restoreState takes null options as absent, as every other optional options
     net.delete();
   }
 });
+
+test('a throwing getter on the objects JS reads itself (data, options, graphs) is named too, and each getter runs once', async () => {
+  const lab = await getLab();
+  // (a copy of `base` whose `name` is a getter that throws; spreading it would run the getter here)
+  const boom = (name, base = {}) => Object.defineProperty({ ...base }, name, { get() { throw new Error('boom'); }, enumerable: true });
+  const named = (path) => ({ name: 'TypeError', message: `${path} could not be read: its getter threw Error: boom` });
+  const data = lab.dataset('circle', { n: 40 });
+  const net = lab.createNetwork({ inputs: 2, hidden: [3] });
+  try {
+    assert.throws(() => net.setData(boom('x', data)), named('data.x'));
+    assert.throws(() => net.setData(boom('testX', { x: data.x, y: data.y })), named('data.testX'));
+    net.setData(data);
+    assert.throws(() => net.train(1, boom('report')), named('options.report'));
+    const state = net.saveState();
+    assert.throws(() => net.restoreState(state, boom('exact')), named('options.exact'));
+    let reads = 0;
+    net.setData({ get x() { reads++; return data.x; }, y: data.y, inputs: 2 });
+    assert.equal(reads, 1, 'data.x read once');
+    assert.equal(net.train(1).step, 1);
+  } finally {
+    net.delete();
+  }
+  const karate = lab.graph('karate');
+  assert.throws(() => lab.graphFourier(boom('edges', { nodes: 34 })), named('graph.edges'));
+  const gcn = lab.createGcn({ hidden: [4] });
+  try {
+    assert.throws(() => gcn.setGraph(boom('features', karate), { labelled: [0, 33] }), named('graph.features'));
+    assert.throws(() => gcn.setGraph(karate, boom('labelled')), named('options.labelled'));
+    gcn.setGraph(karate, { labelled: [0, 33] });
+    assert.equal(gcn.train(2).step, 2);
+  } finally {
+    gcn.delete();
+  }
+  await assert.rejects(async () => (await import('activation-lab')).loadLab(boom('simd')), named('options.simd'));
+  stillWorks(lab);
+});

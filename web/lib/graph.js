@@ -11,7 +11,7 @@
 import { checked } from './module-call.js';
 import { WasmObject } from './wasm-object.js';
 import { schemaOf } from './schema.js';
-import { describe, isTypedArray, plainOptions, readReportOption, requireFloat32Array, requireKnownKeys, requireLive, requireNumber, requirePlainObject, requireString } from './validate.js';
+import { describe, isTypedArray, plainFields, plainOptions, readReportOption, requireFloat32Array, requireKnownKeys, requireLive, requireNumber, requirePlainObject, requireString } from './validate.js';
 
 const GRAPH_FIELDS = ['name', 'nodes', 'edges', 'labels', 'classes', 'classNames', 'comment', 'features', 'featureCount'];
 
@@ -37,13 +37,13 @@ function toInt32(value, field, { pairs = false } = {}) {
 }
 
 /** Checks a graph object and returns { nodes, edges: Int32Array, labels: Int32Array | null }. */
-export function normaliseGraph(graph, field = 'graph') {
-  requirePlainObject(graph, field);
+export function normaliseGraph(graphArgument, field = 'graph') {
+  const graph = plainFields(graphArgument, field);
   requireKnownKeys(graph, field, GRAPH_FIELDS);
   if (typeof graph.nodes !== 'number') throw new TypeError(`${field}.nodes must be a number; got ${describe(graph.nodes)}`);
   const edges = toInt32(graph.edges, `${field}.edges`, { pairs: true });
   const labels = graph.labels === undefined || graph.labels === null ? null : toInt32(graph.labels, `${field}.labels`);
-  return { nodes: graph.nodes, edges, labels };
+  return { nodes: graph.nodes, edges, labels, features: graph.features, featureCount: graph.featureCount };
 }
 
 /** lab.graph(name, options): karate, two_communities, ring, grid. */
@@ -101,14 +101,14 @@ export class GcnModel extends WasmObject {
   setGraph(graph, options) {
     const handle = this.live();
     const g = normaliseGraph(graph);
-    const o = requirePlainObject(options, 'options');
+    const o = plainFields(options, 'options');
     requireKnownKeys(o, 'options', ['labelled']);
     if (o.labelled === undefined) throw new TypeError('options.labelled must list the node indices whose labels training may use; got undefined');
     const labelled = toInt32(o.labelled, 'options.labelled');
     if (!g.labels) throw new TypeError('graph.labels must be given (one class per node, -1 for unknown) to train on a graph');
-    const features = graph.features ?? new Float32Array(0);
+    const features = g.features ?? new Float32Array(0);
     requireFloat32Array(features, 'graph.features');
-    const featureCount = graph.featureCount ?? 0;
+    const featureCount = g.featureCount ?? 0;
     requireNumber(featureCount, 'graph.featureCount');
     this.checkedResult(handle.setGraph(g.nodes, g.edges, g.labels, labelled, features, featureCount));
     this.#nodes = g.nodes;

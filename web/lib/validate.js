@@ -68,6 +68,29 @@ export function requirePlainObject(value, field, { optional = false } = {}) {
   return value;
 }
 
+/** `object[key]`, with a getter that throws (even a non-Error) reported as a TypeError naming `path`. */
+export function readField(object, key, path) {
+  try {
+    return object[key];
+  } catch (error) {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : describe(error);
+    throw new TypeError(`${path} could not be read: its getter threw ${what}`, { cause: error });
+  }
+}
+
+/**
+ * requirePlainObject, then a copy of its own enumerable fields, each read
+ * once (readField): for the objects JS reads itself (data, options, graphs),
+ * so a getter runs once and one that throws is named. The copy has no
+ * prototype, so an own "__proto__" stays a key (an unknown field).
+ */
+export function plainFields(value, field, options) {
+  const o = requirePlainObject(value, field, options);
+  const out = Object.create(null);
+  for (const k of Object.keys(o)) out[k] = readField(o, k, `${field}.${k}`);
+  return out;
+}
+
 export function requireKnownKeys(object, field, allowed) {
   for (const key of Object.keys(object)) {
     if (!allowed.includes(key)) {
@@ -88,7 +111,7 @@ export function requireNumber(value, field) {
  * with the defaults filled in.
  */
 export function readOptions(options, table, field = 'options') {
-  const o = requirePlainObject(options, field, { optional: true });
+  const o = plainFields(options, field, { optional: true });
   requireKnownKeys(o, field, table.fields.map((f) => f.name));
   const out = {};
   for (const f of table.fields) {
@@ -135,15 +158,6 @@ export function utf8Length(text) {
  * TypeError naming its field).
  */
 export function plainConfig(value, field, maxDepth = 16, nonFinite = (v) => v) {
-  // A getter that throws (even a non-Error) is reported with its field.
-  const read = (object, key, path) => {
-    try {
-      return object[key];
-    } catch (error) {
-      const what = error instanceof Error ? `${error.name}: ${error.message}` : describe(error);
-      throw new TypeError(`${path} could not be read: its getter threw ${what}`, { cause: error });
-    }
-  };
   const seen = new Set();
   let bytes = 0;
   const visit = (v, path, depth) => {
@@ -167,14 +181,14 @@ export function plainConfig(value, field, maxDepth = 16, nonFinite = (v) => v) {
       const items = Array.isArray(v) ? v : Array.from(v, Number);
       out = new Array(items.length);   // holes stay holes
       for (let i = 0; i < items.length; i++) {
-        if (i in items) out[i] = visit(read(items, i, `${path}[${i}]`), `${path}[${i}]`, depth + 1);
+        if (i in items) out[i] = visit(readField(items, i, `${path}[${i}]`), `${path}[${i}]`, depth + 1);
       }
       bytes += 2 + Math.max(0, out.length - 1);
     } else if (isPlainObject(v)) {
       out = {};
       let keys = 0;
       for (const k of Object.keys(v)) {
-        const item = read(v, k, `${path}.${k}`);
+        const item = readField(v, k, `${path}.${k}`);
         if (item === undefined) continue;
         const copy = visit(item, `${path}.${k}`, depth + 1);
         // An own "__proto__" (JSON.parse makes one) stays an own key, which
