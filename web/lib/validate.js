@@ -81,13 +81,18 @@ export function readField(object, key, path) {
 /**
  * requirePlainObject, then a copy of its own enumerable fields, each read
  * once (readField): for the objects JS reads itself (data, options, graphs),
- * so a getter runs once and one that throws is named. The copy has no
- * prototype, so an own "__proto__" stays a key (an unknown field).
+ * so a getter runs once and one that throws is named. An own "__proto__"
+ * stays an own key (an unknown field), as in plainConfig.
  */
 export function plainFields(value, field, options) {
+  if (value === undefined || value === null) return requirePlainObject(value, field, options);
   const o = requirePlainObject(value, field, options);
-  const out = Object.create(null);
-  for (const k of Object.keys(o)) out[k] = readField(o, k, `${field}.${k}`);
+  const out = {};
+  for (const k of Object.keys(o)) {
+    const v = readField(o, k, `${field}.${k}`);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
   return out;
 }
 
