@@ -49,3 +49,13 @@ test('runGcnExperiment and runBornDead name a preset field or option that cannot
   assert.equal(runGcnExperiment(lab, GCN_EXPERIMENT, { steps: 20 }).variants.length, GCN_EXPERIMENT.activations.length);
   assert.equal(runBornDead(lab, { ...BORN_DEAD, depths: [1], widths: [2], trials: 5 }).rows.length, BORN_DEAD.inits.length);
 });
+
+test('runLesson and runLessons name an option they do not take', async () => {
+  const lab = await getLab();
+  assert.throws(() => lab.runLesson('nonlinearity', { bogus: 1 }), { name: 'RangeError', message: 'options.bogus: unknown field "bogus" in options; allowed: none' });
+  assert.throws(() => lab.runLesson('saturation', { steps: 5 }), { name: 'RangeError', message: 'options.steps: unknown field "steps" in options; allowed: preset' });
+  assert.throws(() => lab.runLesson('nonlinearity', 'fast'), { name: 'TypeError', message: 'options must be a plain object; got "fast"' });
+  assert.throws(() => lab.runLessons({ onProgress: 5 }), { name: 'TypeError', message: 'options.onProgress must be a function; got 5' });
+  assert.throws(() => lab.runLessons({ only: ['prelu'] }), { name: 'RangeError', message: /^options\.only: unknown field "only" in options; allowed: onProgress$/ });
+  assert.equal(lab.runLesson('nonlinearity', null).id, 'nonlinearity');
+});

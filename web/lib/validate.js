@@ -99,7 +99,7 @@ export function plainFields(value, field, options) {
 export function requireKnownKeys(object, field, allowed) {
   for (const key of Object.keys(object)) {
     if (!allowed.includes(key)) {
-      throw new RangeError(`${field}.${key.slice(0, 40)}: unknown field ${JSON.stringify(key.slice(0, 40))} in ${field}; allowed: ${allowed.join(', ')}`);
+      throw new RangeError(`${field}.${key.slice(0, 40)}: unknown field ${JSON.stringify(key.slice(0, 40))} in ${field}; allowed: ${allowed.join(', ') || 'none'}`);
     }
   }
 }
