@@ -532,6 +532,11 @@ export interface LessonResult {
 
 export type LessonProgress = (done: number, total: number, result: LessonResult) => void;
 
+/** lab.runLesson(id, options): the saturation lesson's preset, to run it at another scale. */
+export interface LessonOptions {
+  preset?: typeof SATURATION_LESSON;
+}
+
 /** Every lesson, in the seed's order. */
 export declare const LESSONS: readonly LessonDefinition[];
 export declare const LESSON_IDS: readonly string[];
@@ -545,9 +550,9 @@ export declare const SATURATION_LESSON: Readonly<{
 }>;
 /** The definition of lesson `id`; throws a RangeError naming the allowed ids. */
 export declare function lessonDefinition(id: string): LessonDefinition;
-/** Runs lesson `id` from its seed. */
-export declare function runLesson(lab: Lab, id: string, options?: Record<string, unknown>): LessonResult;
-export declare function runLessons(lab: Lab, options?: { onProgress?: LessonProgress }): LessonResult[];
+/** Runs lesson `id` from its seed. Only 'saturation' takes an option: { preset } (SATURATION_LESSON's shape). */
+export declare function runLesson(lab: Lab, id: string, options?: LessonOptions | null): LessonResult;
+export declare function runLessons(lab: Lab, options?: { onProgress?: LessonProgress } | null): LessonResult[];
 
 // ---------------------------------------------------------------- the lab
 
@@ -633,9 +638,9 @@ export declare class Lab {
   /** The lesson definitions (issue 10). */
   readonly lessons: readonly LessonDefinition[];
   /** Runs one lesson's measurement (issue 10). */
-  runLesson(id: string, options?: Record<string, unknown>): LessonResult;
+  runLesson(id: string, options?: LessonOptions | null): LessonResult;
   /** Every lesson in order (issue 10). */
-  runLessons(options?: { onProgress?: LessonProgress }): LessonResult[];
+  runLessons(options?: { onProgress?: LessonProgress } | null): LessonResult[];
   /** The underlying Embind module, for benchmarks and tests. */
   readonly module: object;
 }

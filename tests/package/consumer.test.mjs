@@ -229,6 +229,7 @@ const TS_WRONG = [
   "const s: string = lab.simd;",                                 // boolean
   "lab.dataset('donut');",                                       // not a dataset name
   "document.createElement('activation-lab').start(1);",          // start() takes nothing
+  "lab.runLesson('nonlinearity', { bogus: 1 });",                // a lesson takes only { preset }
 ];
 
 test('TypeScript: tsc --noEmit --strict accepts a consumer of the whole API (Node and bundler resolution), and rejects wrong uses', () => {
