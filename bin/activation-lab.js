@@ -75,9 +75,15 @@ function findCommand(name) {
  */
 export function parseCommandLine(argv) {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h') return { help: true, values: {} };
-  if (first === '--version' || first === '-v') return { version: true, values: {} };
-  if (first === 'help') return rest.length ? { command: findCommand(rest[0]), help: true, values: {} } : { help: true, values: {} };
+  if (first === '--version' || first === '-v') {
+    if (rest.length) throw new RangeError(`${first} takes no arguments; got ${JSON.stringify(rest[0])}`);
+    return { version: true, values: {} };
+  }
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+    // `help [experiment]`, also spelt --help / -h
+    if (rest.length > 1) throw new RangeError(`help takes one experiment, got ${rest.length}; see activation-lab --help`);
+    return rest.length ? { command: findCommand(rest[0]), help: true, values: {} } : { help: true, values: {} };
+  }
   if (first.startsWith('-')) throw new RangeError(`the experiment comes first: activation-lab <experiment> ${first} ...; see activation-lab --help`);
   const command = findCommand(first);
   const specs = { ...command.options, ...COMMON_OPTIONS };
@@ -128,7 +134,8 @@ function joinValues(args, specs) {
 // util.parseArgs' messages are several sentences long; ours is one line that
 // names the flag and what is allowed.
 function usageMessage(error, command, specs) {
-  const quoted = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
+  // "Option '-h, --help' does not take an argument": the long name, after a short alias
+  const quoted = /'(?:-[^-' ], )?(-[^' ]*)/.exec(error.message)?.[1] ?? '';
   const name = quoted.replace(/^-+/, '');
   const allowed = Object.keys(specs).map((n) => `--${n}`).join(', ');
   switch (error.code) {

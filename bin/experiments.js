@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 
 import { EXPERIMENTS, LESSON_IDS, lessonDefinition, runBornDead, runLesson, runLessons, runTrainingExperiment } from '../web/lib/node.js';
 import { GCN_EXPERIMENT, runGcnExperiment } from '../web/lib/graph-experiment.js';
+import { shippedSchema } from '../web/lib/schema.js';
 import { formatBornDead, formatGcn, formatLessons, formatTrain, formatTrainingExperiment } from './format.js';
 
 // ---- option kinds: util.parseArgs reads strings; these check and convert ----
@@ -16,8 +17,11 @@ const integer = (min, max) => ({ type: 'string', value: 'N', read: (name, raw) =
 const number = (min, max) => ({ type: 'string', value: 'X', read: (name, raw) => readNumber(name, raw, { min, max, integer: false }) });
 const text = (value) => ({ type: 'string', value, read: (_name, raw) => raw });
 
+// Decimal text only: Number() would also read "0x10", "0b11", " 5" and "".
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 function readNumber(name, raw, { min, max, integer: whole }) {
-  const value = raw.trim() === '' ? NaN : Number(raw);
+  const value = DECIMAL.test(raw) ? Number(raw) : NaN;
   const kind = whole ? 'an integer' : 'a number';
   if (!Number.isFinite(value) || (whole && !Number.isInteger(value)) || value < min || value > max) {
     const range = min === 0 && max === Infinity ? (whole ? 'a non-negative integer' : 'a non-negative number') : `${kind} in [${min}, ${max}]`;
@@ -30,20 +34,24 @@ const SEED = { ...integer(0, 4294967295), help: "seed of the networks and data (
 
 function readConfig(source, flag = '--config') {
   let json = source;
-  if (!source.trim().startsWith('{')) {
+  // JSON text starts with { (or [, which is JSON too, only not an object); anything else names a file
+  if (!/^\s*[{[]/.test(source)) {
     try {
-      json = readFileSync(source, 'utf8');
+      json = readFileSync(source, 'utf8').replace(/^\ufeff/, '');   // a UTF-8 byte-order mark is not JSON
     } catch (error) {
       throw new TypeError(`${flag} must be JSON text or a JSON file; cannot read ${JSON.stringify(source)} (${error.code ?? error.message})`);
     }
   }
+  let value;
   try {
-    const value = JSON.parse(json);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SyntaxError('not an object');
-    return value;
+    value = JSON.parse(json);
   } catch (error) {
     throw new TypeError(`${flag} must be a JSON object: ${error.message}`);
   }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${flag} must be a JSON object; got ${Array.isArray(value) ? 'an array' : JSON.stringify(value).slice(0, 40)}`);
+  }
+  return value;
 }
 
 // ---- rows for --csv: one record per (network, report, layer) ----
@@ -81,15 +89,45 @@ function runTrainingPreset(id) {
   };
 }
 
-function runTrain(lab, o, onProgress) {
-  const config = o.config === undefined ? { inputs: 2, hidden: [8, 8], activation: 'relu' } : readConfig(o.config);
-  if (o.seed !== undefined) config.seed = o.seed;
-  const data = lab.dataset(o.dataset ?? 'circle', { n: o.n ?? 500, noise: o.noise ?? 0.1, seed: o.seed ?? 1 });
-  const net = lab.createNetwork(config);
+// What a network needs to fit a dataset: its inputs, and a softmax head for
+// more than two classes or a linear one for regression (classes 0).
+function fitTo(data) {
+  const head = data.classes === 0 ? { output: 'linear' } : data.classes > 2 ? { output: 'softmax', classes: data.classes } : {};
+  return { inputs: data.inputs, ...head };
+}
+
+// The dataset's errors named by the flags that chose it.
+function readDataset(lab, name, options) {
   try {
-    net.setData(data);
-    const steps = o.steps ?? 1000;
-    const every = Math.max(1, o.every ?? 100);
+    return lab.dataset(name, options);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new RangeError(error.message.startsWith('name must be') ? error.message.replace(/^name/, '--dataset') : `--dataset ${name}: ${error.message}`);
+  }
+}
+
+// Reports a train run keeps (each a few KB with its layers and histograms):
+// 20000 take about 300 MB; a million would exhaust the heap after minutes.
+const MAX_REPORTS = 20000;
+
+function runTrain(lab, o, onProgress) {
+  const steps = o.steps ?? 1000;
+  const every = o.every ?? 100;
+  if (Math.ceil(steps / every) > MAX_REPORTS) {
+    throw new RangeError(`--every must be at least ${Math.ceil(steps / MAX_REPORTS)} for --steps ${steps} (at most ${MAX_REPORTS} reports); got ${every}`);
+  }
+  const given = o.config === undefined ? { hidden: [8, 8], activation: 'relu' } : readConfig(o.config);
+  if (o.seed !== undefined) given.seed = o.seed;
+  const name = o.dataset ?? 'circle';
+  const data = readDataset(lab, name, { n: o.n ?? 500, noise: o.noise ?? 0.1, seed: o.seed ?? 1 });
+  const net = lab.createNetwork({ ...fitTo(data), ...given });
+  try {
+    try {
+      net.setData(data);
+    } catch (error) {
+      if (error instanceof RangeError) throw new RangeError(`--dataset ${name} does not fit --config: ${error.message}`);
+      throw error;
+    }
     const history = [net.train(0)];
     for (let done = 0; done < steps;) {
       const n = Math.min(every, steps - done);
@@ -183,10 +221,11 @@ export const COMMANDS = [
     name: 'train',
     summary: 'any network on any dataset, with a report every --every steps',
     description: 'Trains one network (every config field: README, "lab.createNetwork(config)").\n'
-      + 'Default config: {"inputs":2,"hidden":[8,8],"activation":"relu"}.',
+      + 'Default config: {"hidden":[8,8],"activation":"relu"}. Unless --config sets them, inputs and the head\n'
+      + 'follow --dataset: softmax for more than two classes (spiral_k, shapeset), linear for regression.',
     options: {
       config: { ...text('JSON|FILE'), help: 'network config as JSON text or a JSON file' },
-      dataset: { ...text('NAME'), help: 'circle (default), xor, gauss, spiral, moons, spiral_k, plane, sine, multi_gauss' },
+      dataset: { ...text('NAME'), help: shippedSchema().dataset.names.map((n) => (n === 'circle' ? 'circle (default)' : n)).join(', ') },
       n: { ...integer(4, 100000), help: 'number of samples (default 500)' },
       noise: { ...number(0, 1), help: 'noise of the data in [0, 1] (default 0.1)' },
       steps: { ...integer(0, 1e6), help: 'training steps (default 1000)' },
@@ -202,7 +241,8 @@ export const COMMANDS = [
     description: 'Semi-supervised node classification from one labelled member per faction (docs/graph.md).',
     options: {
       config: { ...text('JSON|FILE'), help: 'overrides of the GCN config, e.g. {"layer":"chebyshev"}' },
-      steps: { ...integer(0, 1e6), help: `training steps per activation (default ${GCN_EXPERIMENT.steps})` },
+      // a report every 20 steps for each of 5 activations: 100000 steps keep 25000 reports (~800 MB)
+      steps: { ...integer(0, 1e5), help: `training steps per activation (default ${GCN_EXPERIMENT.steps})` },
       seed: SEED,
     },
     example: 'activation-lab gcn --config \'{"layer":"chebyshev","hidden":[8]}\'',

@@ -43,6 +43,14 @@ export interface ActivationProperties {
   upperBound: number | null;
   zeroCentred: boolean;
   meanOnStandardNormal: number;
+  /** Points where f jumps (step: [0]). */
+  discontinuousAt: number[];
+  /** Where the asymptotically flat tails of a smooth activation start (|f'| < 5 % of max|f'|): z below / above it; null when f has no such tail on that side. */
+  saturatesBelow: number | null;
+  saturatesAbove: number | null;
+  /** f'(z) = 0 exactly for all z below 0 / above 0 (relu: inactiveBelow). */
+  inactiveBelow: boolean;
+  inactiveAbove: boolean;
 }
 
 /** One catalogue entry. */
@@ -53,6 +61,8 @@ export interface ActivationInfo {
   readonly derivativeFormula: string;
   /** The formula as TeX. */
   readonly tex: string;
+  /** The kernel's algorithm and unroll, e.g. 'rr2_p5_div_u24'. */
+  readonly variant: string;
   /** Default parameter values, e.g. { alpha: 0.01 }. */
   readonly params: Readonly<Record<string, number>>;
   /** Allowed [min, max] per parameter. */
@@ -86,7 +96,7 @@ export interface PreparedKernel {
 // ---------------------------------------------------------------- data
 
 export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons' | 'spiral_k' | 'plane' | 'sine' | 'multi_gauss'
-  /** Glorot & Bengio's 8×8 shapes, 9 classes (issue 10). */
+  /** Glorot & Bengio's Shapeset-3×2: size × size grey images (size 8..32, default 32), 9 classes. */
   | 'shapeset';
 
 export interface DatasetOptions {
@@ -97,9 +107,9 @@ export interface DatasetOptions {
   seed?: number;
   /** Share of samples used for training, in [0.05, 0.95]; the rest is the test set. */
   trainFraction?: number;
-  /** spiral_k, multi_gauss: number of classes. */
+  /** spiral_k: number of arms (classes), integer in [2, 8]. */
   classes?: number;
-  /** shapeset: image side in pixels (issue 10). */
+  /** shapeset: image side in pixels, integer in [8, 32]. */
   size?: number;
 }
 
@@ -133,9 +143,9 @@ export type OutputHead = 'sigmoid' | 'softmax' | 'linear' | 'tanh';
 
 /** lab.createNetwork(config): every field but `inputs` is optional (README: defaults and ranges). */
 export interface NetworkConfig {
-  /** Integer in [1, 64]. */
+  /** Integer in [1, 1024]. */
   inputs: number;
-  /** 0..16 widths, each in [1, 256]. Default [4, 2]. */
+  /** 0..64 widths, each in [1, 1024] (5,242,880 parameters at most). Default [4, 2]. */
   hidden?: number[];
   /** One name for all hidden layers, or one per layer. Default 'tanh'. */
   activation?: ActivationName | ActivationName[];
@@ -147,7 +157,7 @@ export interface NetworkConfig {
   init?: Init;
   /** Number in [-10, 10]. */
   biasInit?: number;
-  /** Gain on the initial weights (issue 10); accepted when the module supports it. */
+  /** Number in [0, 100]: multiplies the scale of any init (1 keeps the draws bit for bit). */
   initGain?: number;
   optimizer?: Optimizer;
   /** Number in [0, 100]. */
@@ -174,6 +184,7 @@ export interface ResolvedNetworkConfig {
   output: OutputHead;
   classes: number;
   init: Init;
+  initGain: number;
   biasInit: number;
   optimizer: Optimizer;
   learningRate: number;
@@ -200,10 +211,10 @@ export interface LayerReport {
   deadUnits: number[];
   /** Live units saturated on ≥ 90 % of samples. */
   saturatedUnits: number[];
-  /** Share of (unit, sample) pairs with f'(z) = 0 (issue 10; present when the module reports it). */
-  inactiveFraction?: number;
-  /** Activation percentiles [p2, p50, p98] (issue 10; present when the module reports it). */
-  actPercentiles?: [number, number, number];
+  /** Share of (unit, sample) pairs with f'(z) = 0 outside a saturating tail (a rectifier's flat side). */
+  inactiveFraction: number;
+  /** Activation percentiles [p2, p50, p98]. */
+  actPercentiles: [number, number, number];
   meanAbsDerivative: number;
   /** Weight-gradient norm of the last step. */
   gradNorm: number;
@@ -306,7 +317,7 @@ export declare class Network {
   /** The whole training state as bytes (weights, optimizer, step, order, dead-unit memory). */
   saveState(): Uint8Array;
   /** Restores saveState() bytes; { exact: false } forks into a network with other hidden activations. */
-  restoreState(bytes: Uint8Array, options?: { exact?: boolean }): void;
+  restoreState(bytes: Uint8Array, options?: { exact?: boolean } | null): void;
   setLearningRate(lr: number): void;
   readonly learningRate: number;
   /** Number of updates done so far. */
@@ -386,7 +397,7 @@ export interface GraphFourier {
   eigenvalues: Float32Array;
   /** n · n, row k = unit eigenvector k. */
   eigenvectors: Float32Array;
-  /** Eigenvector k (a view into eigenvectors). */
+  /** Eigenvector k (a view into eigenvectors); k must be an integer in [0, n − 1] (else a RangeError). */
   vector(k: number): Float32Array;
 }
 
@@ -521,6 +532,11 @@ export interface LessonResult {
 
 export type LessonProgress = (done: number, total: number, result: LessonResult) => void;
 
+/** lab.runLesson(id, options): the saturation lesson's preset, to run it at another scale. */
+export interface LessonOptions {
+  preset?: typeof SATURATION_LESSON;
+}
+
 /** Every lesson, in the seed's order. */
 export declare const LESSONS: readonly LessonDefinition[];
 export declare const LESSON_IDS: readonly string[];
@@ -534,9 +550,9 @@ export declare const SATURATION_LESSON: Readonly<{
 }>;
 /** The definition of lesson `id`; throws a RangeError naming the allowed ids. */
 export declare function lessonDefinition(id: string): LessonDefinition;
-/** Runs lesson `id` from its seed. */
-export declare function runLesson(lab: Lab, id: string, options?: Record<string, unknown>): LessonResult;
-export declare function runLessons(lab: Lab, options?: { onProgress?: LessonProgress }): LessonResult[];
+/** Runs lesson `id` from its seed. Only 'saturation' takes an option: { preset } (SATURATION_LESSON's shape). */
+export declare function runLesson(lab: Lab, id: string, options?: LessonOptions | null): LessonResult;
+export declare function runLessons(lab: Lab, options?: { onProgress?: LessonProgress } | null): LessonResult[];
 
 // ---------------------------------------------------------------- the lab
 
@@ -622,9 +638,9 @@ export declare class Lab {
   /** The lesson definitions (issue 10). */
   readonly lessons: readonly LessonDefinition[];
   /** Runs one lesson's measurement (issue 10). */
-  runLesson(id: string, options?: Record<string, unknown>): LessonResult;
+  runLesson(id: string, options?: LessonOptions | null): LessonResult;
   /** Every lesson in order (issue 10). */
-  runLessons(options?: { onProgress?: LessonProgress }): LessonResult[];
+  runLessons(options?: { onProgress?: LessonProgress } | null): LessonResult[];
   /** The underlying Embind module, for benchmarks and tests. */
   readonly module: object;
 }

@@ -39,3 +39,13 @@ test('the catalogue is built from the registry without JSON: key order, frozen c
   assert.equal(lab.activation('sigmoid').properties.saturatesBelow, -4.3600006);
   assert.equal(activationLabel('no_such'), 'no_such');
 });
+
+test('the README documents the whole catalogue: a row per activation in registry order, and every field of lab.activations[i]', async () => {
+  const lab = await getLab();
+  const readme = (await import('node:fs')).readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const table = readme.slice(readme.indexOf('## The activation catalogue'), readme.indexOf('### The RReLU convention'));
+  const rows = [...table.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]);
+  assert.deepEqual(rows, lab.activations.map((a) => a.name));
+  const fields = /`lab\.activations\[i\]` is `\{ ([^}]*) \}`/.exec(readme)?.[1].split(', ');
+  assert.deepEqual(fields?.sort(), Object.keys(lab.activations[0]).sort());
+});

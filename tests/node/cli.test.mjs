@@ -210,3 +210,101 @@ test('runs through a symlink named activation-lab, as npm links node_modules/.bi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** Runs the program as a user would; returns { status, stdout, stderr }. */
+const runCli = (args) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+function assertUsageError(args, message) {
+  const r = runCli(args);
+  assert.equal(r.status, 2, `${args.join(' ')}: exit ${r.status}, stdout ${r.stdout.slice(0, 80)}, stderr ${r.stderr}`);
+  assert.equal(r.stdout, '', `${args.join(' ')}: nothing on stdout`);
+  assert.match(r.stderr, /^activation-lab: [^\n]+\n$/, `${args.join(' ')}: one line`);
+  assert.match(r.stderr.trimEnd(), message);
+}
+
+test('a value given to --help names --help, not a mangled "-h,"', () => {
+  assertUsageError(['train', '--help=yes'], /^activation-lab: --help takes no value$/);
+  assertUsageError(['born-dead', '--csv=1'], /^activation-lab: --csv takes no value$/);
+});
+
+test('numeric options take decimal numbers only: hex, binary, octal and padded text are refused, not read as numbers', () => {
+  for (const raw of ['0x10', '0b11', '0o7', ' 5', '5 ', '']) {
+    assertUsageError(['train', '--steps', raw], new RegExp(`--steps must be an integer in \\[0, 1000000\\]; got ${JSON.stringify(raw).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  }
+  assertUsageError(['train', '--noise', '0x1'], /--noise must be a number in \[0, 1\]; got "0x1"$/);
+  const { values } = parseCommandLine(['train', '--steps', '2e3', '--noise', '.5', '--seed', '+7', '--every', '10.0']);
+  assert.deepEqual(values, { steps: 2000, noise: 0.5, seed: 7, every: 10 }, 'decimal forms, exponents and a sign still read');
+});
+
+test('--config text that is a JSON array or scalar is named as not an object, not looked up as a file', () => {
+  assertUsageError(['train', '--config', '[1,2]'], /^activation-lab: --config must be a JSON object; got an array$/);
+  assertUsageError(['gcn', '--config', ' ["x"]'], /^activation-lab: --config must be a JSON object; got an array$/);
+  const dir = mkdtempSync(path.join(tmpdir(), 'alab-config-'));
+  try {
+    const file = path.join(dir, 'c.json');
+    writeFileSync(file, '42');
+    assertUsageError(['train', '--config', file], /^activation-lab: --config must be a JSON object; got 42$/);
+    writeFileSync(file, '{"inputs": 2, "hid');
+    assertUsageError(['train', '--config', file], /^activation-lab: --config must be a JSON object: .*JSON/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('help takes at most one experiment and --version nothing; --help <experiment> is help <experiment>', async () => {
+  assertUsageError(['help', 'train', 'extra'], /^activation-lab: help takes one experiment, got 2; see activation-lab --help$/);
+  assertUsageError(['--help', 'train', 'gcn'], /^activation-lab: help takes one experiment, got 2; see activation-lab --help$/);
+  assertUsageError(['--version', 'extra'], /^activation-lab: --version takes no arguments; got "extra"$/);
+  assertUsageError(['--help', 'extra'], /^activation-lab: unknown experiment "extra"; allowed: /);
+  assert.deepEqual(await run(['--help', 'train']), await run(['help', 'train']));
+  assert.deepEqual(await run(['-h', 'gcn']), await run(['gcn', '--help']));
+});
+
+test('train --dataset works with every dataset: the network follows the data where --config does not say', async () => {
+  const help = await run(['train', '--help']);
+  const { shippedSchema } = await import('../../web/lib/schema.js');
+  for (const name of shippedSchema().dataset.names) {
+    assert.match(help.out, new RegExp(`--dataset NAME .*\\b${name}\\b`), `train --help lists ${name}`);
+    const args = ['train', '--dataset', name, '--steps', '4', '--every', '2', '--n', '40', '--json'];
+    const r = await run(args);
+    assert.equal(r.code, 0, args.join(' '));
+    const { config, history } = JSON.parse(r.out);
+    assert.equal(history.at(-1).step, 4);
+    assert.equal(config.inputs, name === 'sine' ? 1 : name === 'shapeset' ? 1024 : 2, `${name}: inputs`);
+    const head = { spiral_k: 'softmax', shapeset: 'softmax', sine: 'linear', plane: 'linear', multi_gauss: 'linear' }[name] ?? 'sigmoid';
+    assert.equal(config.output, head, `${name}: head`);
+  }
+  // The config's own fields win; a mismatch it asks for is named with the flags.
+  const own = JSON.parse((await run(['train', '--dataset', 'spiral_k', '--config', '{"hidden":[5],"output":"softmax","classes":4}', '--steps', '1', '--json'])).out);
+  assert.deepEqual([own.config.inputs, own.config.hidden, own.config.classes], [2, [5], 4]);
+  assertUsageError(['train', '--dataset', 'sine', '--config', '{"inputs":2}', '--steps', '1'],
+    /^activation-lab: --dataset sine does not fit --config: data\.inputs must be the network's inputs \(2\); got 1$/);
+  assertUsageError(['train', '--dataset', 'spiral_k', '--config', '{"output":"sigmoid"}', '--steps', '1'],
+    /^activation-lab: --dataset spiral_k does not fit --config: y\[\d+\] must be 0 or 1 for a sigmoid head; got 2$/);
+});
+
+test('--config reads a JSON file saved with a UTF-8 byte-order mark (as some Windows editors write it)', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'alab-bom-'));
+  try {
+    const file = path.join(dir, 'config.json');
+    writeFileSync(file, '\ufeff{"inputs":2,"hidden":[3]}');
+    const r = await run(['train', '--config', file, '--steps', '2', '--every', '2', '--json']);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.out).config.hidden, [3]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('runs that would keep more reports than memory holds are refused at once (train: 20000 reports; gcn: --steps 100000)', () => {
+  // Before, both ran for minutes and then died of "JavaScript heap out of memory" with a native stack trace.
+  for (const [args, message] of [
+    [['train', '--steps', '1000000', '--every', '1'], /^activation-lab: --every must be at least 50 for --steps 1000000 \(at most 20000 reports\); got 1$/],
+    [['train', '--steps', '20001', '--every', '1'], /^activation-lab: --every must be at least 2 for --steps 20001 \(at most 20000 reports\); got 1$/],
+    [['gcn', '--steps', '1000000'], /^activation-lab: --steps must be an integer in \[0, 100000\]; got "1000000"$/],
+  ]) {
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 20000 });
+    assert.equal(r.status, 2, `${args.join(' ')}: exit ${r.status} ${r.signal ?? ''}`);
+    assert.match(r.stderr.trimEnd(), message);
+  }
+});

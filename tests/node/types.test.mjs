@@ -87,3 +87,66 @@ test('the element declarations name every observed attribute and the element met
   for (const m of ['start', 'pause', 'reset']) assert.ok(methods.has(m), `element.${m}() is declared`);
   for (const type of ['ready', 'state', 'progress']) assert.match(elementDts, new RegExp(`'alab-${type}': CustomEvent<`), `event alab-${type}`);
 });
+
+/** The fields of `interface Name { ... }`: name → whether it is optional (`name?:`). */
+function declaredFields(text, name) {
+  const start = text.search(new RegExp(`interface ${name}\\b[^{]*\\{`));
+  assert.ok(start >= 0, `${name} is declared`);
+  let depth = 0;
+  let body = '';
+  for (let i = text.indexOf('{', start); i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    if (text[i] === '}') depth--;
+    if (depth === 0) break;
+    if (depth === 1) body += text[i];
+  }
+  return new Map([...body.matchAll(/^\s*(?:readonly )?([A-Za-z_$][\w$]*)(\??)[(:]/gm)].map((m) => [m[1], m[2] === '?']));
+}
+
+test('the data the API returns has exactly the declared fields: none undeclared, none declared required that is missing', async () => {
+  const lab = await getLab();
+  const data = lab.dataset('circle', { n: 100 });
+  const net = lab.createNetwork({ inputs: 2, hidden: [3], activation: 'prelu' });
+  const gcn = lab.createGcn({ hidden: [4] });
+  try {
+    net.setData(data);
+    const report = net.train(5);
+    const karate = lab.graph('karate');
+    gcn.setGraph(karate, { labelled: [0, 33] });
+    const gcnReport = gcn.train(3);
+    const samples = {
+      ActivationInfo: lab.activations.map((a) => a),
+      ActivationProperties: lab.activations.map((a) => a.properties),
+      Dataset: [data],
+      Report: [report],
+      LayerReport: [...report.layers, ...gcnReport.layers],
+      CompactReport: [net.train(1, { report: false })],
+      Evaluation: [net.evaluate()],
+      UnitStats: [net.unitStats()],
+      TensorInfo: [...net.layout],
+      NetworkJSON: [net.toJSON()],
+      ResolvedNetworkConfig: [net.config],
+      BornDeadResult: [lab.bornDead({ trials: 5 })],
+      GcnReport: [gcnReport],
+      GraphFourier: [lab.graphFourier(karate)],
+      GraphFilterResult: [lab.graphFilter(karate, new Float32Array(34), { kind: 'heat', t: 1 })],
+      PreparedKernel: [lab.kernel('relu')],
+    };
+    for (const [name, objects] of Object.entries(samples)) {
+      const fields = declaredFields(dts, name);
+      for (const object of objects) {
+        for (const key of Object.keys(object)) assert.ok(fields.has(key), `${name}.${key} is returned but not declared`);
+        for (const [key, optional] of fields) {
+          if (!optional) assert.ok(key in object, `${name}.${key} is declared required but not returned`);
+        }
+      }
+      // A field declared optional that is always there should say so (required), so strict code need not test for it.
+      for (const [key, optional] of fields) {
+        if (optional && objects.every((o) => key in o)) assert.fail(`${name}.${key} is declared optional but every sample has it`);
+      }
+    }
+  } finally {
+    net.delete();
+    gcn.delete();
+  }
+});

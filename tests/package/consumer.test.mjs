@@ -11,7 +11,7 @@
 // consumer would have its own); the package itself has no runtime dependency.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -72,6 +72,11 @@ test('the tarball carries the library, both wasm builds, the element, the CLI, t
     assert.ok(list.includes(f), `tarball has ${f}`);
   }
   for (const f of list) assert.match(f, /^(LICENSE|README\.md|package\.json|docs\/embedding\.md|bin\/|web\/lib\/|dist-lib\/|types\/)/, `nothing else: ${f}`);
+  // The README's "What is in the tarball (about N KB, M files)" is this tarball.
+  const [, kb, files] = /What is in the tarball \(about (\d+) KB, (\d+) files\)/.exec(readFileSync(path.join(root, 'README.md'), 'utf8')) ?? [];
+  assert.equal(Number(files), list.length, 'README: the file count of the tarball');
+  const size = statSync(tarball).size / 1000;
+  assert.ok(Math.abs(size - Number(kb)) <= 0.05 * size, `README: about ${kb} KB; the tarball is ${size.toFixed(0)} KB`);
   const pkg = JSON.parse(readFileSync(path.join(app, 'node_modules/activation-lab/package.json'), 'utf8'));
   assert.equal(pkg.dependencies, undefined, 'no runtime dependencies: Chart.js is bundled into the element');
   assert.match(readFileSync(path.join(app, 'node_modules/activation-lab/LICENSE'), 'utf8'), /^MIT License/);
@@ -127,6 +132,21 @@ console.log(JSON.stringify({ relu, lab: lab instanceof Lab, net: net instanceof 
   // Only the public entry points are reachable.
   const deep = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('activation-lab/web/lib/lab.js')"], { cwd: app, encoding: 'utf8' });
   assert.match(deep.stderr, /ERR_PACKAGE_PATH_NOT_EXPORTED/);
+});
+
+test('CommonJS: await import() works, and require() where Node can require ES modules (20.19+, 22.12+), as the README says', () => {
+  write('cjs-consumer.cjs', `
+const viaRequire = process.features.require_module ? require('activation-lab') : null;
+import('activation-lab').then(async ({ loadLab }) => {
+  const lab = await (viaRequire ?? { loadLab }).loadLab();
+  console.log(JSON.stringify({ required: viaRequire !== null, relu: Array.from(lab.forward('relu', new Float32Array([-1, 2]))) }));
+});
+`);
+  const r = sh(process.execPath, ['cjs-consumer.cjs'], { cwd: app });
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(out.relu, [0, 2]);
+  assert.equal(out.required, Boolean(process.features.require_module));
+  assert.doesNotMatch(r.stderr, /Error/);
 });
 
 const TS_CONSUMER = `
@@ -209,6 +229,7 @@ const TS_WRONG = [
   "const s: string = lab.simd;",                                 // boolean
   "lab.dataset('donut');",                                       // not a dataset name
   "document.createElement('activation-lab').start(1);",          // start() takes nothing
+  "lab.runLesson('nonlinearity', { bogus: 1 });",                // a lesson takes only { preset }
 ];
 
 test('TypeScript: tsc --noEmit --strict accepts a consumer of the whole API (Node and bundler resolution), and rejects wrong uses', () => {

@@ -2,6 +2,7 @@
 // and the page. Each preset was chosen by measurement (see docs/experiments.md):
 // it shows its effect reliably from its seed. Runners take a Lab and plain
 // options and return plain data; they know nothing of terminals or pages.
+import { describe, plainFields, requireKnownKeys, requirePlainObject } from './validate.js';
 
 /** A deep sigmoid network with standard initialisation vs tanh + xavier vs
  * relu + he on the 2-D circle, same data and seed. The sigmoid net's top layer
@@ -56,12 +57,55 @@ function schedulePhases(preset) {
   return preset.schedule ?? [[preset.steps, preset.network.learningRate]];
 }
 
+// ---- checks of presets and options from callers (a report interval of 0 would loop for ever) ----
+
+/** An integer count of steps in [min, 1e6], named `field`. */
+export function requireSteps(value, field, min = 0) {
+  if (typeof value !== 'number') throw new TypeError(`${field} must be a number; got ${describe(value)}`);
+  if (!Number.isInteger(value) || value < min || value > 1e6) throw new RangeError(`${field} must be an integer in [${min}, 1000000]; got ${value}`);
+  return value;
+}
+
+export function requireArray(value, field, what = 'an array') {
+  if (!Array.isArray(value)) throw new TypeError(`${field} must be ${what}; got ${describe(value)}`);
+  return value;
+}
+
+/** The options of a runner: known keys only, onProgress a function when given. */
+export function readRunOptions(options, allowed) {
+  const o = plainFields(options, 'options', { optional: true });
+  requireKnownKeys(o, 'options', allowed);
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    throw new TypeError(`options.onProgress must be a function; got ${describe(o.onProgress)}`);
+  }
+  return o;
+}
+
+function checkTrainingPreset(preset) {
+  requirePlainObject(preset, 'preset');
+  requirePlainObject(preset.dataset, 'preset.dataset');
+  requirePlainObject(preset.network, 'preset.network');
+  requireArray(preset.variants, 'preset.variants', 'an array of network configs');
+  if (preset.schedule === undefined) requireSteps(preset.steps, 'preset.steps');
+  else {
+    requireArray(preset.schedule, 'preset.schedule', 'an array of [steps, learning rate] pairs');
+    preset.schedule.forEach((phase, i) => {
+      if (!Array.isArray(phase) || phase.length !== 2) throw new TypeError(`preset.schedule[${i}] must be a pair [steps, learning rate]; got ${describe(phase)}`);
+      requireSteps(phase[0], `preset.schedule[${i}][0]`);
+    });
+  }
+  requireSteps(preset.reportEvery, 'preset.reportEvery', 1);
+}
+
 /**
  * Trains every variant of a preset ('saturation' or 'dying-relu') and returns
  * { id, variants: [{ activation, init, history: [report...], final }] }.
  * onProgress(done, total) is called after every report.
  */
-export function runTrainingExperiment(lab, preset, { onProgress, overrides = {} } = {}) {
+export function runTrainingExperiment(lab, preset, options) {
+  checkTrainingPreset(preset);
+  const { onProgress, overrides: given } = readRunOptions(options, ['onProgress', 'overrides']);
+  const overrides = requirePlainObject(given, 'options.overrides', { optional: true });
   const data = lab.dataset(preset.dataset.name, preset.dataset.options);
   const phases = schedulePhases(preset);
   const totalSteps = phases.reduce((s, [n]) => s + n, 0);
@@ -93,7 +137,10 @@ export function runTrainingExperiment(lab, preset, { onProgress, overrides = {} 
 }
 
 /** The born-dead table: { rows: [{ init, depth, width, probability, dead, trials }] }. */
-export function runBornDead(lab, preset = BORN_DEAD, { onProgress } = {}) {
+export function runBornDead(lab, preset = BORN_DEAD, options) {
+  requirePlainObject(preset, 'preset');
+  for (const key of ['inits', 'depths', 'widths']) requireArray(preset[key], `preset.${key}`);
+  const { onProgress } = readRunOptions(options, ['onProgress']);
   const rows = [];
   const total = preset.inits.length * preset.depths.length * preset.widths.length;
   for (const init of preset.inits) {

@@ -7,6 +7,9 @@
 // stack Â·(Â·(Â·X·W₁)·W₂)·W₃ is one linear map of Â³X, so depth adds only
 // smoothing (a fixed polynomial filter), never a new decision boundary.
 
+import { readRunOptions, requireArray, requireSteps } from './experiments.js';
+import { requirePlainObject } from './validate.js';
+
 export const GCN_EXPERIMENT = Object.freeze({
   id: 'gcn',
   graph: 'karate',
@@ -21,7 +24,15 @@ export const GCN_EXPERIMENT = Object.freeze({
  * Runs every activation of the preset: { id, graph, labelled, variants: [{ activation, config,
  * history: [report], final, predictions: [n] }] }. `overrides` are merged into the config.
  */
-export function runGcnExperiment(lab, preset = GCN_EXPERIMENT, { onProgress, overrides = {}, steps = preset.steps } = {}) {
+export function runGcnExperiment(lab, preset = GCN_EXPERIMENT, options) {
+  requirePlainObject(preset, 'preset');
+  requireArray(preset.activations, 'preset.activations');
+  requireArray(preset.labelled, 'preset.labelled');
+  requireSteps(preset.every, 'preset.every', 1);
+  const o = readRunOptions(options, ['onProgress', 'overrides', 'steps']);
+  const { onProgress } = o;
+  const overrides = requirePlainObject(o.overrides, 'options.overrides', { optional: true });
+  const steps = o.steps === undefined ? requireSteps(preset.steps, 'preset.steps') : requireSteps(o.steps, 'options.steps');
   const graph = lab.graph(preset.graph);
   const variants = [];
   const total = preset.activations.length * steps;

@@ -11,16 +11,17 @@
 import { checked } from './module-call.js';
 import { WasmObject } from './wasm-object.js';
 import { schemaOf } from './schema.js';
-import { describe, plainOptions, readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject, requireString } from './validate.js';
+import { describe, isTypedArray, plainFields, plainOptions, readReportOption, requireFloat32Array, requireKnownKeys, requireLive, requireNumber, requirePlainObject, requireString } from './validate.js';
 
 const GRAPH_FIELDS = ['name', 'nodes', 'edges', 'labels', 'classes', 'classNames', 'comment', 'features', 'featureCount'];
 
 /** An Int32Array from an Int32Array, an array of integers or an array of [u, v] pairs. */
 function toInt32(value, field, { pairs = false } = {}) {
-  if (value instanceof Int32Array) return value;
-  if (!Array.isArray(value) && !ArrayBuffer.isView(value)) {
+  if (!Array.isArray(value) && !isTypedArray(value)) {
     throw new TypeError(`${field} must be an Int32Array or an array${pairs ? ' of [u, v] pairs' : ''}; got ${describe(value)}`);
   }
+  if (isTypedArray(value)) requireLive(value, field, 'Int32Array or array');
+  if (value instanceof Int32Array) return value;
   const flat = pairs && Array.isArray(value) && Array.isArray(value[0]) ? value.flat() : Array.from(value);
   if (pairs && Array.isArray(value) && Array.isArray(value[0])) {
     value.forEach((p, i) => {
@@ -36,13 +37,13 @@ function toInt32(value, field, { pairs = false } = {}) {
 }
 
 /** Checks a graph object and returns { nodes, edges: Int32Array, labels: Int32Array | null }. */
-export function normaliseGraph(graph, field = 'graph') {
-  requirePlainObject(graph, field);
+export function normaliseGraph(graphArgument, field = 'graph') {
+  const graph = plainFields(graphArgument, field);
   requireKnownKeys(graph, field, GRAPH_FIELDS);
   if (typeof graph.nodes !== 'number') throw new TypeError(`${field}.nodes must be a number; got ${describe(graph.nodes)}`);
   const edges = toInt32(graph.edges, `${field}.edges`, { pairs: true });
   const labels = graph.labels === undefined || graph.labels === null ? null : toInt32(graph.labels, `${field}.labels`);
-  return { nodes: graph.nodes, edges, labels };
+  return { nodes: graph.nodes, edges, labels, features: graph.features, featureCount: graph.featureCount };
 }
 
 /** lab.graph(name, options): karate, two_communities, ring, grid. */
@@ -61,7 +62,11 @@ export function graphFourier(module, graph, options) {
   const g = normaliseGraph(graph);
   const r = checked(module, module.graphFourier(g.nodes, g.edges, plainOptions(options)));
   const n = r.eigenvalues.length;
-  r.vector = (k) => r.eigenvectors.subarray(k * n, (k + 1) * n);
+  r.vector = (k) => {
+    requireNumber(k, 'k');
+    if (!Number.isInteger(k) || k < 0 || k >= n) throw new RangeError(`k must be an integer in [0, ${n - 1}]; got ${k}`);
+    return r.eigenvectors.subarray(k * n, (k + 1) * n);
+  };
   return r;
 }
 
@@ -96,14 +101,14 @@ export class GcnModel extends WasmObject {
   setGraph(graph, options) {
     const handle = this.live();
     const g = normaliseGraph(graph);
-    const o = requirePlainObject(options, 'options');
+    const o = plainFields(options, 'options');
     requireKnownKeys(o, 'options', ['labelled']);
     if (o.labelled === undefined) throw new TypeError('options.labelled must list the node indices whose labels training may use; got undefined');
     const labelled = toInt32(o.labelled, 'options.labelled');
     if (!g.labels) throw new TypeError('graph.labels must be given (one class per node, -1 for unknown) to train on a graph');
-    const features = graph.features ?? new Float32Array(0);
+    const features = g.features ?? new Float32Array(0);
     requireFloat32Array(features, 'graph.features');
-    const featureCount = graph.featureCount ?? 0;
+    const featureCount = g.featureCount ?? 0;
     requireNumber(featureCount, 'graph.featureCount');
     this.checkedResult(handle.setGraph(g.nodes, g.edges, g.labels, labelled, features, featureCount));
     this.#nodes = g.nodes;

@@ -5,7 +5,7 @@
 // Runners take a Lab and return plain data; they know nothing of pages or
 // terminals. All twelve together run in well under a minute on one core.
 
-import { DYING_RELU, runTrainingExperiment } from './experiments.js';
+import { DYING_RELU, readRunOptions, runTrainingExperiment } from './experiments.js';
 
 // Claims quoted from the seed (000_daa3eb10fdc4581f.txt), with an English
 // rendering; the literature and the caveats are in docs/lessons.md.
@@ -662,15 +662,18 @@ export function lessonDefinition(id) {
  * Runs one lesson from its seed: { id, claim, holds, measured, chart, ms }.
  * `claim` is the English claim; the definition (lessonDefinition(id)) has both languages.
  */
-export function runLesson(lab, id, options = {}) {
+export function runLesson(lab, id, options) {
   const def = lessonDefinition(id);
+  // only the saturation lesson takes an option: its { preset } (SATURATION_LESSON's shape)
+  const o = readRunOptions(options, id === 'saturation' ? ['preset'] : []);
   const t0 = performance.now();
-  const r = RUNNERS[id](lab, options);
+  const r = RUNNERS[id](lab, o);
   return { id, claim: def.claim.en, holds: r.holds, measured: r.measured, chart: r.chart, ms: Math.round(performance.now() - t0) };
 }
 
 /** Every lesson in order; onProgress(done, total, result) after each. */
-export function runLessons(lab, { onProgress } = {}) {
+export function runLessons(lab, options) {
+  const { onProgress } = readRunOptions(options, ['onProgress']);
   const out = [];
   for (const { id } of LESSONS) {
     out.push(runLesson(lab, id));

@@ -7,7 +7,7 @@ import { networkFile } from './network-file.js';
 import { unpackReport } from './report-unpack.js';
 import { WasmObject } from './wasm-object.js';
 import { schemaOf } from './schema.js';
-import { describe, plainConfig, readReportOption, requireFloat32Array, requireKnownKeys, requireNumber, requirePlainObject } from './validate.js';
+import { describe, plainConfig, readReportOption, requireFloat32Array, requireKnownKeys, plainFields, requireLive, requireNumber, requirePlainObject } from './validate.js';
 
 const HISTOGRAM_BINS = 30;   // kHistogramBins in cpp/nn/report.h
 const DATA_FIELDS = ['x', 'y', 'inputs', 'testX', 'testY', 'classes', 'name'];
@@ -26,9 +26,9 @@ export class Network extends WasmObject {
    * Training (and optional test) data: { x, y, inputs, testX?, testY? } with
    * Float32Arrays, x row-major (n × inputs). lab.dataset() output fits as is.
    */
-  setData(data) {
+  setData(dataArgument) {
     const handle = this.live();
-    requirePlainObject(data, 'data');
+    const data = plainFields(dataArgument, 'data');
     requireKnownKeys(data, 'data', DATA_FIELDS);
     requireFloat32Array(data.x, 'data.x');
     requireFloat32Array(data.y, 'data.y');
@@ -139,12 +139,13 @@ export class Network extends WasmObject {
    * l2, clip) may differ; weights, biases, step, order position and learning
    * rate are taken, the optimizer state when the parameter layouts agree.
    */
-  restoreState(bytes, options = {}) {
+  restoreState(bytes, options) {
     const handle = this.live();
     if (!(bytes instanceof Uint8Array)) throw new TypeError(`state must be a Uint8Array from net.saveState(); got ${describe(bytes)}`);
-    requirePlainObject(options, 'options');
-    requireKnownKeys(options, 'options', ['exact']);
-    const exact = options.exact ?? true;
+    requireLive(bytes, 'state', 'Uint8Array');
+    const o = plainFields(options, 'options', { optional: true });
+    requireKnownKeys(o, 'options', ['exact']);
+    const exact = o.exact ?? true;
     if (typeof exact !== 'boolean') throw new TypeError(`options.exact must be a boolean; got ${describe(exact)}`);
     this.checkedResult(handle.restoreState(bytes, exact));
   }

@@ -25,7 +25,12 @@ export async function loadLab(options) {
   try {
     wasmBinary = await readFile(url);
   } catch (error) {
-    throw new Error(`cannot read ${url.pathname}: build the WebAssembly module first (npm run build:wasm)`, { cause: error });
+    throw new Error(`cannot read ${url.pathname}: in a checkout, build it with npm run build:wasm; an installed package carries it, so reinstall activation-lab`, { cause: error });
+  }
+  // A cut or damaged file: said here in one line (a few ms for 0.5 MB), rather
+  // than by Emscripten's abort, which prints two lines of its own first.
+  if (!WebAssembly.validate(wasmBinary)) {
+    throw new Error(`${url.pathname} is not a valid WebAssembly module (truncated or damaged); reinstall activation-lab`);
   }
   const { default: factory } = simd
     ? await import('./wasm/activation_lab.mjs')

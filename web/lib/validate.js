@@ -11,8 +11,13 @@ export function describe(value) {
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'symbol') return 'a symbol';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${value.length}`;
+  if (isTypedArray(value)) return isDetached(value) ? `a detached ${value.constructor.name}` : `a ${value.constructor.name} of length ${value.length}`;
   return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+}
+
+/** A typed array (any ArrayBuffer view but a DataView, which has no elements). */
+export function isTypedArray(value) {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
 }
 
 export function isPlainObject(value) {
@@ -26,11 +31,35 @@ export function requireString(value, field, allowed = 'a string') {
   return value;
 }
 
+/**
+ * True for a typed array whose buffer was detached: transferred (postMessage,
+ * structuredClone) or a view of the wasm heap taken before the heap grew. It
+ * reads as length 0, so only an empty view is checked (no cost otherwise).
+ */
+export function isDetached(view) {
+  if (view.length !== 0 || view.buffer.byteLength !== 0) return false;
+  if (typeof SharedArrayBuffer === 'function' && view.buffer instanceof SharedArrayBuffer) return false;
+  try {
+    new Uint8Array(view.buffer);   // throws only for a detached buffer (ArrayBuffer.prototype.detached is newer than Node 20)
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Throws a TypeError naming `field` when `value` (a typed array) is detached; returns it. */
+export function requireLive(value, field, kind = value.constructor.name) {
+  if (isDetached(value)) {
+    throw new TypeError(`${field} must be a live ${kind}; got a detached ${value.constructor.name} (its buffer was transferred, or it viewed the wasm heap before the heap grew: take the view again)`);
+  }
+  return value;
+}
+
 export function requireFloat32Array(value, field) {
   if (!(value instanceof Float32Array)) {
     throw new TypeError(`${field} must be a Float32Array; got ${describe(value)}`);
   }
-  return value;
+  return requireLive(value, field);
 }
 
 export function requirePlainObject(value, field, { optional = false } = {}) {
@@ -39,10 +68,38 @@ export function requirePlainObject(value, field, { optional = false } = {}) {
   return value;
 }
 
+/** `object[key]`, with a getter that throws (even a non-Error) reported as a TypeError naming `path`. */
+export function readField(object, key, path) {
+  try {
+    return object[key];
+  } catch (error) {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : describe(error);
+    throw new TypeError(`${path} could not be read: its getter threw ${what}`, { cause: error });
+  }
+}
+
+/**
+ * requirePlainObject, then a copy of its own enumerable fields, each read
+ * once (readField): for the objects JS reads itself (data, options, graphs),
+ * so a getter runs once and one that throws is named. An own "__proto__"
+ * stays an own key (an unknown field), as in plainConfig.
+ */
+export function plainFields(value, field, options) {
+  if (value === undefined || value === null) return requirePlainObject(value, field, options);
+  const o = requirePlainObject(value, field, options);
+  const out = {};
+  for (const k of Object.keys(o)) {
+    const v = readField(o, k, `${field}.${k}`);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
+  return out;
+}
+
 export function requireKnownKeys(object, field, allowed) {
   for (const key of Object.keys(object)) {
     if (!allowed.includes(key)) {
-      throw new RangeError(`${field}.${key.slice(0, 40)}: unknown field ${JSON.stringify(key.slice(0, 40))} in ${field}; allowed: ${allowed.join(', ')}`);
+      throw new RangeError(`${field}.${key.slice(0, 40)}: unknown field ${JSON.stringify(key.slice(0, 40))} in ${field}; allowed: ${allowed.join(', ') || 'none'}`);
     }
   }
 }
@@ -59,7 +116,7 @@ export function requireNumber(value, field) {
  * with the defaults filled in.
  */
 export function readOptions(options, table, field = 'options') {
-  const o = requirePlainObject(options, field, { optional: true });
+  const o = plainFields(options, field, { optional: true });
   requireKnownKeys(o, field, table.fields.map((f) => f.name));
   const out = {};
   for (const f of table.fields) {
@@ -102,7 +159,8 @@ export function utf8Length(text) {
  * too large (MAX_CONFIG_BYTES, counted as the JSON text would be, without
  * building it) or non-plain values (class instances, functions, BigInt) are
  * rejected here with a TypeError or RangeError, and getters run here, in JS,
- * so nothing a caller passes can throw inside C++.
+ * so nothing a caller passes can throw inside C++ (a getter that throws is a
+ * TypeError naming its field).
  */
 export function plainConfig(value, field, maxDepth = 16, nonFinite = (v) => v) {
   const seen = new Set();
@@ -120,16 +178,29 @@ export function plainConfig(value, field, maxDepth = 16, nonFinite = (v) => v) {
     if (seen.has(v)) throw new TypeError(`${path} refers back to itself (a cyclic object)`);
     seen.add(v);
     let out;
-    if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+    if (Array.isArray(v) || isTypedArray(v)) {
+      // Each element is at least one character and a comma: an array that
+      // long cannot fit, and copying it first would take seconds (new Array(1e8) costs nothing to make).
+      const least = bytes + 2 * v.length + 1;
+      if (least > MAX_CONFIG_BYTES) throw new RangeError(`${field} (JSON length) must be at most 1 MiB of JSON; got at least ${least}`);
       const items = Array.isArray(v) ? v : Array.from(v, Number);
-      out = items.map((item, i) => visit(item, `${path}[${i}]`, depth + 1));
+      out = new Array(items.length);   // holes stay holes
+      for (let i = 0; i < items.length; i++) {
+        if (i in items) out[i] = visit(readField(items, i, `${path}[${i}]`), `${path}[${i}]`, depth + 1);
+      }
       bytes += 2 + Math.max(0, out.length - 1);
     } else if (isPlainObject(v)) {
       out = {};
       let keys = 0;
-      for (const [k, item] of Object.entries(v)) {
+      for (const k of Object.keys(v)) {
+        const item = readField(v, k, `${path}.${k}`);
         if (item === undefined) continue;
-        out[k] = visit(item, `${path}.${k}`, depth + 1);
+        const copy = visit(item, `${path}.${k}`, depth + 1);
+        // An own "__proto__" (JSON.parse makes one) stays an own key, which
+        // the C++ API then rejects as unknown: `out[k] =` would instead set
+        // the copy's prototype, and the field would vanish without a word.
+        if (k === '__proto__') Object.defineProperty(out, k, { value: copy, enumerable: true, writable: true, configurable: true });
+        else out[k] = copy;
         bytes += utf8Length(JSON.stringify(k)) + 1;
         keys++;
       }
