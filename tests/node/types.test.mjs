@@ -14,9 +14,9 @@ const dts = readFileSync(new URL('../../types/index.d.ts', import.meta.url), 'ut
 const elementDts = readFileSync(new URL('../../types/element.d.ts', import.meta.url), 'utf8');
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
-/** The members declared in `declare class Name { ... }` (or `interface Name`) of a .d.ts text. */
-function declaredMembers(text, name) {
-  const start = text.search(new RegExp(`(declare class|interface) ${name}\\b[^{]*\\{`));
+/** The top-level text of `<kind> Name { ... }` in a .d.ts text (kind: a regexp alternation such as 'interface'). */
+function declaredBody(text, kind, name) {
+  const start = text.search(new RegExp(`(${kind}) ${name}\\b[^{]*\\{`));
   assert.ok(start >= 0, `${name} is declared`);
   let depth = 0;
   let body = '';
@@ -26,6 +26,12 @@ function declaredMembers(text, name) {
     if (depth === 0) break;
     if (depth === 1) body += text[i];
   }
+  return body;
+}
+
+/** The members declared in `declare class Name { ... }` (or `interface Name`) of a .d.ts text. */
+function declaredMembers(text, name) {
+  const body = declaredBody(text, 'declare class|interface', name);
   return new Set([...body.matchAll(/^\s*(?:static |readonly |private )*([A-Za-z_$][\w$]*)\??[(:<]/gm)].map((m) => m[1]));
 }
 
@@ -90,16 +96,7 @@ test('the element declarations name every observed attribute and the element met
 
 /** The fields of `interface Name { ... }`: name → whether it is optional (`name?:`). */
 function declaredFields(text, name) {
-  const start = text.search(new RegExp(`interface ${name}\\b[^{]*\\{`));
-  assert.ok(start >= 0, `${name} is declared`);
-  let depth = 0;
-  let body = '';
-  for (let i = text.indexOf('{', start); i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    if (text[i] === '}') depth--;
-    if (depth === 0) break;
-    if (depth === 1) body += text[i];
-  }
+  const body = declaredBody(text, 'interface', name);
   return new Map([...body.matchAll(/^\s*(?:readonly )?([A-Za-z_$][\w$]*)(\??)[(:]/gm)].map((m) => [m[1], m[2] === '?']));
 }
 
