@@ -85,15 +85,18 @@ export function readField(object, key, path) {
  * stays an own key (an unknown field), as in plainConfig.
  */
 export function plainFields(value, field, options) {
-  if (value === undefined || value === null) return requirePlainObject(value, field, options);
   const o = requirePlainObject(value, field, options);
   const out = {};
-  for (const k of Object.keys(o)) {
-    const v = readField(o, k, `${field}.${k}`);
-    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-    else out[k] = v;
-  }
+  for (const k of Object.keys(o)) setOwnField(out, k, readField(o, k, `${field}.${k}`));
   return out;
+}
+
+// out[k] = v, except that an own "__proto__" (JSON.parse makes one) stays an
+// own key, which the checks after then reject as unknown: `out[k] =` would
+// set the copy's prototype instead, and the field would vanish without a word.
+function setOwnField(out, k, v) {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
 }
 
 export function requireKnownKeys(object, field, allowed) {
@@ -195,12 +198,7 @@ export function plainConfig(value, field, maxDepth = 16, nonFinite = (v) => v) {
       for (const k of Object.keys(v)) {
         const item = readField(v, k, `${path}.${k}`);
         if (item === undefined) continue;
-        const copy = visit(item, `${path}.${k}`, depth + 1);
-        // An own "__proto__" (JSON.parse makes one) stays an own key, which
-        // the C++ API then rejects as unknown: `out[k] =` would instead set
-        // the copy's prototype, and the field would vanish without a word.
-        if (k === '__proto__') Object.defineProperty(out, k, { value: copy, enumerable: true, writable: true, configurable: true });
-        else out[k] = copy;
+        setOwnField(out, k, visit(item, `${path}.${k}`, depth + 1));   // the C++ API rejects an own __proto__ by name
         bytes += utf8Length(JSON.stringify(k)) + 1;
         keys++;
       }
