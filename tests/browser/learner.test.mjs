@@ -20,6 +20,15 @@ async function openNarrow(query) {
   return page;
 }
 
+/** The lab at the fastest speed, running the dying-ReLU experiment's "All side by side". */
+async function openSideBySide() {
+  const page = await openReady(env.browser.context, `${env.site.url}?speed=max`);
+  await page.click('[data-experiment="dying-relu"]');
+  await page.click('#experiment-panel [data-variant="compare"]');
+  await page.waitForFunction(() => window.__alab.mode() === 'compare');
+  return page;
+}
+
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test('the graph view fits a 375 px phone: no horizontal scroll of the page (its table scrolls inside its box)', async () => {
@@ -128,10 +137,7 @@ test('lesson charts: every y-axis title fits along its axis (long ones on two li
 });
 
 test('a variant button under the side-by-side run trains that variant in the trainer (it restarted the same four before)', async () => {
-  const page = await openReady(env.browser.context, `${env.site.url}?speed=max`);
-  await page.click('[data-experiment="dying-relu"]');
-  await page.click('#experiment-panel [data-variant="compare"]');
-  await page.waitForFunction(() => window.__alab.mode() === 'compare');
+  const page = await openSideBySide();
   const panel = '#compare-experiment-panel';
   assert.equal(await page.$$eval(`${panel} .variant.active`, (b) => b.length), 0, 'no variant is "on" while four run side by side');
   await page.click(`${panel} [data-variant="ELU"]`);
@@ -303,10 +309,8 @@ test('the dying-ReLU lesson shows every cure: series that coincide (all at 0 dea
 });
 
 test('compare\'s dead-share chart stripes the cures that all stay at 0, so none hides another (the embed widget draws it the same way)', async () => {
-  const lab = await openReady(env.browser.context, `${env.site.url}?speed=max`);
-  await lab.click('[data-experiment="dying-relu"]');
-  await lab.click('#experiment-panel [data-variant="compare"]');
-  await lab.waitForFunction(() => window.__alab.mode() === 'compare' && window.__alab.reason() === 'finished', null, { timeout: 30000 });
+  const lab = await openSideBySide();
+  await lab.waitForFunction(() => window.__alab.reason() === 'finished', null, { timeout: 30000 });
   await lab.waitForTimeout(300);
   const dead = await lab.evaluate(() => window.__alab.points('[data-chart="cmpDead"] canvas'));
   // ReLU (dies), then Leaky ReLU, PReLU and RReLU at 0 throughout: nested 1.8, 4.8, 7.8 px
