@@ -3,6 +3,9 @@
 // that every runtime export and public method is declared here, and the
 // consumer test compiles a TypeScript program against this file with
 // `tsc --noEmit --strict`. The same API runs in Node and in browsers.
+// Networks and GCNs are disposable (`using net = lab.createNetwork(…)`):
+// Symbol.dispose comes from this lib, so a consumer's own `lib` need not list it.
+/// <reference lib="esnext.disposable" />
 
 // ---------------------------------------------------------------- catalogue
 
